@@ -1,0 +1,1 @@
+"""Loading: bytes on disk → a positioned, safe, plain-data document (or findings)."""
