@@ -8,7 +8,7 @@ from dataclasses import dataclass
 DOCS_BASE_URL = "https://lks-vidensbasen.github.io/"
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     """How serious a finding is. The values are what users read."""
 
     FEJL = "fejl"
