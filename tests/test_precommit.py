@@ -1,0 +1,166 @@
+"""The pre-commit hook, the GitHub Action and the VS Code mapping that ship with the repository.
+
+The hook test runs the real ``pre-commit try-repo`` against this repository on a throw-away git
+repository: pre-commit builds the hook's own environment (``language: python`` → it pip-installs
+this repository), so the test needs PyPI (or the local package mirror) and skips with the reason
+when the environment cannot be built.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "docs" / "partnerskabsaftalen" / "_filer" / "eksempel-aftale.yaml"
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+
+INVALID = "skema: partnerskabsaftale/1\ntitel: Aftale uden parter\n"
+
+
+def load_yaml(path: Path) -> object:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_hook_definition() -> None:
+    hooks = load_yaml(REPO / ".pre-commit-hooks.yaml")
+    assert isinstance(hooks, list)
+    (hook,) = hooks
+    assert hook["id"] == "kbtools-validate"
+    assert hook["entry"] == "kbtools validate"
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])
+    for name in (
+        "aftale.yaml",
+        "cases/by/aftale.yml",
+        "x/partnerskabsaftale-2027.yaml",
+        "cases/by/typologivurdering-2026.yaml",
+    ):
+        assert files.search(name), name
+    for name in (".pre-commit-config.yaml", "mkdocs.yml", "aftale.json", "aftale/andet.yaml"):
+        assert not files.search(name), name
+
+
+def test_repository_checks_its_own_cases_with_the_hook() -> None:
+    config = load_yaml(REPO / ".pre-commit-config.yaml")
+    assert isinstance(config, dict)
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    assert hook["entry"] == "kbtools validate"
+    assert re.search(hook["files"], "cases/eksempelby/aftale.yaml")
+    assert not re.search(hook["files"], "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml")
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not PRE_COMMIT.exists():
+        pytest.skip("pre-commit er ikke installeret i .venv (pip install -e '.[dev]')")
+    if shutil.which("git") is None:
+        pytest.skip("git er ikke installeret")
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def try_repo(home: Path, workdir: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "GITHUB_ACTIONS": "false"}
+    env.pop("PRE_COMMIT", None)
+    result = subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(REPO), "kbtools-validate", "--files", *files],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if "An unexpected error has occurred" in result.stdout + result.stderr:
+        pytest.skip(
+            "pre-commit kunne ikke bygge hookens miljø (kræver adgang til PyPI): "
+            + (result.stdout + result.stderr)[-500:]
+        )
+    return result
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copyfile(EXAMPLE, tmp_path / "aftale.yaml")
+    (tmp_path / "ugyldig-aftale.yaml").write_text(INVALID, encoding="utf-8")
+    (tmp_path / "andet.yaml").write_text("ikke: en aftale\n", encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def test_hook_passes_a_valid_agreement(pre_commit_home: Path, workdir: Path) -> None:
+    before = (workdir / "aftale.yaml").read_bytes()
+    result = try_repo(pre_commit_home, workdir, "aftale.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    assert (workdir / "aftale.yaml").read_bytes() == before
+
+
+def test_hook_fails_an_invalid_agreement_with_located_findings(
+    pre_commit_home: Path, workdir: Path
+) -> None:
+    result = try_repo(pre_commit_home, workdir, "aftale.yaml", "ugyldig-aftale.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    assert re.search(r"ugyldig-aftale\.yaml:\d+:\d+: fejl \[", result.stdout), result.stdout
+    assert (workdir / "ugyldig-aftale.yaml").read_text(encoding="utf-8") == INVALID
+
+
+def test_hook_skips_yaml_files_that_are_not_agreements(
+    pre_commit_home: Path, workdir: Path
+) -> None:
+    result = try_repo(pre_commit_home, workdir, "andet.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no files to check" in result.stdout
+
+
+def test_action_is_a_composite_action_that_runs_the_validator() -> None:
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("check-jsonschema")),
+            "--builtin-schema",
+            "vendor.github-actions",
+            str(REPO / "action.yml"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    action = load_yaml(REPO / "action.yml")
+    assert isinstance(action, dict)
+    assert set(action["inputs"]) >= {"path", "strict", "version"}
+    assert action["inputs"]["path"]["default"] == "."
+    assert action["runs"]["using"] == "composite"
+    scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert '"$ACTION_PATH"' in scripts
+    assert "kbtools validate" in scripts
+    assert "--format github" in scripts
+    assert "--strict" in scripts
+    env_values = [v for step in action["runs"]["steps"] for v in step.get("env", {}).values()]
+    assert "${{ github.action_path }}" in env_values
+    # inputs reach the shell only through env, never pasted into the script (injection)
+    assert "${{" not in scripts
+
+
+def test_vscode_maps_agreements_to_the_schema() -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    ((schema, globs),) = settings["yaml.schemas"].items()
+    assert (REPO / schema).resolve() == REPO / "kbtools/schemas/partnerskabsaftale-1.schema.json"
+    for name in (
+        "cases/eksempelby/aftale.yaml",
+        "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml",
+    ):
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in globs), name
+    extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
