@@ -1,11 +1,17 @@
 """Sphinx configuration for LKS-vidensbasen. Pages live in docs/; build with
 
     sphinx-build -n -W --keep-going -c . docs _build/html
+
+Careful with paths: Sphinx resolves ``locale_dirs`` against the SOURCE directory ``docs/``,
+but ``templates_path``, ``html_static_path`` and (sphinxcontrib-bibtex) ``bibtex_bibfiles``
+against the directory of this file, the repository root.
 """
+
+from typing import Any
 
 project = "LKS-vidensbasen"
 author = "LKS-vidensbasen"
-copyright = "2026, LKS-vidensbasen. Indhold: CC BY 4.0"
+copyright = "2026, LKS-vidensbasen. Indhold: CC BY 4.0. Kode: MIT"
 language = "da"
 
 extensions = [
@@ -23,7 +29,52 @@ bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
 
 root_doc = "index"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_templates"]
+
+# Danish interface: our own catalog (locale/da/LC_MESSAGES/sphinx.po) translates the strings
+# that neither Sphinx' Danish catalog nor furo translate. Sphinx compiles the .po to .mo
+# itself (gettext_auto_build) and falls back to its built-in Danish catalog.
+locale_dirs = ["../locale"]
+gettext_auto_build = True
+
+# Template overrides that make furo's hard-coded English labels translatable (see the
+# comment at the top of each file in docs/_templates/).
+templates_path = ["docs/_templates"]
 
 html_theme = "furo"
-html_title = "LKS-vidensbasen"
+html_title = "LKS-vidensbasen – partnerskaber på tværs af beskæftigelse, erhverv og uddannelse"
+html_short_title = "LKS-vidensbasen"
+html_baseurl = "https://lks-vidensbasen.github.io/"
+html_search_language = "da"
+html_last_updated_fmt = "%d.%m.%Y"
+html_static_path = ["docs/_static"]
+html_css_files = ["lks.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    # Furo's default link colours meet WCAG AA contrast in both modes; we only make the
+    # sidebar brand readable as the site name and keep the "view source" buttons away,
+    # since consultants read the pages and have no use for the Markdown source.
+    "top_of_page_buttons": [],
+    "navigation_with_keys": True,
+    "sidebar_hide_name": False,
+}
+
+
+# Furo builds the sidebar's expand/collapse switches in Python with an English accessible
+# name ("Toggle navigation of <page>"), out of reach of the message catalog. Rewrite that one
+# fixed prefix after furo has built the tree (furo connects with the default priority 500).
+_FURO_TOGGLE_PREFIX = 'aria-label="Toggle navigation of '
+_DANISH_TOGGLE_PREFIX = 'aria-label="Vis eller skjul undersider til '
+
+
+def _danish_navigation_labels(
+    app: object, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = tree.replace(_FURO_TOGGLE_PREFIX, _DANISH_TOGGLE_PREFIX)
+
+
+def setup(app: Any) -> None:
+    app.connect("html-page-context", _danish_navigation_labels, priority=600)

@@ -1,0 +1,91 @@
+"""The site's interface is Danish: every text furo (and our template overrides) shows is
+translated, either by Sphinx' own Danish catalog or by ``locale/da/LC_MESSAGES/sphinx.po``.
+
+These checks read the templates and catalogs directly (no site build), so they are cheap.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from pathlib import Path
+
+import pytest
+import sphinx
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PO = ROOT / "locale" / "da" / "LC_MESSAGES" / "sphinx.po"
+SPHINX_PO = Path(sphinx.__file__).parent / "locale" / "da" / "LC_MESSAGES" / "sphinx.po"
+FURO_DIST = importlib.metadata.distribution("furo")
+FURO_THEME = Path(str(FURO_DIST.locate_file("furo"))) / "theme" / "furo"
+    Path(str(importlib.metadata.distribution("furo").locate_file("furo"))) / "theme" / "furo"
+)
+OVERRIDES = ROOT / "docs" / "_templates"
+
+
+def _template_messages(folder: Path) -> set[str]:
+    method_map = [("**.html", "jinja2")]
+    options = {"**.html": {"extensions": "jinja2.ext.i18n"}}
+    found: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(folder), method_map=method_map, options_map=options
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def _translations(po: Path) -> dict[str, str]:
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="da")
+    return {
+        m.id: m.string
+        for m in catalog
+        if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string
+    }
+
+
+def test_project_catalog_parses_and_has_no_empty_translations() -> None:
+    with PROJECT_PO.open("rb") as handle:
+        catalog = read_po(handle, locale="da")
+    empty = [m.id for m in catalog if m.id and not m.string]
+    assert empty == []
+
+
+@pytest.mark.parametrize("folder", [FURO_THEME, OVERRIDES], ids=["furo", "overrides"])
+def test_every_template_message_has_a_danish_translation(folder: Path) -> None:
+    danish = {**_translations(SPHINX_PO), **_translations(PROJECT_PO)}
+    messages = _template_messages(folder)
+    assert messages, f"no translatable messages found in {folder}"
+    missing = sorted(m for m in messages if m not in danish)
+    assert missing == []
+
+
+def test_overrides_expose_no_hard_coded_english_labels() -> None:
+    english_attr = re.compile(r'(aria-label|title|placeholder)="[A-Z][a-z]')
+    english_title = re.compile(r"<title>[A-Z][a-z]")
+    for template in OVERRIDES.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert not english_attr.search(text), template
+        assert not english_title.search(text), template
+
+
+def test_overrides_were_copied_from_the_installed_furo() -> None:
+    """The overrides are copies of furo's templates; after a furo upgrade they must be redone."""
+    installed = importlib.metadata.version("furo")
+    for template in OVERRIDES.rglob("*.html"):
+        head = template.read_text(encoding="utf-8").splitlines()[0]
+        assert f"(furo {installed}," in head, f"{template}: recopy from furo {installed}"
+
+
+def test_conf_points_sphinx_at_the_project_catalog() -> None:
+    namespace: dict[str, object] = {}
+    exec(compile((ROOT / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
+    assert namespace["language"] == "da"
+    assert namespace["html_search_language"] == "da"
+    locale_dirs = namespace["locale_dirs"]
+    assert isinstance(locale_dirs, list)
+    # locale_dirs is relative to the source directory docs/
+    resolved = [(ROOT / "docs" / d).resolve() for d in locale_dirs]
+    assert PROJECT_PO.parent.parent.parent in resolved
