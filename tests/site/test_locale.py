@@ -20,8 +20,6 @@ PROJECT_PO = ROOT / "locale" / "da" / "LC_MESSAGES" / "sphinx.po"
 SPHINX_PO = Path(sphinx.__file__).parent / "locale" / "da" / "LC_MESSAGES" / "sphinx.po"
 FURO_DIST = importlib.metadata.distribution("furo")
 FURO_THEME = Path(str(FURO_DIST.locate_file("furo"))) / "theme" / "furo"
-    Path(str(importlib.metadata.distribution("furo").locate_file("furo"))) / "theme" / "furo"
-)
 OVERRIDES = ROOT / "docs" / "_templates"
 
 
