@@ -190,3 +190,23 @@ def test_every_x_side_link_of_the_schema_exists_on_the_built_site(tmp_path: Path
         if anchor not in html_ids(outdir / page):
             missing.append(side)
     assert missing == []
+
+
+def test_worked_example_follows_the_schema() -> None:
+    """The example on eksempel.md must stay a valid agreement as the schema evolves."""
+    import jsonschema
+
+    import kbtools.loading
+
+    load_path = getattr(kbtools.loading, "load_path", None)
+    if load_path is None:
+        pytest.skip("kbtools.loading.load_path findes ikke endnu (loaderen er ikke landet)")
+    example = REPO / "docs" / "partnerskabsaftalen" / "_filer" / "eksempel-aftale.yaml"
+    document, findings = load_path(example)
+    assert findings == []
+    validator = jsonschema.Draft7Validator(
+        load_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
+    assert [error.message for error in validator.iter_errors(document.data)] == []
+    recommended = [k for k, v in load_schema()["properties"].items() if v.get("x-anbefalet")]
+    assert [key for key in recommended if key not in document.data] == []
