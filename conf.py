@@ -25,7 +25,7 @@ myst_enable_extensions = ["colon_fence", "deflist", "tasklist", "attrs_inline", 
 myst_heading_anchors = 3
 
 bibtex_bibfiles = ["docs/kilder.bib"]
-bibtex_default_style = "plain"
+bibtex_default_style = "lks"
 bibtex_reference_style = "author_year"
 
 root_doc = "index"
@@ -59,6 +59,28 @@ html_theme_options = {
     "navigation_with_keys": True,
     "sidebar_hide_name": False,
 }
+
+
+def _register_danish_bibliography_style() -> None:
+    """pybtex' "plain" style, but with Danish "og" between authors.
+
+    Registered as a pybtex plugin named "lks", the way sphinxcontrib-bibtex documents custom
+    styles. Entry types that would print English words ("Technical Report") get a Danish
+    ``type`` field in docs/kilder.bib instead.
+    """
+    from pybtex.plugin import register_plugin  # type: ignore[import-untyped]
+    from pybtex.style.formatting.plain import Style as PlainStyle  # type: ignore[import-untyped]
+    from pybtex.style.template import names, sentence  # type: ignore[import-untyped]
+
+    class DanishStyle(PlainStyle):  # type: ignore[misc]
+        def format_names(self, role: str, as_sentence: bool = True) -> Any:
+            formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
+            return sentence[formatted] if as_sentence else formatted
+
+    register_plugin("pybtex.style.formatting", "lks", DanishStyle)
+
+
+_register_danish_bibliography_style()
 
 
 # Furo builds the sidebar's expand/collapse switches in Python with an English accessible
