@@ -26,7 +26,7 @@ myst_heading_anchors = 3
 
 bibtex_bibfiles = ["docs/kilder.bib"]
 bibtex_default_style = "lks"
-bibtex_reference_style = "author_year"
+bibtex_reference_style = "lks_forfatter_aar"
 
 root_doc = "index"
 exclude_patterns = ["_build", "_templates"]
@@ -42,7 +42,7 @@ gettext_auto_build = True
 templates_path = ["docs/_templates"]
 
 html_theme = "furo"
-html_title = "LKS-vidensbasen – partnerskaber på tværs af beskæftigelse, erhverv og uddannelse"
+html_title = "LKS-vidensbasen"
 html_short_title = "LKS-vidensbasen"
 html_baseurl = "https://lks-vidensbasen.github.io/"
 html_search_language = "da"
@@ -80,7 +80,33 @@ def _register_danish_bibliography_style() -> None:
     register_plugin("pybtex.style.formatting", "lks", DanishStyle)
 
 
+def _register_danish_reference_style() -> None:
+    """Author-year citations the Danish way: "(Bruhn og Jarlskov, 2019; CARMA, 2018)", "m.fl."."""
+    from dataclasses import dataclass, field
+
+    import sphinxcontrib.bibtex.plugin
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    def round_brackets() -> BracketStyle:
+        return BracketStyle(left="(", right=")", sep="; ")
+
+    def danish_persons() -> PersonStyle:
+        return PersonStyle(sep2=" og ", last_sep=" og ", other=" m.fl.")
+
+    @dataclass
+    class DanishAuthorYear(AuthorYearReferenceStyle):
+        bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
+        bracket_textual: BracketStyle = field(default_factory=round_brackets)
+        person: PersonStyle = field(default_factory=danish_persons)
+
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "lks_forfatter_aar", DanishAuthorYear
+    )
+
+
 _register_danish_bibliography_style()
+_register_danish_reference_style()
 
 
 # Furo builds the sidebar's expand/collapse switches in Python with an English accessible
