@@ -28,6 +28,11 @@ bibtex_bibfiles = ["docs/kilder.bib"]
 bibtex_default_style = "lks"
 bibtex_reference_style = "lks_forfatter_aar"
 
+# Keep apostrophes and quotes exactly as typed. Users search for "LKS'erne" with a straight
+# apostrophe, and headings such as "CARMA's anbefalinger" must read the same in the source and
+# in the HTML. Writers type Danish quotation marks (»…«) and dashes (–) themselves.
+smartquotes = False
+
 root_doc = "index"
 exclude_patterns = ["_build", "_templates"]
 
