@@ -2,11 +2,12 @@
 
     sphinx-build -n -W --keep-going -c . docs _build/html
 
-Careful with paths: Sphinx resolves ``locale_dirs`` against the SOURCE directory ``docs/``,
-but ``templates_path``, ``html_static_path`` and (sphinxcontrib-bibtex) ``bibtex_bibfiles``
-against the directory of this file, the repository root.
+Careful with paths: Sphinx resolves ``templates_path``, ``html_static_path`` and
+(sphinxcontrib-bibtex) ``bibtex_bibfiles`` against the directory of this file, the repository
+root; ``locale_dirs`` is absolute (see there).
 """
 
+from pathlib import Path
 from typing import Any
 
 project = "LKS-vidensbasen"
@@ -36,10 +37,13 @@ smartquotes = False
 root_doc = "index"
 exclude_patterns = ["_build", "_templates"]
 
-# Danish interface: our own catalog (locale/da/LC_MESSAGES/sphinx.po) translates the strings
-# that neither Sphinx' Danish catalog nor furo translate. Sphinx compiles the .po to .mo
-# itself (gettext_auto_build) and falls back to its built-in Danish catalog.
-locale_dirs = ["../locale"]
+# Danish interface: our own catalogs in locale/da/LC_MESSAGES/ translate what neither Sphinx'
+# Danish catalog nor furo translate. Sphinx compiles sphinx.po to sphinx.mo itself
+# (gettext_auto_build) and falls back to its built-in Danish catalog; sphinx.js is Sphinx'
+# Danish JavaScript catalog for the search page with the missing messages filled in.
+# Absolute, because Sphinx looks up the search page's JavaScript catalog (sphinx.js, which
+# completes Sphinx' Danish one) relative to the working directory, not to docs/.
+locale_dirs = [str(Path(__file__).resolve().parent / "locale")]
 gettext_auto_build = True
 
 # Template overrides that make furo's hard-coded English labels translatable (see the

@@ -7,6 +7,7 @@ These checks read the templates and catalogs directly (no site build), so they a
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import re
 from pathlib import Path
 
@@ -78,12 +79,37 @@ def test_overrides_were_copied_from_the_installed_furo() -> None:
 
 
 def test_conf_points_sphinx_at_the_project_catalog() -> None:
-    namespace: dict[str, object] = {}
+    namespace: dict[str, object] = {"__file__": str(ROOT / "conf.py")}  # as Sphinx does
     exec(compile((ROOT / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
     assert namespace["language"] == "da"
     assert namespace["html_search_language"] == "da"
     locale_dirs = namespace["locale_dirs"]
     assert isinstance(locale_dirs, list)
-    # locale_dirs is relative to the source directory docs/
+    # relative entries would be resolved against the source directory docs/
     resolved = [(ROOT / "docs" / d).resolve() for d in locale_dirs]
     assert PROJECT_PO.parent.parent.parent in resolved
+
+
+def _js_messages(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("{", text.index("addTranslations"))
+    end = text.rindex("}")
+    data = json.loads(text[start : end + 1])
+    assert data["locale"] == "da"
+    messages = data["messages"]
+    assert isinstance(messages, dict)
+    return messages
+
+
+def test_search_page_catalog_covers_sphinx_and_has_no_empty_translations() -> None:
+    """locale/da/LC_MESSAGES/sphinx.js replaces Sphinx' Danish JavaScript catalog, so it must
+    hold every message Sphinx' own has, each with a Danish text (plural forms included)."""
+    ours = _js_messages(PROJECT_PO.with_suffix(".js"))
+    theirs = _js_messages(SPHINX_PO.with_suffix(".js"))
+    assert sorted(set(theirs) - set(ours)) == []
+    empty = [
+        key
+        for key, value in ours.items()
+        if not value or (isinstance(value, list) and not all(value))
+    ]
+    assert empty == []
