@@ -135,37 +135,47 @@ class FieldReferenceDirective(_SchemaDirective):
         section += title
         if field.description:
             section += nodes.paragraph("", field.description)
-        facts = self.facts(schema, field)
+        section += self.facts(schema, field)
+        context = nodes.paragraph(classes=["aftale-felt"])
         if field.step is not None:
-            facts += _field("Trin i tringuiden", nodes.Text(f"{field.step}: {STEPS[field.step]}"))
+            context += nodes.strong("", "Trin i tringuiden:")
+            context += nodes.Text(f" {field.step}, {STEPS[field.step].lower()}")
         if field.side_anchor is not None:
-            facts += _field(
-                "Forklaring",
-                self.element_link(field, nodes.inline("", f"Hvorfor {field.title.lower()}?")),
+            if len(context):
+                context += nodes.Text(" · ")
+            context += self.element_link(
+                field, nodes.inline("", f"Hvorfor er {field.title.lower()} med i aftalen?")
             )
-        section += facts
+        if len(context):
+            section += context
         nested = list(children(schema, field))
         if nested:
             section += nodes.rubric("", f"Felter under {field.key}")
             section += self.field_list(schema, nested)
         return section
 
-    def facts(
-        self, schema: dict[str, Any], field: Field, with_key: bool = True
-    ) -> nodes.field_list:
-        facts = nodes.field_list(classes=["aftale-felt"])
+    def facts(self, schema: dict[str, Any], field: Field, with_key: bool = True) -> nodes.paragraph:
+        """One compact line: »Nøgle: … · Type: … · Krav: … · <rules>«."""
+        parts: list[tuple[str, list[nodes.Node]]] = []
         if with_key:
-            facts += _field("Nøgle", nodes.literal("", field.dotted))
-        facts += _field("Type", nodes.Text(type_text(schema, field)))
-        facts += _field("Krav", nodes.Text(_REQUIREMENT_TEXT[field.requirement]))
+            parts.append(("Nøgle", [nodes.literal("", field.dotted)]))
+        parts.append(("Type", [nodes.Text(type_text(schema, field))]))
+        parts.append(("Krav", [nodes.Text(_REQUIREMENT_TEXT[field.requirement])]))
         for rule in constraints(schema, field):
-            body = nodes.inline()
+            body: list[nodes.Node] = []
             for index, value in enumerate(rule.values):
                 if index:
-                    body += nodes.Text(", ")
-                body += nodes.literal("", value) if rule.literal else nodes.Text(value)
-            facts += _field(rule.label, body)
-        return facts
+                    body.append(nodes.Text(", "))
+                body.append(nodes.literal("", value) if rule.literal else nodes.Text(value))
+            parts.append((rule.label, body))
+        para = nodes.paragraph(classes=["aftale-felt"])
+        for index, (label, body) in enumerate(parts):
+            if index:
+                para += nodes.Text(" · ")
+            para += nodes.strong("", f"{label}:")
+            para += nodes.Text(" ")
+            para.extend(body)
+        return para
 
     def field_list(self, schema: dict[str, Any], fields: list[Field]) -> nodes.definition_list:
         items = nodes.definition_list(classes=["aftale-feltreference"])
@@ -183,14 +193,6 @@ class FieldReferenceDirective(_SchemaDirective):
             item += definition
             items += item
         return items
-
-
-def _field(name: str, body: nodes.Node) -> nodes.field:
-    return nodes.field(
-        "",
-        nodes.field_name("", name),
-        nodes.field_body("", nodes.paragraph("", "", body)),
-    )
 
 
 def publish_schemas(app: Any, exception: BaseException | None) -> None:

@@ -114,7 +114,7 @@ def test_field_reference_follows_refs_and_lists_rules(basic: tuple[SphinxTestApp
     assert "årstal med fire cifre" in html
     # $ref with a sibling title: organisering.styregruppe → gruppe
     assert 'id="felt-organisering-styregruppe-medlemmer-part"' in html
-    section = html.split('id="felt-parter-system"', 1)[1].split("</dd>\n</dl>", 1)[0]
+    section = html.split('id="felt-parter-system"', 1)[1].split("</dd>", 1)[0]
     for value in ("beskæftigelse", "uddannelse", "erhvervsfremme"):
         assert f'<span class="pre">{value}</span>' in section
     assert 'href="partnerskabsaftalen/elementer.html#parter"' in html
