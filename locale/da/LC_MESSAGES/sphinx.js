@@ -59,5 +59,5 @@ Documentation.addTranslations({
         "search this documentation": "søg i denne dokumentation",
         "the documentation for": "dokumentationen for"
     },
-    "plural_expr": "(n != 1)"
+    "plural_expr": "n !== 1 ? 1 : 0"
 });
