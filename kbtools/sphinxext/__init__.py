@@ -11,10 +11,11 @@ from kbtools import __version__
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from kbtools.sphinxext import schema_reference, typology
+    from kbtools.sphinxext import schema_reference, tasklist, typology
 
     schema_reference.setup_schema_reference(app)
     typology.setup_typology(app)
+    tasklist.setup_tasklist(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
