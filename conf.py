@@ -61,11 +61,11 @@ html_css_files = ["lks.css"]
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
-    # Furo's default link colours meet WCAG AA contrast in both modes; we only make the
-    # sidebar brand readable as the site name and keep the "view source" buttons away,
-    # since consultants read the pages and have no use for the Markdown source.
+    # Consultants read the pages and have no use for the Markdown source: no view/edit
+    # buttons. Arrow keys must scroll wide tables, not jump to the next page, so furo's
+    # key navigation stays off.
     "top_of_page_buttons": [],
-    "navigation_with_keys": True,
+    "navigation_with_keys": False,
     "sidebar_hide_name": False,
 }
 
