@@ -22,11 +22,11 @@ ROOTS = Path(__file__).resolve().parents[1] / "roots"
 REPO = Path(__file__).resolve().parents[2]
 
 
-def build(tmp_path: Path, root: str) -> tuple[SphinxTestApp, str]:
+def build(tmp_path: Path, root: str, builder: str = "html") -> tuple[SphinxTestApp, str]:
     srcdir = tmp_path / root
     shutil.copytree(ROOTS / root, srcdir)
     warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
+    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=warnings)
     try:
         app.build()
     finally:
@@ -210,3 +210,12 @@ def test_worked_example_follows_the_schema() -> None:
     assert [error.message for error in validator.iter_errors(document.data)] == []
     recommended = [k for k, v in load_schema()["properties"].items() if v.get("x-anbefalet")]
     assert [key for key in recommended if key not in document.data] == []
+
+
+def test_other_builders_get_the_reference_but_no_published_schemas(tmp_path: Path) -> None:
+    app, warnings = build(tmp_path, "test-schema-basic", builder="text")
+    assert warnings == ""
+    text = (app.outdir / "feltreference.txt").read_text(encoding="utf-8")
+    assert "parter.kontakt.email" in text
+    assert "Tilladte værdier:" in text
+    assert not (app.outdir / "skemaer").exists()
