@@ -1,1 +1,14 @@
 """Loading: bytes on disk → a positioned, safe, plain-data document (or findings)."""
+
+from kbtools.loading.document import DataPath, Document, Position
+from kbtools.loading.yamlsource import MAX_FILE_BYTES, UNREADABLE, load_bytes, load_path
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "UNREADABLE",
+    "DataPath",
+    "Document",
+    "Position",
+    "load_bytes",
+    "load_path",
+]

@@ -1,0 +1,348 @@
+"""Safe, positioned YAML loading.
+
+PyYAML composes the node tree (with its C parser when available); this module then builds
+plain data from the nodes itself, so that nothing is ever constructed from a tag, no alias is
+ever expanded, no key is silently dropped and YAML 1.1's surprises (``no`` → False,
+``0755`` → 493, ``22:22`` → 1342) never change what the user wrote.
+
+Every problem becomes a :class:`~kbtools.findings.Finding` with a position; nothing here raises
+past :func:`load_bytes` / :func:`load_path`, and nothing here writes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kbtools.findings import Finding, Level
+from kbtools.loading.document import DataPath, Document, Position
+from kbtools.loading.messages import describe_yaml_error
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Files larger than this are refused before they are read.
+MAX_FILE_BYTES = 1_000_000
+#: Deeper nesting than this is refused (a hand-written agreement needs about six levels).
+MAX_DEPTH = 100
+
+UNREADABLE = "fil-ulaeselig"
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class _Problem(Exception):
+    """A located problem that stops loading (internal; always turned into a Finding)."""
+
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def load_path(
+    path: Path, *, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[Finding]]:
+    """Read and load one YAML file. Never raises, never writes."""
+    name = display if display is not None else str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None, [_unreadable(name, "Filen findes ikke.")]
+    except OSError as exc:
+        return None, [_unreadable(name, f"Filen kan ikke åbnes ({exc.strerror or exc}).")]
+    if stat.S_ISDIR(info.st_mode):
+        return None, [_unreadable(name, "Stien er en mappe, ikke en fil.")]
+    if info.st_size > max_bytes:
+        return None, [_too_big(name, max_bytes)]
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return None, [_unreadable(name, f"Filen kan ikke læses ({exc.strerror or exc}).")]
+    if len(raw) > max_bytes:
+        return None, [_too_big(name, max_bytes)]
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
+    """Load YAML from bytes. Never raises."""
+    findings: list[Finding] = []
+    try:
+        document = _load(raw, file, findings)
+    except _Problem as problem:
+        findings.append(
+            Finding(file, problem.line, problem.column, Level.FEJL, problem.code, problem.message)
+        )
+        return None, findings
+    except RecursionError:
+        findings.append(
+            Finding(file, 1, 1, Level.FEJL, "yaml-for-dyb", "Filen er indlejret for dybt.")
+        )
+        return None, findings
+    except Exception as exc:  # a loader must never crash the caller
+        message = f"Filen kunne ikke indlæses på grund af en uventet fejl ({type(exc).__name__})."
+        findings.append(Finding(file, 1, 1, Level.FEJL, "yaml-uventet", message))
+        return None, findings
+    return document, findings
+
+
+def _unreadable(file: str, message: str) -> Finding:
+    return Finding(file, 1, 1, Level.FEJL, UNREADABLE, message)
+
+
+def _too_big(file: str, max_bytes: int) -> Finding:
+    limit = f"{max_bytes:,}".replace(",", ".")
+    message = f"Filen er for stor. En aftale må højst fylde {limit} bytes."
+    return Finding(file, 1, 1, Level.FEJL, "yaml-for-stor", message)
+
+
+def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def _decode(raw: bytes) -> str:
+    nul = raw.find(b"\x00")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Problem(
+            "yaml-kodning",
+            1,
+            1,
+            "Filen er gemt som UTF-16. Gem den som UTF-8 (»Unicode (UTF-8)« i editoren).",
+        )
+    if nul != -1:
+        line = raw.count(b"\n", 0, nul) + 1
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        raise _Problem(
+            "yaml-nul-tegn",
+            line,
+            column,
+            "Filen indeholder et NUL-tegn (byte 0). Er det en tekstfil? Gem den som almindelig "
+            "tekst i UTF-8.",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+        raise _Problem(
+            "yaml-kodning",
+            line,
+            column + 1,
+            "Filen er ikke gemt som UTF-8 (der står et tegn, som ikke kan læses, fx et æ, ø eller "
+            "å fra en anden tegnkodning). Gem filen som UTF-8.",
+        ) from None
+
+
+def _check_tabs(text: str) -> None:
+    if "\t" not in text:
+        return
+    for match in _TAB_INDENT.finditer(text):
+        line_end = text.find("\n", match.end())
+        rest = text[match.end() : line_end if line_end != -1 else len(text)]
+        if not rest.strip():
+            continue  # a blank line with stray whitespace changes nothing
+        line, column = _position_of_offset(text, match.end() - 1)
+        raise _Problem(
+            "yaml-tabulator",
+            line,
+            column,
+            "Linjen er indrykket med et tabulatortegn. Brug mellemrum, ikke tabulatortegn, til "
+            "indrykning.",
+        )
+
+
+def _check_events(text: str) -> None:
+    """Refuse anchors, aliases and tags without composing (so nothing can expand)."""
+    if "&" not in text and "*" not in text and "!" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Problem(
+                "yaml-anker",
+                mark.line + 1,
+                mark.column + 1,
+                "Ankre (&navn) og henvisninger (*navn) er ikke tilladt. Skriv værdien ud hvert "
+                "sted, den skal bruges.",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise _Problem(
+                "yaml-tag",
+                mark.line + 1,
+                mark.column + 1,
+                f"Typeangivelser (tags) som »{_short_tag(tag)}« er ikke tilladt. Sæt værdien i "
+                "anførselstegn i stedet.",
+            )
+
+
+def _short_tag(tag: str | None) -> str:
+    if not tag:
+        return "!"
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _compose(text: str) -> Any:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _load(raw: bytes, file: str, findings: list[Finding]) -> Document:
+    text = _decode(raw)
+    _check_tabs(text)
+    try:
+        _check_events(text)
+        root = _compose(text)
+    except yaml.YAMLError as exc:
+        code, line, column, message = describe_yaml_error(exc, text)
+        raise _Problem(code, line, column, message) from None
+    if root is None:
+        raise _Problem(
+            "yaml-tom", 1, 1, "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen."
+        )
+    if not isinstance(root, yaml.MappingNode):
+        kind = "en liste" if isinstance(root, yaml.SequenceNode) else f"teksten »{root.value}«"
+        raise _Problem(
+            "yaml-topniveau",
+            root.start_mark.line + 1,
+            root.start_mark.column + 1,
+            f"Filen skal bestå af nøgler og værdier (som »skema: …«), men den indeholder {kind}.",
+        )
+    document = Document(file=file, data=None)
+    document.data = _build(root, document, findings)
+    return document
+
+
+def _mark(node: Any) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(root: Any, document: Document, findings: list[Finding]) -> Any:
+    """Turn the node tree into plain data, recording positions (iterative, depth-capped)."""
+    positions = document.positions
+    key_positions = document.key_positions
+    file = document.file
+    positions[()] = _mark(root)
+    result = _empty_container(root)
+    stack: list[tuple[Any, Any, DataPath]] = [(root, result, ())]
+    while stack:
+        node, target, path = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            position = _mark(node)
+            raise _Problem(
+                "yaml-for-dyb",
+                position.line,
+                position.column,
+                f"Filen er indlejret mere end {MAX_DEPTH} niveauer. Det kan ikke være en aftale.",
+            )
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    position = _mark(key_node)
+                    raise _Problem(
+                        "yaml-noegle",
+                        position.line,
+                        position.column,
+                        "En nøgle skal være et ord eller en tekst, ikke en liste eller en tabel.",
+                    )
+                key = unicodedata.normalize("NFC", key_node.value)
+                key_position = _mark(key_node)
+                if key in first_seen:
+                    findings.append(
+                        Finding(
+                            file,
+                            key_position.line,
+                            key_position.column,
+                            Level.FEJL,
+                            "yaml-dobbelt-noegle",
+                            f"Nøglen »{key}« står to gange i samme afsnit (første gang i linje "
+                            f"{first_seen[key]}). Kun én af dem ville blive brugt – slet eller "
+                            "ret den ene.",
+                        )
+                    )
+                    continue
+                first_seen[key] = key_position.line
+                child_path = (*path, key)
+                key_positions[child_path] = key_position
+                target[key] = _child(value_node, child_path, positions, stack, findings, file)
+        else:
+            for index, item in enumerate(node.value):
+                child_path = (*path, index)
+                target.append(_child(item, child_path, positions, stack, findings, file))
+    return result
+
+
+def _empty_container(node: Any) -> Any:
+    return {} if isinstance(node, yaml.MappingNode) else []
+
+
+def _child(
+    node: Any,
+    path: DataPath,
+    positions: dict[DataPath, Position],
+    stack: list[tuple[Any, Any, DataPath]],
+    findings: list[Finding],
+    file: str,
+) -> Any:
+    position = _mark(node)
+    positions[path] = position
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, position, findings, file)
+    container = _empty_container(node)
+    stack.append((node, container, path))
+    return container
+
+
+def _scalar(node: Any, position: Position, findings: list[Finding], file: str) -> Any:
+    value: str = node.value
+    if node.style:  # quoted or block scalars are always text
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _THOUSANDS.match(value):
+            findings.append(
+                Finding(
+                    file,
+                    position.line,
+                    position.column,
+                    Level.FEJL,
+                    "yaml-tvetydigt-tal",
+                    f"»{value}« kan læses både som et decimaltal og som et tal med "
+                    f"tusindtalspunktum. Skriv beløbet uden punktum, fx "
+                    f"{value.replace('.', '')}.",
+                )
+            )
+            return value
+        if _FLOAT.match(value):
+            return float(value)
+    return value
