@@ -1,0 +1,74 @@
+"""Datoer og varighed.
+
+- Slutdatoen skal ligge efter startdatoen.
+- Underskrifter skal være dateret (skemaet kræver ``dato``; ugyldige datoer som 2027-02-30
+  fanges af skemaet).
+- En varighed under fem år giver en anbefaling: internationale erfaringer peger på mindst fem
+  år, hvis et partnerskab skal nå at give resultater (CARMA).
+- Et mål med en frist efter aftalens slutdato giver en advarsel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from kbtools.checking.rules.base import items, make
+from kbtools.danish import format_date, parse_iso_date
+from kbtools.findings import Finding, Level
+from kbtools.loading import Document
+
+CODES = ("aftale-slut-foer-start", "aftale-kort-varighed", "aftale-frist-efter-slut")
+
+MIN_YEARS = 5
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def check(document: Document) -> Iterator[Finding]:
+    duration = document.data.get("varighed")
+    if not isinstance(duration, dict):
+        return
+    start_text, end_text = duration.get("start"), duration.get("slut")
+    start = parse_iso_date(start_text) if isinstance(start_text, str) else None
+    end = parse_iso_date(end_text) if isinstance(end_text, str) else None
+    if start is None or end is None:
+        return
+    if end <= start:
+        yield make(
+            document,
+            ("varighed", "slut"),
+            Level.FEJL,
+            "aftale-slut-foer-start",
+            f"Slutdatoen ({format_date(end)}) ligger ikke efter startdatoen "
+            f"({format_date(start)}).",
+        )
+        return
+    if end < _add_years(start, MIN_YEARS) - dt.timedelta(days=1):
+        yield make(
+            document,
+            ("varighed", "slut"),
+            Level.ANBEFALING,
+            "aftale-kort-varighed",
+            f"Aftalen løber fra {format_date(start)} til {format_date(end)}, altså under "
+            f"{MIN_YEARS} år. Internationale erfaringer peger på mindst fem år, før et "
+            "partnerskab giver varige resultater. Overvej en længere tidshorisont.",
+        )
+    purpose = document.data.get("formål")
+    for index, goal in items(purpose, "mål"):
+        deadline_text = goal.get("frist")
+        deadline = parse_iso_date(deadline_text) if isinstance(deadline_text, str) else None
+        if deadline is not None and deadline > end:
+            yield make(
+                document,
+                ("formål", "mål", index, "frist"),
+                Level.ADVARSEL,
+                "aftale-frist-efter-slut",
+                f"Målets frist ({format_date(deadline)}) ligger efter aftalens slutdato "
+                f"({format_date(end)}).",
+            )

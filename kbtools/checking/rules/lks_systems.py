@@ -1,0 +1,49 @@
+"""Et LKS samler alle tre systemer.
+
+Et lokalt koordinerende samarbejde (``lks: true``, som er standard) skal have parter fra
+beskæftigelse, uddannelse og erhvervsfremme. Mangler et af systemerne, giver det en advarsel.
+Et LKS bør også beskrive en styregruppe og en konsulentgruppe under ``organisering``
+(anbefaling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kbtools.checking.rules.base import items, make
+from kbtools.findings import Finding, Level
+from kbtools.loading import Document
+
+CODES = ("aftale-lks-systemer", "aftale-lks-grupper")
+
+SYSTEMS = ("beskæftigelse", "uddannelse", "erhvervsfremme")
+
+
+def check(document: Document) -> Iterator[Finding]:
+    data = document.data
+    if data.get("lks", True) is not True:
+        return
+    parties = items(data, "parter")
+    if parties:
+        present = {party.get("system") for _, party in parties}
+        missing = [system for system in SYSTEMS if system not in present]
+        if missing:
+            yield make(
+                document,
+                ("parter",),
+                Level.ADVARSEL,
+                "aftale-lks-systemer",
+                "Et LKS bør have parter fra alle tre systemer: beskæftigelse, uddannelse og "
+                "erhvervsfremme. Der mangler: " + ", ".join(missing) + ".",
+            )
+    organisation = data.get("organisering")
+    if isinstance(organisation, dict):
+        for group in ("styregruppe", "konsulentgruppe"):
+            if group not in organisation:
+                yield make(
+                    document,
+                    ("organisering",),
+                    Level.ANBEFALING,
+                    "aftale-lks-grupper",
+                    f"Et LKS har typisk en {group}. Beskriv den under »organisering«.",
+                )

@@ -1,0 +1,62 @@
+"""Henvisninger til parter.
+
+Alle steder, hvor aftalen nævner en part (``roller``, ``ressourcer``, ``underskrifter`` og
+medlemmerne af ``organisering.styregruppe`` og ``organisering.konsulentgruppe``), skal ``part``
+være id'et på en part under ``parter``. Hver part skal have sit eget id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kbtools.checking.rules.base import items, make, party_names
+from kbtools.checking.schema import suggest
+from kbtools.findings import Finding, Level
+from kbtools.loading import DataPath, Document
+
+CODES = ("aftale-ukendt-part", "aftale-dobbelt-part")
+
+
+def references(data: object) -> Iterator[tuple[DataPath, str]]:
+    """Every (path of a ``part`` value, the id it names) in the agreement."""
+    for section in ("roller", "ressourcer", "underskrifter"):
+        for index, item in items(data, section):
+            if isinstance(item.get("part"), str):
+                yield (section, index, "part"), item["part"]
+    organisation = data.get("organisering") if isinstance(data, dict) else None
+    for group in ("styregruppe", "konsulentgruppe"):
+        group_data = organisation.get(group) if isinstance(organisation, dict) else None
+        for index, member in items(group_data, "medlemmer"):
+            if isinstance(member.get("part"), str):
+                path: DataPath = ("organisering", group, "medlemmer", index, "part")
+                yield path, member["part"]
+
+
+def check(document: Document) -> Iterator[Finding]:
+    data = document.data
+    seen: set[str] = set()
+    for index, party in items(data, "parter"):
+        party_id = party.get("id")
+        if isinstance(party_id, str):
+            if party_id in seen:
+                yield make(
+                    document,
+                    ("parter", index, "id"),
+                    Level.FEJL,
+                    "aftale-dobbelt-part",
+                    f"Id'et »{party_id}« bruges af to parter. Giv hver part sit eget id.",
+                )
+            seen.add(party_id)
+    known = party_names(data)
+    if not known:
+        return
+    for path, party_id in references(data):
+        if party_id not in known:
+            hint = suggest(party_id, list(known))
+            message = f"Parten »{party_id}« findes ikke under »parter«."
+            message += (
+                f" Mente du »{hint}«?"
+                if hint
+                else " Kendte parter: " + ", ".join(f"»{k}«" for k in known) + "."
+            )
+            yield make(document, path, Level.FEJL, "aftale-ukendt-part", message)

@@ -1,0 +1,194 @@
+"""JSON Schema validation, translated into located Danish findings."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from kbtools.findings import Finding, Level, docs_url
+from kbtools.loading import DataPath, Document
+from kbtools.schemas import load_schema
+
+_TYPE_NAMES = {
+    "string": "en tekst",
+    "number": "et tal",
+    "integer": "et helt tal",
+    "boolean": "true eller false",
+    "array": "en liste (punkter, der starter med »- «)",
+    "object": "en række nøgler med værdier",
+    "null": "tom",
+}
+
+
+@cache
+def validator_for(schema_name: str) -> Any:
+    """A Draft-07 validator with date checking, built once per schema."""
+    from jsonschema import Draft7Validator, FormatChecker
+
+    checker = FormatChecker(formats=["date"])
+    return Draft7Validator(load_schema(schema_name), format_checker=checker)
+
+
+def help_url(schema_name: str, path: DataPath) -> str:
+    """Docs link for the top-level element that ``path`` lies in (from the schema's x-side)."""
+    schema = load_schema(schema_name)
+    if path and isinstance(path[0], str):
+        element = schema.get("properties", {}).get(path[0], {})
+        page = element.get("x-side")
+        if page:
+            return docs_url(str(page))
+    return docs_url("partnerskabsaftalen/feltreference.html")
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "tom"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"teksten »{value}«"
+    if isinstance(value, int | float):
+        return f"tallet {value}"
+    if isinstance(value, list):
+        return "en liste"
+    return "en række nøgler"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def suggest(name: str, candidates: list[str]) -> str | None:
+    """Did-you-mean: the closest allowed key, comparing with æ/ø/å folded."""
+    folded = {_fold(candidate): candidate for candidate in candidates}
+    if _fold(name) in folded:
+        return folded[_fold(name)]
+    match = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=0.7)
+    return folded[match[0]] if match else None
+
+
+def _field_name(error: Any) -> str:
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    path = list(error.absolute_path)
+    key = next((part for part in reversed(path) if isinstance(part, str)), None)
+    if key and title:
+        return f"»{key}« ({title})"
+    if key:
+        return f"»{key}«"
+    return "Værdien"
+
+
+def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
+    validator = validator_for(schema_name)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
+    for error in errors:
+        yield from _translate(document, schema_name, error)
+
+
+def _translate(document: Document, schema_name: str, error: Any) -> Iterator[Finding]:
+    path: DataPath = tuple(error.absolute_path)
+    keyword = error.validator
+    position = document.position_of(path)
+    code = "skema-" + {
+        "required": "mangler",
+        "type": "type",
+        "enum": "vaerdi",
+        "const": "vaerdi",
+        "additionalProperties": "ukendt-noegle",
+        "format": "dato",
+        "minItems": "tom-liste",
+        "minLength": "tom-tekst",
+        "minProperties": "tom",
+        "pattern": "moenster",
+        "propertyNames": "noegle",
+        "minimum": "minimum",
+        "exclusiveMinimum": "minimum",
+    }.get(keyword, "ugyldig")
+    url = help_url(schema_name, path)
+    name = _field_name(error)
+    if keyword == "required":
+        missing = [key for key in error.validator_value if key not in (error.instance or {})]
+        properties = error.schema.get("properties", {})
+        for key in missing:
+            title = properties.get(key, {}).get("title")
+            label = f"»{key}«" + (f" ({title})" if title else "")
+            where = "i filen" if not path else f"under »{path[-1]}«"
+            yield Finding(
+                document.file,
+                position.line,
+                position.column,
+                Level.FEJL,
+                code,
+                f"Elementet {label} mangler {where}.",
+                help_url(schema_name, (*path, key)),
+            )
+        return
+    if keyword == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        for key in extra:
+            key_position = document.key_position_of((*path, key))
+            hint = suggest(key, allowed)
+            message = f"Nøglen »{key}« findes ikke her."
+            if hint:
+                message += f" Mente du »{hint}«?"
+            elif allowed:
+                message += " Tilladte nøgler: " + ", ".join(f"»{a}«" for a in allowed) + "."
+            yield Finding(
+                document.file,
+                key_position.line,
+                key_position.column,
+                Level.FEJL,
+                code,
+                message,
+                help_url(schema_name, (*path, key)),
+            )
+        return
+    message = _message(keyword, error, name)
+    yield Finding(document.file, position.line, position.column, Level.FEJL, code, message, url)
+
+
+def _message(keyword: str, error: Any, name: str) -> str:
+    value = error.instance
+    if keyword == "type":
+        expected = error.validator_value
+        expected_list = expected if isinstance(expected, list) else [expected]
+        wanted = " eller ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
+        message = f"{name} skal være {wanted}, men er {describe_value(value)}."
+        if "boolean" in expected_list and isinstance(value, str):
+            message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
+        if "number" in expected_list and isinstance(value, str):
+            message += " Skriv tallet uden punktum og enhed, fx 15000."
+        if "string" in expected_list and isinstance(value, int | float | bool):
+            message += " Sæt værdien i anførselstegn, hvis den skal læses som tekst."
+        return message
+    if keyword == "enum":
+        allowed = ", ".join(f"»{option}«" for option in error.validator_value)
+        return f"{name} må ikke være {describe_value(value)}. Tilladte værdier: {allowed}."
+    if keyword == "const":
+        return f"{name} skal være »{error.validator_value}«, men er {describe_value(value)}."
+    if keyword == "format":
+        return (
+            f"{name} skal være en rigtig dato skrevet som ÅÅÅÅ-MM-DD, men er "
+            f"{describe_value(value)}."
+        )
+    if keyword == "minItems":
+        count = error.validator_value
+        return f"{name} skal have mindst {count} {'punkt' if count == 1 else 'punkter'}."
+    if keyword == "minLength":
+        return f"{name} må ikke være tom."
+    if keyword == "minProperties":
+        return f"{name} skal indeholde mindst ét beløb."
+    if keyword == "pattern":
+        return f"{name} har en form, der ikke er tilladt: {describe_value(value)}."
+    if keyword == "propertyNames":
+        return f"{name}: nøglen {describe_value(value)} er ikke tilladt her (skriv fx et årstal)."
+    if keyword in ("minimum", "exclusiveMinimum"):
+        bound = error.validator_value
+        relation = "mindst" if keyword == "minimum" else "større end"
+        return f"{name} skal være {relation} {bound}, men er {describe_value(value)}."
+    return f"{name} er ugyldig ({error.message})."
