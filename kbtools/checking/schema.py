@@ -71,6 +71,15 @@ def suggest(name: str, candidates: list[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
+def _where(path: DataPath) -> str:
+    """Danish description of where a missing key belongs."""
+    if not path:
+        return "i filen"
+    if isinstance(path[-1], int) and len(path) > 1:
+        return f"i punkt nr. {path[-1] + 1} under »{path[-2]}«"
+    return f"under »{path[-1]}«"
+
+
 def _field_name(error: Any) -> str:
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     path = list(error.absolute_path)
@@ -116,7 +125,7 @@ def _translate(document: Document, schema_name: str, error: Any) -> Iterator[Fin
         for key in missing:
             title = properties.get(key, {}).get("title")
             label = f"»{key}«" + (f" ({title})" if title else "")
-            where = "i filen" if not path else f"under »{path[-1]}«"
+            where = _where(path)
             yield Finding(
                 document.file,
                 position.line,

@@ -15,12 +15,13 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kbtools.findings import Finding, Level
+from kbtools.findings import Finding, Level, docs_url
 from kbtools.loading.document import DataPath, Document, Position
 from kbtools.loading.messages import describe_yaml_error
 
@@ -32,6 +33,8 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 100
 
 UNREADABLE = "fil-ulaeselig"
+#: Where the docs explain the YAML rules every file must follow.
+LOAD_HELP = docs_url("partnerskabsaftalen/validering.html")
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
@@ -53,10 +56,23 @@ class _Problem(Exception):
         self.message = message
 
 
+def _with_help(
+    result: tuple[Document | None, list[Finding]],
+) -> tuple[Document | None, list[Finding]]:
+    document, findings = result
+    return document, [replace(f, help_url=f.help_url or LOAD_HELP) for f in findings]
+
+
 def load_path(
     path: Path, *, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Document | None, list[Finding]]:
     """Read and load one YAML file. Never raises, never writes."""
+    return _with_help(_load_path(path, display, max_bytes))
+
+
+def _load_path(
+    path: Path, display: str | None, max_bytes: int
+) -> tuple[Document | None, list[Finding]]:
     name = display if display is not None else str(path)
     try:
         info = os.stat(path)
@@ -75,11 +91,15 @@ def load_path(
         return None, [_unreadable(name, f"Filen kan ikke læses ({exc.strerror or exc}).")]
     if len(raw) > max_bytes:
         return None, [_too_big(name, max_bytes)]
-    return load_bytes(raw, name)
+    return _load_bytes(raw, name)
 
 
 def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
     """Load YAML from bytes. Never raises."""
+    return _with_help(_load_bytes(raw, file))
+
+
+def _load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
     findings: list[Finding] = []
     try:
         document = _load(raw, file, findings)
