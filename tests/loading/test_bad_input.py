@@ -8,12 +8,9 @@ import pytest
 
 from kbtools.loading import MAX_FILE_BYTES, load_bytes, load_path
 
-LAUGHS = (
-    b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    + b"".join(
-        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n".encode()
-        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
-    )
+LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n".encode()
+    for p, n in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
 BAD = [

@@ -25,7 +25,9 @@ def check(document: Document) -> Iterator[Finding]:
         return
     parties = items(data, "parter")
     if parties:
-        present = {party.get("system") for _, party in parties}
+        present = {
+            party.get("system") for _, party in parties if isinstance(party.get("system"), str)
+        }
         missing = [system for system in SYSTEMS if system not in present]
         if missing:
             yield make(

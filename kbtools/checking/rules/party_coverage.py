@@ -31,7 +31,11 @@ def check(document: Document) -> Iterator[Finding]:
     for section, code, text in _SECTIONS:
         if not isinstance(data.get(section), list):
             continue  # the schema reports a missing section once
-        named = {item.get("part") for _, item in items(data, section)}
+        named = {
+            item.get("part")
+            for _, item in items(data, section)
+            if isinstance(item.get("part"), str)
+        }
         for index, party in items(data, "parter"):
             party_id = party.get("id")
             if isinstance(party_id, str) and party_id not in named:
