@@ -11,11 +11,12 @@ from kbtools import __version__
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from kbtools.sphinxext import schema_reference, tasklist, typology
+    from kbtools.sphinxext import citation_list, schema_reference, tasklist, typology
 
     schema_reference.setup_schema_reference(app)
     typology.setup_typology(app)
     tasklist.setup_tasklist(app)
+    citation_list.setup_citation_list(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -1,0 +1,62 @@
+"""Browser fixtures for the site tests: one local web server and one chromium per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import CHROMIUM_ARGS, chromium_path, serve
+
+RUN_BOOTSTRAP = "Kør ./bootstrap.sh for at installere det (run ./bootstrap.sh to install it)."
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in "/") of the built site served on localhost."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def axe_script(repo_root: Path) -> Path:
+    path = repo_root / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"axe-core mangler: {path} findes ikke. {RUN_BOOTSTRAP}", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian chromium for the whole session (never a downloaded browser)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail(
+            f"chromium mangler: /usr/bin/chromium findes ikke. {RUN_BOOTSTRAP}", pytrace=False
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Python-pakken playwright mangler. {RUN_BOOTSTRAP}", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(executable), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $KB_SCREENSHOT_DIR (set by .ci/run to the artefact folder) or a
+    temporary folder."""
+    configured = os.environ.get("KB_SCREENSHOT_DIR")
+    if configured:
+        path = Path(configured)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")
