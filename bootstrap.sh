@@ -1,34 +1,50 @@
 #!/usr/bin/env bash
-# Sætter alt op på en ny maskine og kører hovedopgaven:
-#   1. Debians chromium (til browsertestene) og npm's axe-core
-#   2. et Python-miljø i .venv med kbtools og alt til sitet og testene
-#   3. validerer alle aftaler og vurderinger i cases/
-#   4. bygger sitet i _build/html med advarsler som fejl
+# Sætter alt op på en ny Debian-maskine og kører hovedopgaven:
+#   1. systempakker fra Debian: chromium (til browsertestene), npm og python3-venv,
+#      hvis de mangler (kræver root eller sudo)
+#   2. axe-core fra npm (den version, der står i package-lock.json)
+#   3. et Python-miljø i .venv med kbtools og alt til sitet og testene
+#   4. validerer alle aftaler og vurderinger i cases/
+#   5. bygger sitet i _build/html med advarsler som fejl
+# Kan køres igen: det, der allerede er på plads, bliver genbrugt.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 say() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nFEJL: %s\n' "$*" >&2; exit 1; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  say "Installerer chromium fra Debian"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "Installerer fra Debian: ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    fail "Kør ./bootstrap.sh som root eller installér sudo (mangler: ${missing[*]})."
+  fi
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ -f package-lock.json ]; then
-  say "Installerer axe-core fra npm"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || fail "Python 3.11 eller nyere er nødvendig (fandt $(python3 --version 2>&1))."
+
+say "Installerer axe-core fra npm"
+npm ci --no-audit --no-fund --loglevel=error
+[ -f node_modules/axe-core/axe.min.js ] || fail "npm installerede ikke axe-core."
 
 say "Opretter Python-miljøet i .venv"
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[dev]'
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 
 say "Validerer cases/"
 .venv/bin/kbtools validate cases
 
 say "Bygger sitet i _build/html"
 .venv/bin/sphinx-build -q -n -W --keep-going -c . docs _build/html
-say "Færdig. Åbn _build/html/index.html i en browser."
+say "Færdig. Åbn _build/html/index.html i en browser. Kør testene med: .venv/bin/python -m pytest"
