@@ -206,6 +206,9 @@ def publish_schemas(app: Any, exception: BaseException | None) -> None:
 
 
 def setup_schema_reference(app: Any) -> None:
+    from kbtools.sphinxext.schema_rules import setup_schema_rules
+
+    setup_schema_rules(app)
     app.add_directive("aftale-elementer", AgreementElementsDirective)
     app.add_directive("aftale-feltreference", FieldReferenceDirective)
     app.connect("build-finished", publish_schemas)

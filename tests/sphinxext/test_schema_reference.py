@@ -219,3 +219,18 @@ def test_other_builders_get_the_reference_but_no_published_schemas(tmp_path: Pat
     assert "parter.kontakt.email" in text
     assert "Tilladte værdier:" in text
     assert not (app.outdir / "skemaer").exists()
+
+
+def test_rules_directive_lists_every_rule_and_code(basic: tuple[SphinxTestApp, str]) -> None:
+    from kbtools.checking.rules import RULE_MODULES
+
+    app, _ = basic
+    html = (app.outdir / "regler.html").read_text(encoding="utf-8")
+    assert len(RULE_MODULES) >= 1
+    for module in RULE_MODULES:
+        title = (module.__doc__ or "").strip().splitlines()[0].rstrip(".")
+        assert f"<dt>{title}</dt>" in html
+        for code in module.CODES:
+            assert f'<span class="pre">{code}</span>' in html
+    deps = {str(Path(app.srcdir, dep).resolve()) for dep in app.env.dependencies["regler"]}
+    assert str(Path(RULE_MODULES[0].__file__ or "").resolve()) in deps
