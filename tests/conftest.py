@@ -22,8 +22,11 @@ def repo_root() -> Path:
     return REPO_ROOT
 
 
-def build_site(outdir: Path) -> subprocess.CompletedProcess[str]:
-    """Build the HTML site exactly as bootstrap.sh does, into ``outdir``."""
+def build_site(
+    outdir: Path, srcdir: Path = REPO_ROOT / "docs", confdir: Path = REPO_ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Build an HTML site exactly as bootstrap.sh does (``-n -W --keep-going``) into
+    ``outdir``; by default the real site."""
     doctrees = outdir.parent / (outdir.name + "-doctrees")
     return subprocess.run(
         [
@@ -39,14 +42,24 @@ def build_site(outdir: Path) -> subprocess.CompletedProcess[str]:
             "-d",
             str(doctrees),
             "-c",
-            str(REPO_ROOT),
-            str(REPO_ROOT / "docs"),
+            str(confdir),
+            str(srcdir),
             str(outdir),
         ],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def build_problems(result: subprocess.CompletedProcess[str]) -> str | None:
+    """What went wrong in a build (its warnings and errors), or None for a clean build."""
+    problems = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+    if result.returncode == 0 and not problems:
+        return None
+    return f"The site build failed (exit code {result.returncode}) or warned:\n" + (
+        "\n".join(problems) or result.stderr or result.stdout
     )
 
 
@@ -57,14 +70,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Fails (not skips) every dependent test if sphinx exits non-zero or prints a warning.
     """
     outdir = tmp_path_factory.mktemp("site") / "html"
-    result = build_site(outdir)
-    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
-    if result.returncode != 0 or warnings:
-        pytest.fail(
-            f"The site build failed (exit code {result.returncode}) or warned:\n"
-            + ("\n".join(warnings) or result.stderr or result.stdout),
-            pytrace=False,
-        )
+    problems = build_problems(build_site(outdir))
+    if problems:
+        pytest.fail(problems, pytrace=False)
     if not (outdir / "index.html").is_file():
         pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
     return outdir
