@@ -56,7 +56,7 @@ def test_repository_checks_its_own_cases_with_the_hook() -> None:
     (repo,) = config["repos"]
     (hook,) = repo["hooks"]
     assert repo["repo"] == "local"
-    assert hook["entry"] == "kbtools validate"
+    assert hook["entry"] == ".venv/bin/kbtools validate"  # what ./bootstrap.sh installs
     assert re.search(hook["files"], "cases/eksempelby/aftale.yaml")
     assert not re.search(hook["files"], "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml")
 
@@ -164,3 +164,35 @@ def test_vscode_maps_agreements_to_the_schema() -> None:
         assert any(fnmatch.fnmatch(name, pattern) for pattern in globs), name
     extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_repository_config_checks_cases_in_a_clone(pre_commit_home: Path, tmp_path: Path) -> None:
+    """The repository's own .pre-commit-config.yaml, run in a clone (never in the work tree:
+    ``pre-commit run`` stashes unstaged changes)."""
+    clone = tmp_path / "klon"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
+    if not (clone / "cases").is_dir():
+        pytest.skip("cases/ er ikke committet endnu")
+    (clone / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "GITHUB_ACTIONS": "false"}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(PRE_COMMIT), "run", "--all-files"],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+
+    result = run()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    (clone / "cases" / "ny").mkdir()
+    (clone / "cases" / "ny" / "aftale.yaml").write_text(INVALID, encoding="utf-8")
+    subprocess.run(["git", "add", "cases"], cwd=clone, check=True)
+    result = run()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"cases/ny/aftale\.yaml:\d+:\d+: fejl \[", result.stdout), result.stdout
