@@ -116,7 +116,19 @@ def agreement(n: int, rng: random.Random) -> dict[str, object]:
         ],
         "værdisæt": ["Åbenhed"],
         "ændringer": "Skriftligt i styregruppen.",
-        "møder": [{"niveau": "ledelse", "forum": "Styregruppen", "hyppighed": "Kvartalsvis"}],
+        "møder": [
+            {"niveau": "ledelse", "forum": "Styregruppen", "hyppighed": "Kvartalsvis"},
+            {"niveau": "medarbejder", "forum": "Konsulentgruppen", "hyppighed": "Hver uge"},
+        ],
+        "læring": {
+            "selvevaluering": "Én gang om året vurderer styregruppen partnerskabet "
+            "med typologien og skriver resultatet ind i aftalen."
+        },
+        "kommunikation": {
+            "informationsdeling": "Fælles drev og et fælles CRM for sambesøg.",
+            "fælles_platform": f"Fælles navn og hjemmeside: LKS {town}.",
+        },
+        "konfliktløsning": "Uenighed løftes først i konsulentgruppen og derefter i styregruppen.",
     }
 
 

@@ -42,6 +42,10 @@ _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+#: Cheap test for what could be an anchor (&a), alias (*a) or tag (!t): the indicator after
+#: a space, a flow bracket or the start of a line, followed by a name character. Anything it
+#: matches is confirmed (or not) by the parser's events.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s,\[\]{}])[&*!][^\s,\[\]{}]", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -191,7 +195,7 @@ def _check_tabs(text: str) -> None:
 
 def _check_events(text: str) -> None:
     """Refuse anchors, aliases and tags without composing (so nothing can expand)."""
-    if "&" not in text and "*" not in text and "!" not in text:
+    if not _NODE_PROPERTY.search(text):
         return
     for event in yaml.parse(text, Loader=_Loader):
         mark: Any = event.start_mark
