@@ -86,6 +86,9 @@ def _load_path(
         return None, [_unreadable(name, f"Filen kan ikke åbnes ({exc.strerror or exc}).")]
     if stat.S_ISDIR(info.st_mode):
         return None, [_unreadable(name, "Stien er en mappe, ikke en fil.")]
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or device could block or never end; an agreement is always a plain file.
+        return None, [_unreadable(name, "Stien er ikke en almindelig fil.")]
     if info.st_size > max_bytes:
         return None, [_too_big(name, max_bytes)]
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kbtools.loading import Position, load_bytes, load_path
@@ -58,3 +59,11 @@ def test_unquoted_date_in_text_field_stays_text() -> None:
     document, findings = load_bytes(b"underskrevet: 2027-01-15\nkl: 9:30\n", "x.yaml")
     assert findings == []
     assert document is not None and document.data == {"underskrevet": "2027-01-15", "kl": "9:30"}
+
+
+def test_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "aftale.yaml"
+    os.mkfifo(path)
+    document, findings = load_path(path)
+    assert document is None
+    assert [(f.code, f.line, f.column) for f in findings] == [("fil-ulaeselig", 1, 1)]
