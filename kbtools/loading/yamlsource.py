@@ -178,22 +178,51 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def _check_tabs(text: str) -> None:
+def _tab_indents(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every tab in a line's leading whitespace (blank lines ignored)."""
     if "\t" not in text:
-        return
+        return []
+    found = []
     for match in _TAB_INDENT.finditer(text):
         line_end = text.find("\n", match.end())
         rest = text[match.end() : line_end if line_end != -1 else len(text)]
-        if not rest.strip():
-            continue  # a blank line with stray whitespace changes nothing
-        line, column = _position_of_offset(text, match.end() - 1)
-        raise _Problem(
-            "yaml-tabulator",
-            line,
-            column,
-            "Linjen er indrykket med et tabulatortegn. Brug mellemrum, ikke tabulatortegn, til "
-            "indrykning.",
-        )
+        if rest.strip():  # a blank line with stray whitespace changes nothing
+            found.append(_position_of_offset(text, match.end() - 1))
+    return found
+
+
+def _refuse_tab(line: int, column: int) -> _Problem:
+    return _Problem(
+        "yaml-tabulator",
+        line,
+        column,
+        "Linjen er indrykket med et tabulatortegn. Brug mellemrum, ikke tabulatortegn, til "
+        "indrykning.",
+    )
+
+
+def _check_tabs(tabs: list[tuple[int, int]], root: Any) -> None:
+    """Refuse tab indentation unless the line is inside quoted or block text (then it is text)."""
+    if not tabs:
+        return
+    text_lines: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style and node.end_mark.line > node.start_mark.line:
+                # Lines after the first one of a multi-line quoted or block scalar (1-based);
+                # a block scalar ends at column 0 of the line after it, which is not its own.
+                last = node.end_mark.line + (1 if node.end_mark.column else 0)
+                text_lines.update(range(node.start_mark.line + 2, last + 1))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        else:
+            stack.extend(node.value)
+    for line, column in tabs:
+        if line not in text_lines:
+            raise _refuse_tab(line, column)
 
 
 def _check_events(text: str) -> None:
@@ -237,13 +266,16 @@ def _compose(text: str) -> Any:
 
 def _load(raw: bytes, file: str, findings: list[Finding]) -> Document:
     text = _decode(raw)
-    _check_tabs(text)
+    tabs = _tab_indents(text)
     try:
         _check_events(text)
         root = _compose(text)
     except yaml.YAMLError as exc:
+        if tabs:  # a tab in the indentation is the likeliest cause; say so plainly
+            raise _refuse_tab(*tabs[0]) from None
         code, line, column, message = describe_yaml_error(exc, text)
         raise _Problem(code, line, column, message) from None
+    _check_tabs(tabs, root)
     if root is None:
         raise _Problem(
             "yaml-tom", 1, 1, "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen."

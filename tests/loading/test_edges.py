@@ -67,3 +67,14 @@ def test_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     document, findings = load_path(path)
     assert document is None
     assert [(f.code, f.line, f.column) for f in findings] == [("fil-ulaeselig", 1, 1)]
+
+
+def test_tabs_inside_block_or_quoted_text_are_text_not_indentation() -> None:
+    document, findings = load_bytes(b'a: |\n  x\n  \ty\nb: "c\n\td"\n', "x.yaml")
+    assert findings == []
+    assert document is not None and document.data == {"a": "x\n\ty\n", "b": "c d"}
+
+
+def test_tab_indentation_after_block_text_is_still_refused() -> None:
+    _, findings = load_bytes(b"a: |\n  x\nb:\n\t- 1\n", "x.yaml")
+    assert [(f.code, f.line, f.column) for f in findings] == [("yaml-tabulator", 4, 1)]
