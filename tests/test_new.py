@@ -1,0 +1,81 @@
+"""`kbtools new aftale`: parties everywhere, never overwrite, clear Danish refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbtools.checking.run import check_path
+from kbtools.cli import main
+from kbtools.loading import load_path
+
+PARTS = [
+    "--part",
+    "Jobcenter Århus:beskæftigelse",
+    "--part",
+    "Tech: Skole:uddannelse",
+    "--part",
+    "Erhvervshus Midt:erhvervsfremme",
+]
+
+
+def test_new_fills_parties_in_every_section(tmp_path: Path) -> None:
+    path = tmp_path / "aftale.yaml"
+    assert main(["new", "aftale", str(path), *PARTS, "--titel", "Vores aftale"]) == 0
+    document, findings = load_path(path)
+    assert document is not None and findings == []
+    data = document.data
+    ids = [p["id"] for p in data["parter"]]
+    assert ids == ["jobcenter-århus", "tech-skole", "erhvervshus-midt"]
+    assert [p["system"] for p in data["parter"]] == [
+        "beskæftigelse",
+        "uddannelse",
+        "erhvervsfremme",
+    ]
+    assert data["parter"][1]["navn"] == "Tech: Skole"
+    assert data["titel"] == "Vores aftale"
+    for section in ("roller", "ressourcer", "underskrifter"):
+        assert [entry["part"] for entry in data[section]] == ids
+    for group in ("styregruppe", "konsulentgruppe"):
+        assert [m["part"] for m in data["organisering"][group]["medlemmer"]] == ids
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert [f for f in check_path(path) if f.level.value == "fejl"] == []
+
+
+def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "aftale.yaml"
+    path.write_text("mit eget indhold", encoding="utf-8")
+    assert main(["new", "aftale", str(path)]) == 2
+    assert path.read_text(encoding="utf-8") == "mit eget indhold"
+    assert "findes allerede" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "expected"),
+    [
+        (lambda p: p.mkdir(), [], "er en mappe"),
+        (lambda p: None, ["--part", "Jobcenter"], "adskilt af kolon"),
+        (lambda p: None, ["--part", "Jobcenter:skole"], "systemet »skole« findes ikke"),
+    ],
+)
+def test_refusals_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: object, args: list[str], expected: str
+) -> None:
+    path = tmp_path / "aftale.yaml"
+    make(path)  # type: ignore[operator]
+    assert main(["new", "aftale", str(path), *args]) == 2
+    assert expected in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] in ([], ["aftale.yaml"])
+    assert not path.is_file()
+
+
+def test_missing_parent_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "aftale", str(tmp_path / "mangler" / "a.yaml")]) == 2
+    assert "findes ikke" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_prints_template(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "aftale", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# yaml-language-server:")
