@@ -1,0 +1,1 @@
+"""Render an agreement as a readable Danish document (docx, html, md)."""
