@@ -11,12 +11,13 @@ from kbtools import __version__
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from kbtools.sphinxext import citation_list, schema_reference, tasklist, typology
+    from kbtools.sphinxext import citation_list, downloads, schema_reference, tasklist, typology
 
     schema_reference.setup_schema_reference(app)
     typology.setup_typology(app)
     tasklist.setup_tasklist(app)
     citation_list.setup_citation_list(app)
+    downloads.setup_downloads(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

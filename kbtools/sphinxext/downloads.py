@@ -1,0 +1,115 @@
+"""Downloads on the site: the generated template and the rendered example agreements.
+
+``{aftale-downloads}`` places a list of download links on a page. Its optional argument picks
+what to list: ``skabelon`` (the template), ``eksempler`` (every ``cases/*/aftale.yaml`` as docx,
+html and md) or nothing for both. The files themselves are written into the HTML output at
+``build-finished``: ``skabelon/partnerskabsaftale.yaml`` and ``eksempler/<case>/aftale.<fmt>``.
+A file is only rendered again when its source is newer, and a broken case gives a located
+warning, never a crashed build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_TARGET = "skabelon/partnerskabsaftale.yaml"
+FORMATS = (("docx", "Word (docx)"), ("html", "Webside (html)"), ("md", "Markdown (md)"))
+
+
+def case_files(root: Path) -> list[Path]:
+    return sorted((root / "cases").glob("*/aftale.yaml"))
+
+
+def _case_title(path: Path) -> str:
+    from kbtools.loading import load_path
+
+    document, _ = load_path(path)
+    if document is not None and isinstance(document.data, dict):
+        return str(document.data.get("titel", path.parent.name))
+    return path.parent.name
+
+
+class AftaleDownloads(SphinxDirective):
+    optional_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        what = self.arguments[0] if self.arguments else "alle"
+        if what not in ("alle", "skabelon", "eksempler"):
+            logger.warning(
+                f"aftale-downloads: ukendt valg »{what}«; brug skabelon eller eksempler.",
+                location=self.get_location(),
+                type="kbtools",
+                subtype="downloads",
+            )
+            return []
+        prefix = "../" * self.env.docname.count("/")
+        items = nodes.bullet_list()
+
+        def link(target: str, text: str) -> nodes.list_item:
+            para = nodes.paragraph()
+            para += nodes.reference("", text, refuri=prefix + target)
+            return nodes.list_item("", para)
+
+        if what in ("alle", "skabelon"):
+            items += link(TEMPLATE_TARGET, "Skabelon til partnerskabsaftale (YAML)")
+        if what in ("alle", "eksempler"):
+            for path in case_files(Path(self.config.kbtools_cases_root)):
+                self.env.note_dependency(str(path))
+                title = _case_title(path)
+                for fmt, label in FORMATS:
+                    target = f"eksempler/{path.parent.name}/aftale.{fmt}"
+                    items += link(target, f"{title} – {label}")
+        return [items]
+
+
+def _fresh(target: Path, source: Path) -> bool:
+    return target.exists() and target.stat().st_mtime >= source.stat().st_mtime
+
+
+def write_downloads(app: Any, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from kbtools.commands.render import render_bytes
+    from kbtools.template import render_template
+
+    out = Path(app.outdir)
+    template = out / TEMPLATE_TARGET
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text(render_template(), encoding="utf-8")
+    for path in case_files(Path(app.config.kbtools_cases_root)):
+        from kbtools.checking.run import check_path
+        from kbtools.loading import load_path
+
+        folder = out / "eksempler" / path.parent.name
+        targets = [folder / f"aftale.{fmt}" for fmt, _ in FORMATS]
+        if all(_fresh(t, path) for t in targets):
+            continue
+        errors = [f for f in check_path(path) if f.level.value == "fejl"]
+        document, _ = load_path(path)
+        if errors or document is None or not isinstance(document.data, dict):
+            first = errors[0].message if errors else "filen kan ikke læses"
+            logger.warning(
+                f"Eksempelaftalen kan ikke laves til download: {first}",
+                location=(str(path), errors[0].line if errors else 1),
+                type="kbtools",
+                subtype="downloads",
+            )
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        for (fmt, _), target in zip(FORMATS, targets, strict=True):
+            target.write_bytes(render_bytes(document.data, fmt, False))
+
+
+def setup_downloads(app: Any) -> None:
+    app.add_config_value("kbtools_cases_root", str(app.confdir), "env", types=[str])
+    app.add_directive("aftale-downloads", AftaleDownloads)
+    app.connect("build-finished", write_downloads)
