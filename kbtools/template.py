@@ -12,10 +12,10 @@ import re
 import textwrap
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from kbtools.findings import DOCS_BASE_URL
+from kbtools.schemas import load_schema
 
 SCHEMA_FILE = "partnerskabsaftale-1.schema.json"
 SCHEMA_URL = DOCS_BASE_URL + "skemaer/" + SCHEMA_FILE
@@ -40,12 +40,6 @@ DEFAULT_PARTIES = (
     Party("erhvervshus-eksempelby", "Erhvervshus Eksempelby", "erhvervsfremme"),
     Party("erhvervsskole-eksempelby", "Erhvervsskole Eksempelby", "uddannelse"),
 )
-
-
-def load_schema() -> dict[str, Any]:
-    text = resources.files("kbtools.schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
 
 
 def systems(schema: dict[str, Any] | None = None) -> list[str]:
@@ -182,7 +176,8 @@ def _emit(schema: dict[str, Any], value: Any, node: dict[str, Any], indent: str)
                 body = _emit(schema, item, item_node, indent + "  ")
                 first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
                 body[first] = indent + "- " + body[first][len(indent) + 2 :]
-                lines += body[first:]  # item comments are repeated per field already
+                # the first field's comment goes above the first item only
+                lines += body if not lines or item is value[0] else body[first:]
             else:
                 lines.append(f"{indent}- {_scalar(item)}")
         return lines

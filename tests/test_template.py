@@ -7,7 +7,8 @@ from pathlib import Path
 
 from kbtools.checking.run import check_path
 from kbtools.loading import load_path
-from kbtools.template import SCHEMA_URL, STEP_NAMES, load_schema, render_template
+from kbtools.schemas import load_schema
+from kbtools.template import SCHEMA_URL, STEP_NAMES, render_template
 
 
 def test_first_line_is_editor_schema_line() -> None:
@@ -40,7 +41,7 @@ def test_template_loads_and_validates_without_errors(tmp_path: Path) -> None:
 def test_template_changes_when_schema_title_changes(monkeypatch: object) -> None:
     import kbtools.template as template
 
-    schema = load_schema()
+    schema = json.loads(json.dumps(load_schema()))  # a copy: the loaded schema is cached
     schema["properties"]["formål"]["title"] = "Et helt nyt navn"
     monkeypatch.setattr(template, "load_schema", lambda: json.loads(json.dumps(schema)))  # type: ignore[attr-defined]
     assert "# Et helt nyt navn (Trin 1" in template.render_template()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbtools.danish import format_date, format_number, parse_iso_date
-from kbtools.template import load_schema
+from kbtools.schemas import load_schema
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Table:
     caption: str
     header: list[str]
     rows: list[list[str]]
+    numeric: bool = True  # columns after the first hold amounts (right-aligned)
 
 
 @dataclass
@@ -130,6 +131,7 @@ def build(data: dict[str, Any], draft: bool = False) -> Rendered:
                         for p in value
                         if isinstance(p, dict)
                     ],
+                    numeric=False,
                 )
             )
         elif key == "økonomi" and isinstance(value, dict):

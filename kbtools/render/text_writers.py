@@ -27,7 +27,8 @@ def to_markdown(doc: Rendered) -> str:
         elif isinstance(block, Table):
             out += [f"**{block.caption}**", ""]
             out.append("| " + " | ".join(_md_cell(h) for h in block.header) + " |")
-            out.append("|" + "|".join(["---"] + ["---:"] * (len(block.header) - 1)) + "|")
+            align = "---:" if block.numeric else "---"
+            out.append("|" + "|".join(["---"] + [align] * (len(block.header) - 1)) + "|")
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
             out.append("")
         elif isinstance(block, Signature):
@@ -80,14 +81,14 @@ def to_html(doc: Rendered) -> str:
         elif isinstance(block, Bullets):
             out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
         elif isinstance(block, Table):
-            num = ' class="tal"'
+            num = ' class="tal"' if block.numeric else ""
             head = "".join(
                 f'<th scope="col"{"" if i == 0 else num}>{e(h)}</th>'
                 for i, h in enumerate(block.header)
             )
             rows = "".join(
                 f'<tr><th scope="row">{e(row[0])}</th>'
-                + "".join(f'<td class="tal">{e(c)}</td>' for c in row[1:])
+                + "".join(f"<td{num}>{e(c)}</td>" for c in row[1:])
                 + "</tr>"
                 for row in block.rows
             )
