@@ -52,6 +52,7 @@ th, td { border: 1px solid #444; padding: .3rem .6rem; }
 td.tal, th.tal { text-align: right; }
 .kladde { position: fixed; top: 0; left: 0; right: 0; background: #fff3b0; color: #000;
   border-bottom: 3px solid #000; padding: .5rem; font-weight: bold; text-align: center; }
+body.har-kladde { padding-top: 3.5rem; }
 .underskrift { margin: 2rem 0; page-break-inside: avoid; }
 .linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; }
 @media print { .kladde { position: fixed; top: 0; } body { margin-top: 3rem; } }
@@ -68,7 +69,7 @@ def to_html(doc: Rendered) -> str:
         f"<title>{e(('KLADDE: ' if doc.draft else '') + doc.title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
-        "<body>",
+        '<body class="har-kladde">' if doc.draft else "<body>",
     ]
     if doc.draft:
         out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
