@@ -619,9 +619,10 @@ def _canonical(value: Any) -> Any:
     A key with an empty value (``værdisæt:``) counts as absent, as everywhere in the diff.
     """
     if isinstance(value, dict):
-        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items() if v is not None))
+        items = tuple(sorted((str(k), _canonical(v)) for k, v in value.items() if v is not None))
+        return ("dict", items)
     if isinstance(value, list):
-        return tuple(sorted((_canonical(item) for item in value), key=repr))
+        return ("list", tuple(sorted((_canonical(item) for item in value), key=repr)))
     return (type(value).__name__, value)
 
 
