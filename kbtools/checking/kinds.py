@@ -36,6 +36,17 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def _assessment_rules() -> Iterable[Rule]:
+    from kbtools.typology.rules import check_direction, check_parameters
+
+    return (check_parameters, check_direction)
+
+
+KINDS["typologivurdering/1"] = Kind(
+    "typologivurdering/1", "typologivurdering-1", "typologivurdering", _assessment_rules
+)
+
+
 def register(kind: Kind) -> None:
     """Add a file kind (used by other parts of kbtools, e.g. typology assessments)."""
     KINDS[kind.skema] = kind
