@@ -65,4 +65,7 @@ class TypologiTabel(SphinxDirective):
 
 
 def setup_typology(app: Any) -> None:
+    from kbtools.sphinxext.typology_cases import setup_typology_cases
+
     app.add_directive("typologi-tabel", TypologiTabel)
+    setup_typology_cases(app)

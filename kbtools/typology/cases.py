@@ -1,0 +1,98 @@
+"""Example cases on disk: ``cases/<case>/aftale.yaml`` plus ``vurdering-*.yaml`` files.
+
+Everything is loaded and validated with the same code as ``kbtools validate`` so the site
+never shows data the CLI would reject without saying so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kbtools.findings import Finding, Level
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One valid assessment: its date and parameter id → (level, justification, direction)."""
+
+    file: Path
+    date: str
+    method: str
+    assessors: tuple[str, ...]
+    levels: dict[str, tuple[str, str, str | None]]
+
+
+@dataclass
+class Case:
+    """A case folder with what could be loaded and every finding for its files."""
+
+    name: str
+    folder: Path
+    agreement: dict[str, Any] | None = None
+    assessments: list[Assessment] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        return sorted(self.folder.glob("*.yaml"))
+
+    @property
+    def title(self) -> str:
+        if self.agreement and isinstance(self.agreement.get("titel"), str):
+            return str(self.agreement["titel"])
+        return self.name
+
+    @property
+    def latest(self) -> Assessment | None:
+        return self.assessments[-1] if self.assessments else None
+
+
+def case_names(root: Path) -> list[str]:
+    """Folders under ``root/cases`` that hold an agreement or an assessment."""
+    base = root / "cases"
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+
+
+def load_case(root: Path, name: str) -> Case:
+    """Load and validate every YAML file of one case. Files with errors are not rendered."""
+    from kbtools.checking.run import check_path
+    from kbtools.loading import load_path
+
+    case = Case(name, root / "cases" / name)
+    for file in case.files:
+        findings = check_path(file)
+        case.findings.extend(findings)
+        if any(f.level is Level.FEJL for f in findings):
+            continue
+        document, _ = load_path(file)
+        if document is None or not isinstance(document.data, dict):
+            continue
+        data = document.data
+        if data.get("skema") == "partnerskabsaftale/1":
+            case.agreement = data
+        elif data.get("skema") == "typologivurdering/1":
+            case.assessments.append(_assessment(file, data))
+    case.assessments.sort(key=lambda a: a.date)
+    return case
+
+
+def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
+    levels = {
+        str(item["parameter"]): (
+            str(item["niveau"]),
+            str(item["begrundelse"]),
+            str(item["retning"]) if item.get("retning") else None,
+        )
+        for item in data["parametre"]
+    }
+    return Assessment(
+        file,
+        str(data["dato"]),
+        str(data["metode"]),
+        tuple(str(who) for who in data["vurderet_af"]),
+        levels,
+    )
