@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 from docutils import nodes
 
 
-class radar_chart(nodes.General, nodes.Element):
-    """Attributes: ``axes`` (labels), ``values`` (1..levels), ``levels`` (ring labels), ``label``."""
+class radar_chart(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """Attributes: ``axes``, ``values`` (1..number of levels), ``levels``, ``label``."""
 
 
 def radar_svg(axes: list[str], values: list[int], levels: list[str], label: str) -> str:
