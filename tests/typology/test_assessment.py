@@ -1,4 +1,4 @@
-"""Typology assessments: schema enum agrees with the data file; rules catch bad assessments."""
+"""Assessment files (skema: typologivurdering/1): schema, rules and the example cases."""
 
 from __future__ import annotations
 
@@ -7,48 +7,71 @@ from pathlib import Path
 
 from kbtools.checking.run import check_path
 from kbtools.findings import Level
+from kbtools.schemas import schema_path
 from kbtools.typology import load_typology
 
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = ROOT / "kbtools" / "schemas" / "typologivurdering-1.schema.json"
-EXAMPLE = ROOT / "cases" / "midtby" / "vurdering-2019-03.yaml"
+REPO = Path(__file__).resolve().parents[2]
+CASE = REPO / "cases" / "midtby" / "vurdering-2019-03.yaml"
 
 
-def _enums(node: object) -> list[list[str]]:
-    found: list[list[str]] = []
-    if isinstance(node, dict):
-        if "enum" in node:
-            found.append(list(node["enum"]))
-        for value in node.values():
-            found.extend(_enums(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_enums(value))
-    return found
+def _codes(path: Path) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.code) for f in check_path(path) if f.level is Level.FEJL]
 
 
-def test_schema_parameter_enum_comes_from_typology_data() -> None:
+def test_schema_enums_agree_with_typology_data() -> None:
+    schema = json.loads(schema_path("typologivurdering-1").read_text(encoding="utf-8"))
+    item = schema["properties"]["parametre"]["items"]["properties"]
     typology = load_typology()
-    enums = _enums(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert [p.id for p in typology.parameters] in enums
-    assert list(typology.level_ids) in enums
+    assert tuple(item["parameter"]["enum"]) == typology.parameter_ids
+    assert tuple(item["niveau"]["enum"]) == typology.level_ids
+    assert tuple(item["retning"]["enum"]) == typology.level_ids
 
 
-def test_example_cases_have_no_errors() -> None:
-    for path in sorted((ROOT / "cases").glob("*/*.yaml")):
-        errors = [f for f in check_path(path) if f.level is Level.FEJL]
-        assert errors == [], path
+def test_every_field_has_danish_title_and_description() -> None:
+    schema = json.loads(schema_path("typologivurdering-1").read_text(encoding="utf-8"))
+
+    def walk(node: dict[str, object], where: str) -> None:
+        assert node.get("title") and node.get("description"), where
+        for key, child in dict(node.get("properties", {})).items():  # type: ignore[call-overload]
+            walk(child, f"{where}.{key}")
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{where}[]")  # type: ignore[arg-type]
+
+    walk(schema, "$")
 
 
-def test_misspelled_parameter_gets_did_you_mean(tmp_path: Path) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    assert "parameter: maal\n" in text
-    bad = tmp_path / "vurdering.yaml"
-    bad.write_text(text.replace("parameter: maal\n", "parameter: maall\n"), encoding="utf-8")
-    findings = check_path(bad)
-    codes = {f.code for f in findings}
-    assert "vurdering-parameter-forslag" in codes
-    assert "vurdering-parameter-mangler" in codes
-    suggestion = next(f for f in findings if f.code == "vurdering-parameter-forslag")
-    assert "»maal«" in suggestion.message
-    assert suggestion.line > 1
+def test_all_example_files_are_valid() -> None:
+    files = sorted((REPO / "cases").glob("*/*.yaml"))
+    assert len(files) >= 9
+    for file in files:
+        assert _codes(file) == [], file
+
+
+def test_unknown_parameter_gets_did_you_mean(tmp_path: Path) -> None:
+    text = CASE.read_text(encoding="utf-8").replace("parameter: mandat", "parameter: mandatt")
+    bad = tmp_path / "v.yaml"
+    bad.write_text(text, encoding="utf-8")
+    findings = [f for f in check_path(bad) if f.code == "vurdering-parameter-forslag"]
+    assert len(findings) == 1
+    assert "Mente du »mandat«?" in findings[0].message
+    assert (findings[0].line, findings[0].column) == (11, 16)  # the line of »parameter: mandatt«
+    assert any(f.code == "vurdering-parameter-mangler" for f in check_path(bad))
+
+
+def test_duplicate_parameter_and_far_direction(tmp_path: Path) -> None:
+    text = CASE.read_text(encoding="utf-8")
+    text = text.replace("parameter: maal", "parameter: mandat", 1)
+    text = text.replace(
+        "niveau: klub\n    begrundelse: >-\n      To faste",
+        "niveau: kantine\n    retning: kompagni\n    begrundelse: >-\n      To faste",
+    )
+    bad = tmp_path / "v.yaml"
+    bad.write_text(text, encoding="utf-8")
+    codes = {code for _, _, code in _codes(bad)}
+    assert codes == {
+        "vurdering-parameter-dobbelt",
+        "vurdering-parameter-mangler",
+        "vurdering-retning",
+    }
+    message = next(f.message for f in check_path(bad) if f.code == "vurdering-retning")
+    assert "»Klubben«" in message and "»kompagni«" in message
