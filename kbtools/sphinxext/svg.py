@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from docutils import nodes
 
 
-class radar_chart(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+class radar_chart(nodes.General, nodes.Element):  # type: ignore[misc]
     """Attributes: ``axes``, ``values`` (1..number of levels), ``levels``, ``label``."""
 
 

@@ -85,12 +85,11 @@ def _warn_findings(case: Case, docname: str) -> None:
                 finding.message,
                 type="kbtools",
                 subtype="case",
-                location=(finding.file, finding.line),
+                location=f"{finding.file}:{finding.line}",
             )
 
 
 def _note(directive: SphinxDirective, case: Case) -> None:
-    directive.env.note_dependency(str(case.folder))
     for file in case.files:
         directive.env.note_dependency(str(file))
     store: dict[str, set[str]] = directive.env.kbtools_typology_cases  # type: ignore[attr-defined]
@@ -222,7 +221,6 @@ class LksSammenligning(SphinxDirective):
         root = _cases_root(self)
         typology = load_typology()
         cases = [load_case(root, name) for name in case_names(root)]
-        self.env.note_dependency(str(root / "cases"))
         for case in cases:
             _note(self, case)
         assessed = [case for case in cases if case.latest is not None]
@@ -277,10 +275,13 @@ def setup_typology_cases(app: Any) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.add_css_file("kbtools-typologi.css")
-    app.connect("builder-inited", _add_static)
+    app.connect("build-finished", _copy_css)
 
 
-def _add_static(app: Any) -> None:
-    static = str(Path(__file__).resolve().parent / "static")
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+def _copy_css(app: Any, exception: BaseException | None) -> None:
+    """Copy the level colours into _static (not via html_static_path: no config change)."""
+    if exception is None and app.builder.format == "html":
+        from sphinx.util.fileutil import copy_asset_file
+
+        css = Path(__file__).resolve().parent / "static" / "kbtools-typologi.css"
+        copy_asset_file(css, Path(app.outdir) / "_static")
