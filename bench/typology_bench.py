@@ -46,10 +46,8 @@ def make_site(root: Path, names: list[str], plain: bool) -> None:
     root.mkdir(parents=True, exist_ok=True)
     (root / "conf.py").write_text(CONF + 'exclude_patterns = ["cases", "_build"]\n')
     toctree = "\n".join(names)
-    if plain:
-        index = "# Cases\n\n"
-    else:
-        index = "# Cases\n\n```{lks-sammenligning}\n```\n\n"
+    comparison = "" if plain else "```{lks-sammenligning}\n```\n\n"
+    index = "# Cases\n\n" + comparison
     (root / "index.md").write_text(index + f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n")
     for name in names:
         if plain:

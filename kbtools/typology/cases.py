@@ -57,7 +57,28 @@ def case_names(root: Path) -> list[str]:
     return sorted(p.name for p in base.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
 
 
+_CACHE: dict[tuple[tuple[str, int, int], ...], Case] = {}
+
+
 def load_case(root: Path, name: str) -> Case:
+    """Load and validate one case, reusing the result while no file has changed.
+
+    The case page and the comparison page both need every case in the same build; the key
+    is each file's path, modification time and size, so an edited file is always re-read.
+    """
+    folder = root / "cases" / name
+    key = tuple(
+        (str(file), file.stat().st_mtime_ns, file.stat().st_size)
+        for file in sorted(folder.glob("*.yaml"))
+    )
+    if key not in _CACHE:
+        if len(_CACHE) > 5000:
+            _CACHE.clear()
+        _CACHE[key] = _load_case(root, name)
+    return _CACHE[key]
+
+
+def _load_case(root: Path, name: str) -> Case:
     """Load and validate every YAML file of one case. Files with errors are not rendered."""
     from kbtools.checking.run import check_path
     from kbtools.loading import load_path

@@ -75,3 +75,19 @@ def test_duplicate_parameter_and_far_direction(tmp_path: Path) -> None:
     }
     message = next(f.message for f in check_path(bad) if f.code == "vurdering-retning")
     assert "»Klubben«" in message and "»kompagni«" in message
+
+
+def test_every_case_folder_has_a_page_and_every_page_a_case() -> None:
+    """The page set follows cases/: one {lks-case} stub per folder, listed on the index."""
+    folders = {p.name for p in (REPO / "cases").iterdir() if p.is_dir()}
+    pages = {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in (REPO / "docs" / "cases").glob("*.md")
+        if "{lks-case}" in p.read_text(encoding="utf-8")
+    }
+    assert set(pages) == folders
+    for name, text in pages.items():
+        assert f"```{{lks-case}} {name}\n" in text
+        assert "fiktivt eksempel" in text
+    index = (REPO / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert all(f"\n{name}\n" in index for name in folders)
