@@ -133,5 +133,19 @@ def _danish_navigation_labels(
         context["furo_navigation_tree"] = tree.replace(_FURO_TOGGLE_PREFIX, _DANISH_TOGGLE_PREFIX)
 
 
+# Furo wraps every table in a scrolling <div class="table-wrapper">. A wide table (the case
+# comparison matrix on a phone) must then be scrollable from the keyboard too (WCAG 2.1.1), so
+# the wrapper joins the tab order.
+def _focusable_table_wrappers(
+    app: object, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = body.replace(
+            '<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'
+        )
+
+
 def setup(app: Any) -> None:
     app.connect("html-page-context", _danish_navigation_labels, priority=600)
+    app.connect("html-page-context", _focusable_table_wrappers, priority=600)
