@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
 MIDTBY = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "aftale.yaml"
 
@@ -23,17 +24,20 @@ def _build(root: Path) -> tuple[Path, str]:
     )
     warnings = io.StringIO()
     out = root / "_build"
-    app = Sphinx(
-        str(root / "docs"),
-        str(root),
-        str(out),
-        str(root / "_doctrees"),
-        "html",
-        status=None,
-        warning=warnings,
-        freshenv=True,
-    )
-    app.build()
+    # docutils_namespace undoes the node and directive registrations afterwards, so later
+    # Sphinx builds in the same test process start clean
+    with docutils_namespace():
+        app = Sphinx(
+            str(root / "docs"),
+            str(root),
+            str(out),
+            str(root / "_doctrees"),
+            "html",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
     return out, warnings.getvalue()
 
 
