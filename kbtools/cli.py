@@ -28,6 +28,34 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+#: argparse's own texts in Danish (argparse looks them up through its module-level ``_``).
+_ARGPARSE_DA = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "valgmuligheder",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "show program's version number and exit": "vis versionsnummeret og afslut",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldigt valg: %(value)r (vælg mellem %(choices)s)"
+    ),
+    "expected one argument": "forventede én værdi",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydig valgmulighed: %(option)s kan betyde %(matches)s"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+}
+
+
+def _danish(message: str) -> str:
+    return _ARGPARSE_DA.get(message, message)
+
+
+argparse._ = _danish  # type: ignore[attr-defined]
+
+
 class DanishArgumentParser(argparse.ArgumentParser):
     """argparse with Danish error messages and exit code 2 on usage errors."""
 
@@ -42,7 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kbtools",
         description="Værktøjer til LKS-vidensbasen: validér, opret og vis partnerskabsaftaler.",
     )
-    parser.add_argument("--version", action="version", version=f"kbtools {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kbtools {__version__}",
+        help="vis versionsnummeret og afslut",
+    )
     subparsers = parser.add_subparsers(
         dest="command", metavar="KOMMANDO", parser_class=DanishArgumentParser
     )
