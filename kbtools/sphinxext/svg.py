@@ -21,6 +21,7 @@ class radar_chart(nodes.General, nodes.Element):  # type: ignore[misc]
 
 def radar_svg(axes: list[str], values: list[int], levels: list[str], label: str) -> str:
     size, centre, radius = 420, 210.0, 130.0
+    pad = 160  # room for the axis labels left and right
     count = len(axes)
 
     def point(index: int, fraction: float) -> tuple[float, float]:
@@ -31,7 +32,7 @@ def radar_svg(axes: list[str], values: list[int], levels: list[str], label: str)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kbtools-radar" role="img" '
-        f'viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+        f'viewBox="-{pad} 0 {size + 2 * pad} {size}" width="{size + 2 * pad}" height="{size}" '
         f"aria-label={quoteattr(label)}><title>{escape(label)}</title>",
         '<g fill="none" stroke="currentColor" stroke-opacity="0.35">',
     ]
@@ -67,6 +68,85 @@ def radar_svg(axes: list[str], values: list[int], levels: list[str], label: str)
     return "".join(parts)
 
 
+class development_chart(nodes.General, nodes.Element):  # type: ignore[misc]
+    """Attributes: ``axes``, ``dates``, ``series`` (per axis, a level 1..n per date),
+    ``levels``, ``label``."""
+
+
+def development_svg(
+    axes: list[str], dates: list[str], series: list[list[int]], levels: list[str], label: str
+) -> str:
+    """Small multiples: one mini line chart per parameter, level (y) per assessment date (x).
+
+    Each panel names its parameter and writes the latest level as text, so neither colour nor
+    the line's height alone carries the meaning.
+    """
+    columns, width, height = 2, 340, 110
+    rows = (len(axes) + columns - 1) // columns
+    left, right, top, bottom = 12.0, 12.0, 34.0, 22.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kbtools-development" role="img" '
+        f'viewBox="0 0 {columns * width} {rows * height}" width="{columns * width}" '
+        f'height="{rows * height}" aria-label={quoteattr(label)}><title>{escape(label)}</title>'
+    ]
+    steps = max(len(dates) - 1, 1)
+    for index, (axis, values) in enumerate(zip(axes, series, strict=True)):
+        ox, oy = (index % columns) * width, (index // columns) * height
+
+        def xy(position: int, value: int, ox: float = ox, oy: float = oy) -> tuple[float, float]:
+            x = ox + left + plot_w * (position / steps if len(dates) > 1 else 0.5)
+            y = oy + top + plot_h * (1 - (value - 1) / max(len(levels) - 1, 1))
+            return x, y
+
+        parts.append(
+            f'<text x="{ox + left:.1f}" y="{oy + 14:.1f}" font-size="12" font-weight="bold" '
+            f'fill="currentColor">{escape(axis)}</text>'
+        )
+        latest = levels[values[-1] - 1] if values else ""
+        parts.append(
+            f'<text x="{ox + left:.1f}" y="{oy + 27:.1f}" font-size="11" '
+            f'fill="currentColor">Nu: {escape(latest)}</text>'
+        )
+        for level in range(1, len(levels) + 1):
+            _, y = xy(0, level)
+            parts.append(
+                f'<line x1="{ox + left:.1f}" y1="{y:.1f}" x2="{ox + left + plot_w:.1f}" '
+                f'y2="{y:.1f}" stroke="currentColor" stroke-opacity="0.2"/>'
+            )
+        points = [xy(position, value) for position, value in enumerate(values)]
+        if len(points) > 1:
+            line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            parts.append(
+                f'<polyline points="{line}" fill="none" stroke="currentColor" stroke-width="2"/>'
+            )
+        for x, y in points:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="currentColor"/>')
+        if dates:
+            for position in (0, len(dates) - 1) if len(dates) > 1 else (0,):
+                x, _ = xy(position, 1)
+                anchor = "start" if position == 0 and len(dates) > 1 else "end"
+                if len(dates) == 1:
+                    anchor = "middle"
+                parts.append(
+                    f'<text x="{x:.1f}" y="{oy + height - 6:.1f}" font-size="10" '
+                    f'text-anchor="{anchor}" fill="currentColor">{escape(dates[position])}</text>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def visit_development_html(translator: Any, node: development_chart) -> None:
+    translator.body.append(
+        '<figure class="kbtools-development-figure">'
+        + development_svg(
+            node["axes"], node["dates"], node["series"], node["levels"], node["label"]
+        )
+        + "</figure>"
+    )
+    raise nodes.SkipNode
+
+
 def visit_radar_html(translator: Any, node: radar_chart) -> None:
     translator.body.append(
         '<figure class="kbtools-radar-figure">'
@@ -84,6 +164,14 @@ def setup_svg(app: Any) -> None:
     app.add_node(
         radar_chart,
         html=(visit_radar_html, None),
+        latex=(skip_radar, None),
+        text=(skip_radar, None),
+        man=(skip_radar, None),
+        texinfo=(skip_radar, None),
+    )
+    app.add_node(
+        development_chart,
+        html=(visit_development_html, None),
         latex=(skip_radar, None),
         text=(skip_radar, None),
         man=(skip_radar, None),

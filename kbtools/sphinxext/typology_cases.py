@@ -17,7 +17,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kbtools.findings import Level
-from kbtools.sphinxext.svg import radar_chart, setup_svg
+from kbtools.sphinxext.svg import development_chart, radar_chart, setup_svg
 from kbtools.typology import load_typology
 from kbtools.typology.cases import Case, case_names, load_case
 from kbtools.typology.inference import infer
@@ -153,6 +153,26 @@ class LksCase(SphinxDirective):
                         ]
                         for p in typology.parameters
                     ],
+                )
+            )
+            result.append(
+                development_chart(
+                    axes=[p.name.split(" (")[0] for p in typology.parameters],
+                    dates=[a.date for a in case.assessments],
+                    series=[
+                        [typology.rank(a.levels[p.id][0]) + 1 for a in case.assessments]
+                        for p in typology.parameters
+                    ],
+                    levels=[level.name for level in typology.levels],
+                    label=f"Udviklingen for {case.title} over "
+                    f"{len(case.assessments)} vurderinger: "
+                    + "; ".join(
+                        f"{p.name}: "
+                        + " → ".join(
+                            typology.level(a.levels[p.id][0]).name for a in case.assessments
+                        )
+                        for p in typology.parameters
+                    ),
                 )
             )
             result.append(

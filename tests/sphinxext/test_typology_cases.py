@@ -44,8 +44,14 @@ def test_case_page_has_profile_table_radar_history_and_inference(tmp_path: Path)
     try:
         assert warnings == ""
         html = _html(app, "midtby")
-        assert html.count('role="img"') == 1
+        assert html.count('role="img"') == 2
         assert "<title>Radardiagram over profilen for Partnerskabsaftale for LKS Midtby" in html
+        # the development chart: one panel per parameter, text alternative with every step
+        development = html[html.index('class="kbtools-development"') :]
+        development = development[: development.index("</svg>")]
+        assert development.count("<polyline") == 8
+        assert "<title>Udviklingen for Partnerskabsaftale for LKS Midtby" in development
+        assert "over 3 vurderinger" in development
         assert "Profil den 2020-03-18" in html
         assert "Udvikling over tid" in html
         for date in ("2018-03-15", "2019-03-20", "2020-03-18"):
