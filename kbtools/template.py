@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kbtools.findings import DOCS_BASE_URL
-from kbtools.schemas import load_schema
+from kbtools.schemas import load_schema, resolve
 
 SCHEMA_FILE = "partnerskabsaftale-1.schema.json"
 SCHEMA_URL = DOCS_BASE_URL + "skemaer/" + SCHEMA_FILE
@@ -66,17 +66,8 @@ def party_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = schema
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
 def _placeholder(schema: dict[str, Any], node: dict[str, Any]) -> Any:
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     if "const" in node:
         return node["const"]
     if "enum" in node:
@@ -149,14 +140,14 @@ def _scalar(value: Any) -> str:
 
 
 def _emit(schema: dict[str, Any], value: Any, node: dict[str, Any], indent: str) -> list[str]:
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     lines: list[str] = []
     if isinstance(value, dict):
         props = node.get("properties", {})
         if not props:  # amounts per year: one short flow mapping
             return [indent + "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"]
         for key, sub in value.items():
-            subnode = _resolve(schema, props.get(key, {}))
+            subnode = resolve(schema, props.get(key, {}))
             lines += _comment(subnode, indent)
             if isinstance(sub, (dict, list)) and not (
                 isinstance(sub, dict) and not subnode.get("properties")
@@ -197,7 +188,7 @@ def render_template(
         "",
     ]
     for key, value in data.items():
-        node = _resolve(schema, schema["properties"][key])
+        node = resolve(schema, schema["properties"][key])
         lines += _comment(node, "")
         if isinstance(value, (dict, list)):
             lines.append(f"{key}:")

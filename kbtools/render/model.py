@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbtools.danish import format_date, format_number, parse_iso_date
-from kbtools.schemas import load_schema
+from kbtools.schemas import load_schema, resolve
 
 
 @dataclass
@@ -51,15 +51,6 @@ class Rendered:
     title: str
     draft: bool
     blocks: list[Any] = field(default_factory=list)
-
-
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = schema
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
 
 
 def _text(value: Any, parties: dict[str, str]) -> str:
@@ -114,7 +105,7 @@ def build(data: dict[str, Any], draft: bool = False) -> Rendered:
     for key, node in props.items():
         if key in ("skema", "titel", "lks") or key not in data:
             continue
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         value = data[key]
         doc.blocks.append(Heading(2, str(node.get("title", key))))
         if key == "parter":
@@ -162,11 +153,11 @@ def _generic(
     parties: dict[str, str],
     level: int,
 ) -> None:
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     if isinstance(value, dict):
         props = node.get("properties", {})
         for key, sub in value.items():
-            subnode = _resolve(schema, props.get(key, {}))
+            subnode = resolve(schema, props.get(key, {}))
             label = str(subnode.get("title", key))
             if isinstance(sub, (dict, list)):
                 doc.blocks.append(Heading(min(level, 4), label))
@@ -174,7 +165,7 @@ def _generic(
             else:
                 doc.blocks.append(Paragraph(f"{label}: {_text(sub, parties)}"))
     elif isinstance(value, list):
-        items_node = _resolve(schema, node.get("items", {}))
+        items_node = resolve(schema, node.get("items", {}))
         if all(not isinstance(v, (dict, list)) for v in value):
             doc.blocks.append(Bullets([_text(v, parties) for v in value]))
             return
@@ -184,7 +175,7 @@ def _generic(
             if isinstance(item, dict):
                 parts = []
                 for key, sub in item.items():
-                    label = str(_resolve(schema, props.get(key, {})).get("title", key))
+                    label = str(resolve(schema, props.get(key, {})).get("title", key))
                     shown = (
                         "; ".join(_text(v, parties) for v in sub)
                         if isinstance(sub, list)
