@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from roots import build_root
 
 from kbtools.typology import load_typology
-
-ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-typology-table"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    srcdir = tmp_path_factory.mktemp("typology-table") / "src"
-    shutil.copytree(ROOT, srcdir)
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-        html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    finally:
-        app.cleanup()
-    return html, warnings.getvalue()
+    return build_root("test-typology-table", tmp_path_factory.mktemp("typology-table"))
 
 
 def test_build_has_no_warnings(built: tuple[str, str]) -> None:
