@@ -648,7 +648,7 @@ def diff_agreements(old: Any, new: Any) -> list[Change]:
     keys = order + sorted((set(before) | set(after)) - set(order))
     for key in keys:
         old_value, new_value = before.get(key), after.get(key)
-        if old_value == new_value:
+        if same_content(old_value, new_value):
             continue
         method = getattr(differ, key, None) if key in order else None
         title = _title(key)

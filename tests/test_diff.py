@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import kbtools.loading
@@ -247,6 +247,8 @@ agreement_like = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(old=agreement_like, new=agreement_like)
+@example(old={"titel": []}, new={"titel": {}})
+@example(old={"skema": False}, new={"skema": 0})
 def test_diff_never_raises_and_is_empty_for_equal_data(
     old: dict[str, Any], new: dict[str, Any]
 ) -> None:

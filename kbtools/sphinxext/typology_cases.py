@@ -10,12 +10,14 @@ located Sphinx warning (``type="kbtools"``, subtype ``case``) and are left out.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.danish import format_date, parse_iso_date
 from kbtools.findings import Level
 from kbtools.sphinxext.svg import development_chart, radar_chart, setup_svg
 from kbtools.typology import load_typology
@@ -235,7 +237,13 @@ class LksCase(SphinxDirective):
 
 
 class LksSammenligning(SphinxDirective):
-    """Matrix of all cases x parameters at their latest assessment, plus a distribution."""
+    """Matrix of all cases x parameters, plus a distribution.
+
+    By default each case is shown at its latest assessment; ``:dato: ÅÅÅÅ-MM-DD`` shows each
+    case at its most recent assessment on or before that date instead.
+    """
+
+    option_spec: ClassVar[dict[str, Any]] = {"dato": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         root = _cases_root(self)
@@ -243,14 +251,26 @@ class LksSammenligning(SphinxDirective):
         cases = [load_case(root, name) for name in case_names(root)]
         for case in cases:
             _note(self, case)
-        assessed = [case for case in cases if case.latest is not None]
-        latest = {case.name: case.latest.levels for case in assessed if case.latest}
+        day = self.options.get("dato")
+        if day is not None and parse_iso_date(day) is None:
+            logger.warning(
+                f"lks-sammenligning: »{day}« er ikke en dato som ÅÅÅÅ-MM-DD; viser seneste "
+                "vurdering.",
+                location=self.get_location(),
+                type="kbtools",
+                subtype="typology",
+            )
+            day = None
+        chosen = {case.name: (case.as_of(day) if day else case.latest) for case in cases}
+        assessed = [case for case in cases if chosen[case.name] is not None]
+        latest = {case.name: chosen[case.name].levels for case in assessed}  # type: ignore[union-attr]
+        caption = f"Casene pr. {format_date(day)}" if day else "Casene ved seneste vurdering"
         matrix = _table(
-            "Casene ved seneste vurdering",
+            caption,
             ["Case", "Dato"] + [p.name.split(" (")[0] for p in typology.parameters],
             [
-                [(case.title, ""), (case.latest.date, "")]  # type: ignore[union-attr]
-                + [_level_cell(case.latest.levels[p.id][0]) for p in typology.parameters]  # type: ignore[union-attr]
+                [(case.title, ""), (chosen[case.name].date, "")]  # type: ignore[union-attr]
+                + [_level_cell(latest[case.name][p.id][0]) for p in typology.parameters]
                 for case in assessed
             ],
         )

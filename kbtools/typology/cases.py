@@ -48,6 +48,11 @@ class Case:
     def latest(self) -> Assessment | None:
         return self.assessments[-1] if self.assessments else None
 
+    def as_of(self, day: str) -> Assessment | None:
+        """The most recent assessment on or before ``day`` (ISO dates compare as text)."""
+        earlier = [a for a in self.assessments if str(a.date) <= day]
+        return earlier[-1] if earlier else None
+
 
 def case_names(root: Path) -> list[str]:
     """Folders under ``root/cases`` that hold an agreement or an assessment."""

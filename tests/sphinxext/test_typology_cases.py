@@ -146,3 +146,34 @@ def test_editing_one_case_rereads_only_its_page_and_the_comparison(tmp_path: Pat
         assert "2018-04-01" in _html(app, "anden")
     finally:
         app.cleanup()
+
+
+def _comparison_at(tmp_path: Path, day: str) -> tuple[str, str]:
+    srcdir = _project(tmp_path)
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "```{lks-sammenligning}\n```", f"```{{lks-sammenligning}}\n:dato: {day}\n```"
+        ),
+        encoding="utf-8",
+    )
+    app, warnings = _build(srcdir)
+    try:
+        html = _html(app, "index")
+    finally:
+        app.cleanup()
+    matrix = html[html.index("<table") : html.index("</table>")]
+    return matrix, warnings
+
+
+def test_comparison_can_show_an_earlier_date(tmp_path: Path) -> None:
+    matrix, warnings = _comparison_at(tmp_path, "2019-01-01")
+    assert warnings == ""
+    assert "Casene pr. 1. januar 2019" in matrix
+    assert "2018-03-15" in matrix and "2020-03-18" not in matrix
+
+
+def test_comparison_with_a_bad_date_warns_and_shows_the_latest(tmp_path: Path) -> None:
+    matrix, warnings = _comparison_at(tmp_path, "2019-13-01")
+    assert "index.md:3" in warnings and "»2019-13-01« er ikke en dato" in warnings
+    assert "Casene ved seneste vurdering" in matrix and "2020-03-18" in matrix
