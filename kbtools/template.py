@@ -14,11 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from kbtools.findings import DOCS_BASE_URL
-from kbtools.schemas import load_schema, resolve
+from kbtools.kinds import AGREEMENT
+from kbtools.schemas import resolve
 
-SCHEMA_FILE = "partnerskabsaftale-1.schema.json"
-SCHEMA_URL = DOCS_BASE_URL + "skemaer/" + SCHEMA_FILE
+#: Where the published schema lives (its ``$id``); the template's editor line points there.
+SCHEMA_URL = str(AGREEMENT.schema["$id"])
 STEP_NAMES = {
     1: "Den bærende idé",
     2: "Udvikling af konceptet",
@@ -44,7 +44,7 @@ DEFAULT_PARTIES = (
 
 def systems(schema: dict[str, Any] | None = None) -> list[str]:
     """The allowed `system` values, read from the schema."""
-    schema = schema or load_schema()
+    schema = schema or AGREEMENT.schema
     values: list[str] = schema["properties"]["parter"]["items"]["properties"]["system"]["enum"]
     return values
 
@@ -94,9 +94,12 @@ def _placeholder(schema: dict[str, Any], node: dict[str, Any]) -> Any:
     return f"Skriv {title} her"
 
 
-def skeleton(parties: tuple[Party, ...] | list[Party], titel: str | None = None) -> dict[str, Any]:
+def skeleton(
+    parties: tuple[Party, ...] | list[Party],
+    titel: str | None = None,
+    schema: dict[str, Any] = AGREEMENT.schema,
+) -> dict[str, Any]:
     """The template's data: every element of the schema, parties filled in everywhere."""
-    schema = load_schema()
     props = schema["properties"]
     data: dict[str, Any] = {k: _placeholder(schema, v) for k, v in props.items()}
     if titel:
@@ -176,11 +179,12 @@ def _emit(schema: dict[str, Any], value: Any, node: dict[str, Any], indent: str)
 
 
 def render_template(
-    parties: tuple[Party, ...] | list[Party] = DEFAULT_PARTIES, titel: str | None = None
+    parties: tuple[Party, ...] | list[Party] = DEFAULT_PARTIES,
+    titel: str | None = None,
+    schema: dict[str, Any] = AGREEMENT.schema,
 ) -> str:
     """The commented YAML template, with the editor schema line first."""
-    schema = load_schema()
-    data = skeleton(parties, titel)
+    data = skeleton(parties, titel, schema)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
         "# Skabelon til en partnerskabsaftale. Kommentarerne forklarer hvert element og hvilket",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.checking.run import check_path
+from kbtools import check_file
 from kbtools.cli import main
 from kbtools.loading import load_path
 
@@ -41,13 +41,13 @@ def test_new_fills_parties_in_every_section(tmp_path: Path) -> None:
         assert [m["part"] for m in data["organisering"][group]["medlemmer"]] == ids
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     # The validator has no placeholder rule: a fresh draft with all three systems is clean.
-    assert check_path(path) == []
+    assert list(check_file(path).findings) == []
 
 
 def test_two_systems_give_only_the_missing_system_warning(tmp_path: Path) -> None:
     path = tmp_path / "aftale.yaml"
     assert main(["new", "aftale", str(path), *PARTS[:2], *PARTS[4:]]) == 0
-    findings = check_path(path)
+    findings = list(check_file(path).findings)
     assert [(f.level.value, f.code) for f in findings] == [("advarsel", "aftale-lks-systemer")]
     assert "uddannelse" in findings[0].message
 

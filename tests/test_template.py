@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kbtools.checking.run import check_path
+from kbtools import check_file
+from kbtools.kinds import AGREEMENT
 from kbtools.loading import load_path
-from kbtools.schemas import load_schema
 from kbtools.template import SCHEMA_URL, STEP_NAMES, render_template
 
 
@@ -19,7 +19,7 @@ def test_first_line_is_editor_schema_line() -> None:
 
 def test_every_top_level_element_has_title_and_step_comment() -> None:
     text = render_template()
-    schema = load_schema()
+    schema = AGREEMENT.schema
     for key, node in schema["properties"].items():
         assert f"\n{key}:" in text
         if "x-trin" in node:
@@ -34,14 +34,11 @@ def test_template_loads_and_validates_without_errors(tmp_path: Path) -> None:
     path.write_text(render_template(), encoding="utf-8")
     document, findings = load_path(path)
     assert document is not None and findings == []
-    assert set(document.data) == set(load_schema()["properties"])
-    assert [f for f in check_path(path) if f.level.value == "fejl"] == []
+    assert set(document.data) == set(AGREEMENT.schema["properties"])
+    assert [f for f in list(check_file(path).findings) if f.level.value == "fejl"] == []
 
 
-def test_template_changes_when_schema_title_changes(monkeypatch: object) -> None:
-    import kbtools.template as template
-
-    schema = json.loads(json.dumps(load_schema()))  # a copy: the loaded schema is cached
+def test_template_changes_when_schema_title_changes() -> None:
+    schema = json.loads(json.dumps(AGREEMENT.schema))  # a copy: the loaded schema is shared
     schema["properties"]["formål"]["title"] = "Et helt nyt navn"
-    monkeypatch.setattr(template, "load_schema", lambda: json.loads(json.dumps(schema)))  # type: ignore[attr-defined]
-    assert "# Et helt nyt navn (Trin 1" in template.render_template()
+    assert "# Et helt nyt navn (Trin 1" in render_template(schema=schema)

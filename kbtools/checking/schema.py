@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from kbtools.findings import Finding, Level, docs_url
+from kbtools.checking.schema_codes import BY_KEYWORD, INVALID
+from kbtools.checking.suggest import suggest
+from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
 
@@ -32,17 +32,6 @@ def validator_for(schema_name: str) -> Any:
     return Draft7Validator(load_schema(schema_name), format_checker=checker)
 
 
-def help_url(schema_name: str, path: DataPath) -> str:
-    """Docs link for the top-level element that ``path`` lies in (from the schema's x-side)."""
-    schema = load_schema(schema_name)
-    if path and isinstance(path[0], str):
-        element = schema.get("properties", {}).get(path[0], {})
-        page = element.get("x-side")
-        if page:
-            return docs_url(str(page))
-    return docs_url("partnerskabsaftalen/feltreference.html")
-
-
 def describe_value(value: Any) -> str:
     if value is None:
         return "tom"
@@ -55,20 +44,6 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list):
         return "en liste"
     return "en række nøgler"
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    return text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-
-
-def suggest(name: str, candidates: list[str]) -> str | None:
-    """Did-you-mean: the closest allowed key, comparing with æ/ø/å folded."""
-    folded = {_fold(candidate): candidate for candidate in candidates}
-    if _fold(name) in folded:
-        return folded[_fold(name)]
-    match = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=0.7)
-    return folded[match[0]] if match else None
 
 
 def _where(path: DataPath) -> str:
@@ -99,51 +74,34 @@ def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
     validator = validator_for(schema_name)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
-        yield from _translate(document, schema_name, error)
+        yield from _translate(document, error)
 
 
-def _translate(document: Document, schema_name: str, error: Any) -> Iterator[Finding]:
+def _translate(document: Document, error: Any) -> Iterator[Finding]:
     path: DataPath = tuple(error.absolute_path)
     keyword = error.validator
-    position = document.position_of(path)
-    code = "skema-" + {
-        "required": "mangler",
-        "type": "type",
-        "enum": "vaerdi",
-        "const": "vaerdi",
-        "additionalProperties": "ukendt-noegle",
-        "format": "dato",
-        "minItems": "tom-liste",
-        "minLength": "tom-tekst",
-        "minProperties": "tom",
-        "pattern": "moenster",
-        "propertyNames": "noegle",
-        "minimum": "minimum",
-        "exclusiveMinimum": "minimum",
-    }.get(keyword, "ugyldig")
-    url = help_url(schema_name, path)
-    name = _field_name(error)
+    code = BY_KEYWORD.get(keyword, INVALID)
     if keyword == "required":
-        missing = [key for key in error.validator_value if key not in (error.instance or {})]
+        position = document.position_of(path)
         properties = error.schema.get("properties", {})
-        for key in missing:
+        for key in error.validator_value:
+            if key in (error.instance or {}):
+                continue
             title = properties.get(key, {}).get("title")
             label = f"»{key}«" + (f" ({title})" if title else "")
-            where = _where(path)
-            yield Finding(
+            yield code.finding(
                 document.file,
                 position.line,
                 position.column,
-                Level.FEJL,
-                code,
-                f"Elementet {label} mangler {where}.",
-                help_url(schema_name, (*path, key)),
+                f"Elementet {label} mangler {_where(path)}.",
+                path=(*path, key),
             )
         return
     if keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        extra = [key for key in error.instance if key not in allowed]
-        for key in extra:
+        for key in error.instance:
+            if key in allowed:
+                continue
             key_position = document.key_position_of((*path, key))
             hint = suggest(key, allowed)
             message = f"Nøglen »{key}« findes ikke her."
@@ -151,18 +109,13 @@ def _translate(document: Document, schema_name: str, error: Any) -> Iterator[Fin
                 message += f" Mente du »{hint}«?"
             elif allowed:
                 message += " Tilladte nøgler: " + ", ".join(f"»{a}«" for a in allowed) + "."
-            yield Finding(
-                document.file,
-                key_position.line,
-                key_position.column,
-                Level.FEJL,
-                code,
-                message,
-                help_url(schema_name, (*path, key)),
+            yield code.finding(
+                document.file, key_position.line, key_position.column, message, path=(*path, key)
             )
         return
-    message = _message(keyword, error, name)
-    yield Finding(document.file, position.line, position.column, Level.FEJL, code, message, url)
+    position = document.position_of(path)
+    message = _message(keyword, error, _field_name(error))
+    yield code.finding(document.file, position.line, position.column, message, path=path)
 
 
 def _message(keyword: str, error: Any, name: str) -> str:

@@ -10,8 +10,6 @@ import argparse
 import sys
 from typing import Any
 
-AGREEMENT_SKEMA = "partnerskabsaftale/1"
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -30,29 +28,24 @@ def register(subparsers: Any) -> None:
 
 def _load(raw: str) -> tuple[Any, list[str]]:
     """The file's data, or None and the Danish lines saying why it cannot be compared."""
-    from pathlib import Path
-
+    from kbtools.api import check_file, wrong_kind
     from kbtools.findings import Level
-    from kbtools.loading import load_path
+    from kbtools.kinds import AGREEMENT
+    from kbtools.loading import codes
+    from kbtools.reporting.text import format_finding
 
-    document, findings = load_path(Path(raw), display=raw)
-    lines = [
-        f"{f.file}:{f.line}:{f.column}: {f.level} [{f.code}] {f.message}"
-        for f in findings
-        if f.level == Level.FEJL
+    result = check_file(raw)
+    load_errors = [
+        f
+        for f in result.findings
+        if f.level == Level.FEJL and f.code in {code.id for code in codes.CODES}
     ]
-    if lines or document is None:
-        return None, lines or [f"{raw}:1:1: fejl [fil-ulaeselig] Filen kunne ikke læses."]
-    skema = document.data.get("skema") if isinstance(document.data, dict) else None
-    if skema != AGREEMENT_SKEMA:
-        position = document.position_of(("skema",))
-        found = f"»{skema}«" if isinstance(skema, str) else "ingen linje »skema:«"
-        return None, [
-            f"{raw}:{position.line}:{position.column}: fejl [diff-ikke-aftale] "
-            f"Filen er ikke en partnerskabsaftale (fandt {found}). "
-            f"kbtools diff sammenligner kun filer med »skema: {AGREEMENT_SKEMA}«."
-        ]
-    return document.data, []
+    if result.document is None or load_errors:
+        return None, [format_finding(f) for f in load_errors]
+    mismatch = wrong_kind(result, AGREEMENT)
+    if mismatch is not None:
+        return None, [format_finding(mismatch)]
+    return result.data, []
 
 
 def run(args: argparse.Namespace) -> int:

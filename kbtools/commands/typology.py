@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -28,42 +27,36 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kbtools.checking.run import check_path
+    from kbtools.api import check_file, wrong_kind
     from kbtools.findings import Level
-    from kbtools.loading import UNREADABLE, load_path
+    from kbtools.kinds import AGREEMENT
     from kbtools.reporting.text import format_finding
     from kbtools.typology import load_typology
     from kbtools.typology.inference import infer
 
-    path = Path(args.aftale)
-    if not path.is_file():
-        sys.stderr.write(f"kbtools typology: Filen »{args.aftale}« findes ikke.\n")
+    result = check_file(args.aftale)
+    errors = [f for f in result.findings if f.level is Level.FEJL]
+    if result.document is None:
+        for finding in errors:
+            sys.stderr.write(format_finding(finding) + "\n")
         return 2
-    findings = check_path(path, args.aftale)
-    errors = [f for f in findings if f.level is Level.FEJL]
-    for finding in errors:
-        sys.stderr.write(format_finding(finding) + "\n")
-    if any(f.code == UNREADABLE for f in findings):
-        return 2
-    document, _ = load_path(path, display=args.aftale)
-    if document is None:
-        return 2
-    if document.data.get("skema") != "partnerskabsaftale/1":
-        sys.stderr.write(
-            f"kbtools typology: {args.aftale} er ikke en partnerskabsaftale "
-            "(skema: partnerskabsaftale/1).\n"
-        )
+    mismatch = wrong_kind(result, AGREEMENT)
+    if mismatch is not None:
+        sys.stderr.write(format_finding(mismatch) + "\n")
         return 2
     if errors:
+        for finding in errors:
+            sys.stderr.write(format_finding(finding) + "\n")
         sys.stderr.write(
             "Aftalen har fejl. Ret dem først; typologien vises ikke for en aftale med fejl.\n"
         )
         return 1
+    data = result.data
     typology = load_typology()
     names = {parameter.id: parameter.name for parameter in typology.parameters}
-    print(f"Hvad »{document.data.get('titel', args.aftale)}« peger på i typologien:")
+    print(f"Hvad »{data.get('titel', args.aftale)}« peger på i typologien:")
     print("(Et udgangspunkt for en snak i partnerskabet – ikke en vurdering.)")
-    for indication in infer(document.data):
+    for indication in infer(data):
         level = typology.level(indication.level).name if indication.level else "ikke vist"
         print(f"\n{names[indication.parameter]}: {level}")
         for evidence in indication.evidence:

@@ -54,19 +54,17 @@ def discover(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kbtools.checking.run import check_path
+    from kbtools.api import check_file
     from kbtools.findings import Level
-    from kbtools.loading import UNREADABLE
     from kbtools.reporting import pick
 
     files, problems = discover(args.paths)
     for problem in problems:
         sys.stderr.write(f"kbtools validate: {problem}\n")
-    findings = []
-    for path, display in files:
-        findings.extend(check_path(path, display))
+    results = [check_file(path, display) for path, display in files]
+    findings = [finding for result in results for finding in result.findings]
     pick(args.format)(findings, len(files), sys.stdout)
-    if problems or any(f.code == UNREADABLE for f in findings):
+    if problems or any(result.unreadable for result in results):
         return 2
     failing = {Level.FEJL, Level.ADVARSEL} if args.strict else {Level.FEJL}
     return 1 if any(f.level in failing for f in findings) else 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-#: A path into the data, as in JSON Pointer: mapping keys (str) and list indices (int).
-DataPath = tuple[str | int, ...]
+from kbtools.findings import DataPath
 
 
 @dataclass(frozen=True)

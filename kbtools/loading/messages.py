@@ -4,113 +4,116 @@ from __future__ import annotations
 
 import yaml
 
+from kbtools.findings import Code
+from kbtools.loading import codes
+
 #: (fragment of PyYAML's English problem text, code, Danish explanation). First match wins.
-_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+_PROBLEMS: tuple[tuple[str, Code, str], ...] = (
     (
         "expected a single document",
-        "yaml-flere-dokumenter",
+        codes.MULTIPLE_DOCUMENTS,
         "Filen indeholder mere end ét dokument (en linje med »---« eller »...«). En fil må kun "
         "indeholde én aftale.",
     ),
     (
         "found character '\\t'",
-        "yaml-tabulator",
+        codes.TAB,
         "Der står et tabulatortegn, hvor YAML ikke tillader det. Brug mellemrum, ikke "
         "tabulatortegn, til indrykning.",
     ),
     (
         "could not find expected ':'",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Der mangler et kolon (:) efter en nøgle, eller en tekst fortsætter på næste linje uden "
         "at være indrykket. Tjek linjen og linjen før.",
     ),
     (
         "mapping values are not allowed",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Der står et kolon (:) et sted, hvor det ikke er tilladt. Indeholder teksten »: «, så "
         "sæt hele teksten i anførselstegn. Ellers: tjek indrykningen.",
     ),
     (
         "found unexpected end of stream",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Filen slutter midt i en værdi. Mangler der et afsluttende anførselstegn?",
     ),
     (
         "found unexpected ':'",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Der står et kolon (:) et uventet sted. Sæt teksten i anførselstegn.",
     ),
     (
         "did not find expected key",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Indrykningen passer ikke: linjen står hverken under den forrige nøgle eller på samme "
         "niveau som den. Ret antallet af mellemrum foran.",
     ),
     (
         "did not find expected '-' indicator",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Indrykningen i en liste passer ikke. Hvert punkt skal starte med »- « på samme niveau.",
     ),
     (
         "did not find expected node content",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Der mangler en værdi her. Tjek for tegn som »,«, »]« eller »}« et uventet sted.",
     ),
     (
         "expected <block end>",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Indrykningen passer ikke. Tjek, at linjen har samme antal mellemrum foran som linjerne "
         "på samme niveau.",
     ),
     (
         "did not find expected ',' or ']'",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "En liste i firkantede parenteser [ … ] bliver ikke lukket, eller der mangler et komma "
         "mellem punkterne.",
     ),
     (
         "did not find expected ',' or '}'",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "En tabel i krøllede parenteser { … } bliver ikke lukket, eller der mangler et komma.",
     ),
     (
         "found unknown escape character",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Teksten i dobbelte anførselstegn indeholder en ukendt kode efter »\\«. Brug enkelte "
         "anførselstegn (') i stedet.",
     ),
     (
         "found undefined tag handle",
-        "yaml-tag",
+        codes.TAG,
         "Typeangivelser (tags, der starter med »!«) er ikke tilladt. Sæt værdien i "
         "anførselstegn i stedet.",
     ),
     (
         "special characters are not allowed",
-        "yaml-kodning",
+        codes.ENCODING,
         "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
     ),
     (
         "control characters are not allowed",
-        "yaml-kodning",
+        codes.ENCODING,
         "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
     ),
     (
         "found character that cannot start any token",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Linjen starter med et tegn, som ikke kan stå først i YAML (fx @ eller `). Sæt teksten "
         "i anførselstegn.",
     ),
     (
         "while scanning a quoted scalar",
-        "yaml-syntaks",
+        codes.SYNTAX,
         "Et anførselstegn bliver ikke lukket. Tjek, at teksten slutter med samme slags "
         "anførselstegn, som den starter med.",
     ),
 )
 
 
-def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, int, int, str]:
+def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[Code, int, int, str]:
     """Return (code, line, column, Danish message) for a PyYAML error (1-based position)."""
     problem = str(getattr(exc, "problem", "") or "")
     context = str(getattr(exc, "context", "") or "")
@@ -119,7 +122,7 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, int, int, 
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         return (
-            "yaml-kodning",
+            codes.ENCODING,
             line,
             column,
             "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
@@ -130,7 +133,7 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, int, int, 
             return code, line, column, message
     detail = problem or context or type(exc).__name__
     return (
-        "yaml-syntaks",
+        codes.SYNTAX,
         line,
         column,
         f"Filen er ikke gyldig YAML. Tjek stavning, kolon og indrykning (teknisk: {detail}).",

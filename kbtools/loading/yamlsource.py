@@ -21,8 +21,9 @@ from typing import Any
 
 import yaml
 
-from kbtools.findings import Finding, Level, docs_url
-from kbtools.loading.document import DataPath, Document, Position
+from kbtools.findings import Code, DataPath, Finding, docs_url
+from kbtools.loading import codes
+from kbtools.loading.document import Document, Position
 from kbtools.loading.messages import describe_yaml_error
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,7 +33,6 @@ MAX_FILE_BYTES = 1_000_000
 #: Deeper nesting than this is refused (a hand-written agreement needs about six levels).
 MAX_DEPTH = 100
 
-UNREADABLE = "fil-ulaeselig"
 #: Where the docs explain the YAML rules every file must follow.
 LOAD_HELP = docs_url("partnerskabsaftalen/validering.html")
 
@@ -52,7 +52,7 @@ _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 class _Problem(Exception):
     """A located problem that stops loading (internal; always turned into a Finding)."""
 
-    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+    def __init__(self, code: Code, line: int, column: int, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.line = line
@@ -111,30 +111,26 @@ def _load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
     try:
         document = _load(raw, file, findings)
     except _Problem as problem:
-        findings.append(
-            Finding(file, problem.line, problem.column, Level.FEJL, problem.code, problem.message)
-        )
+        findings.append(problem.code.finding(file, problem.line, problem.column, problem.message))
         return None, findings
     except RecursionError:
-        findings.append(
-            Finding(file, 1, 1, Level.FEJL, "yaml-for-dyb", "Filen er indlejret for dybt.")
-        )
+        findings.append(codes.TOO_DEEP.finding(file, 1, 1, "Filen er indlejret for dybt."))
         return None, findings
     except Exception as exc:  # a loader must never crash the caller
         message = f"Filen kunne ikke indlæses på grund af en uventet fejl ({type(exc).__name__})."
-        findings.append(Finding(file, 1, 1, Level.FEJL, "yaml-uventet", message))
+        findings.append(codes.UNEXPECTED.finding(file, 1, 1, message))
         return None, findings
     return document, findings
 
 
 def _unreadable(file: str, message: str) -> Finding:
-    return Finding(file, 1, 1, Level.FEJL, UNREADABLE, message)
+    return codes.UNREADABLE.finding(file, 1, 1, message)
 
 
 def _too_big(file: str, max_bytes: int) -> Finding:
     limit = f"{max_bytes:,}".replace(",", ".")
     message = f"Filen er for stor. En aftale må højst fylde {limit} bytes."
-    return Finding(file, 1, 1, Level.FEJL, "yaml-for-stor", message)
+    return codes.TOO_BIG.finding(file, 1, 1, message)
 
 
 def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
@@ -147,7 +143,7 @@ def _decode(raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Problem(
-            "yaml-kodning",
+            codes.ENCODING,
             1,
             1,
             "Filen er gemt som UTF-16. Gem den som UTF-8 (»Unicode (UTF-8)« i editoren).",
@@ -156,7 +152,7 @@ def _decode(raw: bytes) -> str:
         line = raw.count(b"\n", 0, nul) + 1
         column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
         raise _Problem(
-            "yaml-nul-tegn",
+            codes.NUL,
             line,
             column,
             "Filen indeholder et NUL-tegn (byte 0). Er det en tekstfil? Gem den som almindelig "
@@ -170,7 +166,7 @@ def _decode(raw: bytes) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
         raise _Problem(
-            "yaml-kodning",
+            codes.ENCODING,
             line,
             column + 1,
             "Filen er ikke gemt som UTF-8 (der står et tegn, som ikke kan læses, fx et æ, ø eller "
@@ -193,7 +189,7 @@ def _tab_indents(text: str) -> list[tuple[int, int]]:
 
 def _refuse_tab(line: int, column: int) -> _Problem:
     return _Problem(
-        "yaml-tabulator",
+        codes.TAB,
         line,
         column,
         "Linjen er indrykket med et tabulatortegn. Brug mellemrum, ikke tabulatortegn, til "
@@ -233,7 +229,7 @@ def _check_events(text: str) -> None:
         mark: Any = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Problem(
-                "yaml-anker",
+                codes.ANCHOR,
                 mark.line + 1,
                 mark.column + 1,
                 "Ankre (&navn) og henvisninger (*navn) er ikke tilladt. Skriv værdien ud hvert "
@@ -242,7 +238,7 @@ def _check_events(text: str) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise _Problem(
-                "yaml-tag",
+                codes.TAG,
                 mark.line + 1,
                 mark.column + 1,
                 f"Typeangivelser (tags) som »{_short_tag(tag)}« er ikke tilladt. Sæt værdien i "
@@ -278,12 +274,12 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document:
     _check_tabs(tabs, root)
     if root is None:
         raise _Problem(
-            "yaml-tom", 1, 1, "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen."
+            codes.EMPTY, 1, 1, "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen."
         )
     if not isinstance(root, yaml.MappingNode):
         kind = "en liste" if isinstance(root, yaml.SequenceNode) else f"teksten »{root.value}«"
         raise _Problem(
-            "yaml-topniveau",
+            codes.TOP_LEVEL,
             root.start_mark.line + 1,
             root.start_mark.column + 1,
             f"Filen skal bestå af nøgler og værdier (som »skema: …«), men den indeholder {kind}.",
@@ -310,7 +306,7 @@ def _build(root: Any, document: Document, findings: list[Finding]) -> Any:
         if len(path) >= MAX_DEPTH:
             position = _mark(node)
             raise _Problem(
-                "yaml-for-dyb",
+                codes.TOO_DEEP,
                 position.line,
                 position.column,
                 f"Filen er indlejret mere end {MAX_DEPTH} niveauer. Det kan ikke være en aftale.",
@@ -321,7 +317,7 @@ def _build(root: Any, document: Document, findings: list[Finding]) -> Any:
                 if not isinstance(key_node, yaml.ScalarNode):
                     position = _mark(key_node)
                     raise _Problem(
-                        "yaml-noegle",
+                        codes.KEY,
                         position.line,
                         position.column,
                         "En nøgle skal være et ord eller en tekst, ikke en liste eller en tabel.",
@@ -330,12 +326,10 @@ def _build(root: Any, document: Document, findings: list[Finding]) -> Any:
                 key_position = _mark(key_node)
                 if key in first_seen:
                     findings.append(
-                        Finding(
+                        codes.DUPLICATE_KEY.finding(
                             file,
                             key_position.line,
                             key_position.column,
-                            Level.FEJL,
-                            "yaml-dobbelt-noegle",
                             f"Nøglen »{key}« står to gange i samme afsnit (første gang i linje "
                             f"{first_seen[key]}). Kun én af dem ville blive brugt – slet eller "
                             "ret den ene.",
@@ -390,12 +384,10 @@ def _scalar(node: Any, position: Position, findings: list[Finding], file: str) -
             return int(value)
         if _THOUSANDS.match(value):
             findings.append(
-                Finding(
+                codes.AMBIGUOUS_NUMBER.finding(
                     file,
                     position.line,
                     position.column,
-                    Level.FEJL,
-                    "yaml-tvetydigt-tal",
                     f"»{value}« kan læses både som et decimaltal og som et tal med "
                     f"tusindtalspunktum. Skriv beløbet uden punktum, fx "
                     f"{value.replace('.', '')}.",

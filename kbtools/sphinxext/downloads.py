@@ -28,11 +28,11 @@ def case_files(root: Path) -> list[Path]:
 
 
 def _case_title(path: Path) -> str:
-    from kbtools.loading import load_path
+    from kbtools.api import check_file
 
-    document, _ = load_path(path)
-    if document is not None and isinstance(document.data, dict):
-        return str(document.data.get("titel", path.parent.name))
+    data = check_file(path).data
+    if isinstance(data, dict):
+        return str(data.get("titel", path.parent.name))
     return path.parent.name
 
 
@@ -78,7 +78,9 @@ def _fresh(target: Path, source: Path) -> bool:
 def write_downloads(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from kbtools.commands.render import render_bytes
+    from kbtools.api import check_file
+    from kbtools.findings import Level
+    from kbtools.render import render_agreement
     from kbtools.template import render_template
 
     out = Path(app.outdir)
@@ -86,16 +88,13 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
     template.parent.mkdir(parents=True, exist_ok=True)
     template.write_text(render_template(), encoding="utf-8")
     for path in case_files(Path(app.config.kbtools_cases_root)):
-        from kbtools.checking.run import check_path
-        from kbtools.loading import load_path
-
         folder = out / "eksempler" / path.parent.name
         targets = [folder / f"aftale.{fmt}" for fmt, _ in FORMATS]
         if all(_fresh(t, path) for t in targets):
             continue
-        errors = [f for f in check_path(path) if f.level.value == "fejl"]
-        document, _ = load_path(path)
-        if errors or document is None or not isinstance(document.data, dict):
+        result = check_file(path)
+        errors = [f for f in result.findings if f.level is Level.FEJL]
+        if errors or not isinstance(result.data, dict):
             first = errors[0].message if errors else "filen kan ikke læses"
             logger.warning(
                 f"Eksempelaftalen kan ikke laves til download: {first}",
@@ -106,7 +105,7 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
             continue
         folder.mkdir(parents=True, exist_ok=True)
         for (fmt, _), target in zip(FORMATS, targets, strict=True):
-            target.write_bytes(render_bytes(document.data, fmt, False))
+            target.write_bytes(render_agreement(result.data, fmt, False))
 
 
 def setup_downloads(app: Any) -> None:

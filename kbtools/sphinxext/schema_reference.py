@@ -18,7 +18,8 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.schemas import load_schema, schema_files, schema_path
+from kbtools.kinds import AGREEMENT
+from kbtools.schemas import schema_files
 from kbtools.sphinxext.schema_fields import (
     OPTIONAL,
     RECOMMENDED,
@@ -46,8 +47,8 @@ class _SchemaDirective(SphinxDirective):
     """Shared helpers: the schema, dependency tracking and links to the elements page."""
 
     def schema(self) -> dict[str, Any]:
-        self.env.note_dependency(str(schema_path()))
-        return load_schema()
+        self.env.note_dependency(AGREEMENT.schema_file)
+        return AGREEMENT.schema
 
     def warn(self, message: str) -> None:
         logger.warning(message, location=self.get_location(), type="kbtools", subtype="schema")

@@ -1,6 +1,6 @@
 """``{aftale-regler}``: the validator's cross-field rules, documented from their own modules.
 
-Each rule module in :mod:`kbtools.checking.rules` has a Danish docstring that *is* the user
+Each rule module of the agreement kind has a Danish docstring that *is* the user
 documentation of the rule, and a ``CODES`` tuple. Rendering them at build time keeps the list
 of finding codes on the validation page in step with the code.
 """
@@ -8,7 +8,8 @@ of finding codes on the validation page in step with the code.
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -21,16 +22,17 @@ class AgreementRulesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from kbtools.checking.rules import RULE_MODULES
+        from kbtools.kinds import AGREEMENT
 
         rules = nodes.definition_list(classes=["aftale-regler"])
-        for module in RULE_MODULES:
+        for rule in AGREEMENT.rules:
+            module = cast(ModuleType, rule)  # a rule is a module (see checking.rules.base)
             source = inspect.getsourcefile(module)
             if source:
                 self.env.note_dependency(source)
             doc = inspect.getdoc(module) or ""
             title, _, body = doc.partition("\n")
-            codes: tuple[str, ...] = tuple(getattr(module, "CODES", ()))
+            codes = tuple(code.id for code in rule.CODES)
             item = nodes.definition_list_item()
             term = nodes.term("", title.strip().rstrip("."))
             item += term

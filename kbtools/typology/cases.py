@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kbtools.findings import Finding, Level
+from kbtools.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -85,23 +85,19 @@ def load_case(root: Path, name: str) -> Case:
 
 def _load_case(root: Path, name: str) -> Case:
     """Load and validate every YAML file of one case. Files with errors are not rendered."""
-    from kbtools.checking.run import check_path
-    from kbtools.loading import load_path
+    from kbtools.api import check_file
+    from kbtools.kinds import AGREEMENT, ASSESSMENT
 
     case = Case(name, root / "cases" / name)
     for file in case.files:
-        findings = check_path(file)
-        case.findings.extend(findings)
-        if any(f.level is Level.FEJL for f in findings):
+        result = check_file(file)
+        case.findings.extend(result.findings)
+        if result.has_errors or not isinstance(result.data, dict):
             continue
-        document, _ = load_path(file)
-        if document is None or not isinstance(document.data, dict):
-            continue
-        data = document.data
-        if data.get("skema") == "partnerskabsaftale/1":
-            case.agreement = data
-        elif data.get("skema") == "typologivurdering/1":
-            case.assessments.append(_assessment(file, data))
+        if result.kind is AGREEMENT:
+            case.agreement = result.data
+        elif result.kind is ASSESSMENT:
+            case.assessments.append(_assessment(file, result.data))
     case.assessments.sort(key=lambda a: a.date)
     return case
 

@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.checking.rules import RULE_MODULES
-from kbtools.checking.run import check_path
-from kbtools.findings import Level
+from kbtools import check_file
+from kbtools.findings import Finding, Level
+from kbtools.kinds import AGREEMENT
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "agreements"
 VALID = sorted((DATA / "valid").glob("*.yaml")) + sorted((ROOT / "cases").rglob("aftale*.yaml"))
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 EXPECTED = re.compile(r"^# forventet: (\d+):(\d+) (\S+)$", re.MULTILINE)
+
+
+def check_path(path: Path) -> tuple[Finding, ...]:
+    return check_file(path).findings
 
 
 def expected(path: Path) -> list[tuple[int, int, str]]:
@@ -42,7 +46,7 @@ def test_invalid_agreements_give_the_expected_findings(path: Path) -> None:
 
 def test_every_rule_code_is_exercised_by_an_invalid_example() -> None:
     exercised = {code for path in INVALID for _, _, code in expected(path)}
-    rule_codes = {code for module in RULE_MODULES for code in module.CODES}
+    rule_codes = {code.id for code in AGREEMENT.codes}
     untested = rule_codes - exercised - {"aftale-frist-efter-slut"}
     assert untested == set()
 
@@ -66,9 +70,8 @@ def test_seed_economy_example_adds_up() -> None:
 
 def test_recommended_elements_come_from_the_schema() -> None:
     from kbtools.checking.rules.recommended import recommended_elements
-    from kbtools.schemas import load_schema
 
-    keys = {key for key, _ in recommended_elements()}
-    schema_keys = {k for k, v in load_schema()["properties"].items() if v.get("x-anbefalet")}
+    keys = {key for key, _ in recommended_elements(AGREEMENT.schema)}
+    schema_keys = {k for k, v in AGREEMENT.schema["properties"].items() if v.get("x-anbefalet")}
     assert keys == schema_keys
     assert {"værdisæt", "ændringer", "kommissorium", "møder", "læring"} <= keys

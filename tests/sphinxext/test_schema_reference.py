@@ -222,8 +222,9 @@ def test_other_builders_get_the_reference_but_no_published_schemas(tmp_path: Pat
 
 
 def test_rules_directive_lists_every_rule_and_code(basic: tuple[SphinxTestApp, str]) -> None:
-    from kbtools.checking.rules import RULE_MODULES
+    from kbtools.kinds import AGREEMENT
 
+    RULE_MODULES = AGREEMENT.rules
     app, _ = basic
     html = (app.outdir / "regler.html").read_text(encoding="utf-8")
     assert len(RULE_MODULES) >= 1
@@ -231,6 +232,6 @@ def test_rules_directive_lists_every_rule_and_code(basic: tuple[SphinxTestApp, s
         title = (module.__doc__ or "").strip().splitlines()[0].rstrip(".")
         assert f"<dt>{title}</dt>" in html
         for code in module.CODES:
-            assert f'<span class="pre">{code}</span>' in html
+            assert f'<span class="pre">{code.id}</span>' in html
     deps = {str(Path(app.srcdir, dep).resolve()) for dep in app.env.dependencies["regler"]}
-    assert str(Path(RULE_MODULES[0].__file__ or "").resolve()) in deps
+    assert str(Path(RULE_MODULES[0].check.__code__.co_filename).resolve()) in deps

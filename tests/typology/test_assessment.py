@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kbtools.checking.run import check_path
+from kbtools import check_file
 from kbtools.findings import Level
 from kbtools.schemas import schema_path
 from kbtools.typology import load_typology
@@ -15,7 +15,7 @@ CASE = REPO / "cases" / "midtby" / "vurdering-2019-03.yaml"
 
 
 def _codes(path: Path) -> list[tuple[int, int, str]]:
-    return [(f.line, f.column, f.code) for f in check_path(path) if f.level is Level.FEJL]
+    return [(f.line, f.column, f.code) for f in check_file(path).findings if f.level is Level.FEJL]
 
 
 def test_schema_enums_agree_with_typology_data() -> None:
@@ -51,11 +51,11 @@ def test_unknown_parameter_gets_did_you_mean(tmp_path: Path) -> None:
     text = CASE.read_text(encoding="utf-8").replace("parameter: mandat", "parameter: mandatt")
     bad = tmp_path / "v.yaml"
     bad.write_text(text, encoding="utf-8")
-    findings = [f for f in check_path(bad) if f.code == "vurdering-parameter-forslag"]
+    findings = [f for f in check_file(bad).findings if f.code == "vurdering-parameter-forslag"]
     assert len(findings) == 1
     assert "Mente du »mandat«?" in findings[0].message
     assert (findings[0].line, findings[0].column) == (11, 16)  # the line of »parameter: mandatt«
-    assert any(f.code == "vurdering-parameter-mangler" for f in check_path(bad))
+    assert any(f.code == "vurdering-parameter-mangler" for f in check_file(bad).findings)
 
 
 def test_duplicate_parameter_and_far_direction(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_duplicate_parameter_and_far_direction(tmp_path: Path) -> None:
         "vurdering-parameter-mangler",
         "vurdering-retning",
     }
-    message = next(f.message for f in check_path(bad) if f.code == "vurdering-retning")
+    message = next(f.message for f in check_file(bad).findings if f.code == "vurdering-retning")
     assert "»Klubben«" in message and "»kompagni«" in message
 
 

@@ -1,29 +1,5 @@
-"""Cross-field rules for partnership agreements: one module per rule.
+"""Cross-field rules: one module per rule, for agreements and for typology assessments.
 
-Each module's docstring is the user documentation of its rule; each has ``CODES`` and a
-``check(document)`` that yields findings. Rules run only on documents that passed the schema's
-structural checks for the parts they read, and must never raise on odd data.
+Which rules belong to which file kind is declared by the kind (:mod:`kbtools.kinds`); the
+shape of a rule module is described in :mod:`kbtools.checking.rules.base`.
 """
-
-from __future__ import annotations
-
-from kbtools.checking.kinds import Rule
-from kbtools.checking.rules import (
-    dates,
-    economy,
-    lks_systems,
-    party_coverage,
-    party_references,
-    recommended,
-)
-
-AGREEMENT_RULES: tuple[Rule, ...] = (
-    party_references.check,
-    party_coverage.check,
-    economy.check,
-    dates.check,
-    lks_systems.check,
-    recommended.check,
-)
-
-RULE_MODULES = (party_references, party_coverage, economy, dates, lks_systems, recommended)

@@ -1,27 +1,33 @@
-"""Small helpers shared by the rules: safe getters and a finding factory."""
+"""What every rule module is, and the small helpers the rules share.
+
+A rule is a module with a Danish docstring (the rule's user documentation), ``CODES`` (the
+:class:`~kbtools.findings.Code` values it can emit) and ``check(document, schema)``, which
+yields findings. Rules run only on documents that loaded, and must never raise on odd data.
+The runner adds each finding's help link from the file kind, so rules need not know it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
-from kbtools.checking.schema import help_url
-from kbtools.findings import Finding, Level
-from kbtools.loading import DataPath, Document
-
-SCHEMA = "partnerskabsaftale-1"
+from kbtools.findings import Code, DataPath, Finding
+from kbtools.loading import Document
 
 
-def make(document: Document, path: DataPath, level: Level, code: str, message: str) -> Finding:
+class Rule(Protocol):
+    """The shape of a rule module (see the module docstring)."""
+
+    @property
+    def CODES(self) -> tuple[Code, ...]: ...
+
+    def check(self, document: Document, schema: dict[str, Any]) -> Iterator[Finding]: ...
+
+
+def make(document: Document, path: DataPath, code: Code, message: str) -> Finding:
+    """A finding of ``code`` at the value (or nearest existing parent) at ``path``."""
     position = document.position_of(path)
-    return Finding(
-        document.file,
-        position.line,
-        position.column,
-        level,
-        code,
-        message,
-        help_url(SCHEMA, path),
-    )
+    return code.finding(document.file, position.line, position.column, message, path=path)
 
 
 def items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:

@@ -12,13 +12,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from kbtools.checking.rules.base import items, make
 from kbtools.danish import format_date, parse_iso_date
-from kbtools.findings import Finding, Level
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
-CODES = ("aftale-slut-foer-start", "aftale-kort-varighed", "aftale-frist-efter-slut")
+END_BEFORE_START = Code(
+    "aftale-slut-foer-start",
+    Level.FEJL,
+    "Aftalens slutdato ligger på eller før startdatoen.",
+    "Slutdatoen (1. januar 2026) ligger ikke efter startdatoen (1. januar 2027).",
+)
+SHORT = Code(
+    "aftale-kort-varighed",
+    Level.ANBEFALING,
+    "Aftalen løber under fem år. Det er tilladt, men en længere tidshorisont anbefales.",
+    "Aftalen løber fra 1. januar 2027 til 31. december 2028, altså under 5 år. …",
+)
+DEADLINE_AFTER_END = Code(
+    "aftale-frist-efter-slut",
+    Level.ADVARSEL,
+    "Et mål har en frist, der ligger efter aftalens slutdato.",
+    "Målets frist (1. juni 2032) ligger efter aftalens slutdato (31. december 2031).",
+)
+
+CODES = (END_BEFORE_START, SHORT, DEADLINE_AFTER_END)
 
 MIN_YEARS = 5
 
@@ -30,7 +50,7 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     duration = document.data.get("varighed")
     if not isinstance(duration, dict):
         return
@@ -43,8 +63,7 @@ def check(document: Document) -> Iterator[Finding]:
         yield make(
             document,
             ("varighed", "slut"),
-            Level.FEJL,
-            "aftale-slut-foer-start",
+            END_BEFORE_START,
             f"Slutdatoen ({format_date(end)}) ligger ikke efter startdatoen "
             f"({format_date(start)}).",
         )
@@ -53,8 +72,7 @@ def check(document: Document) -> Iterator[Finding]:
         yield make(
             document,
             ("varighed", "slut"),
-            Level.ANBEFALING,
-            "aftale-kort-varighed",
+            SHORT,
             f"Aftalen løber fra {format_date(start)} til {format_date(end)}, altså under "
             f"{MIN_YEARS} år. Internationale erfaringer peger på mindst fem år, før et "
             "partnerskab giver varige resultater. Overvej en længere tidshorisont.",
@@ -67,8 +85,7 @@ def check(document: Document) -> Iterator[Finding]:
             yield make(
                 document,
                 ("formål", "mål", index, "frist"),
-                Level.ADVARSEL,
-                "aftale-frist-efter-slut",
+                DEADLINE_AFTER_END,
                 f"Målets frist ({format_date(deadline)}) ligger efter aftalens slutdato "
                 f"({format_date(end)}).",
             )

@@ -16,10 +16,35 @@ from typing import Any
 
 from kbtools.checking.rules.base import items, make
 from kbtools.danish import format_number
-from kbtools.findings import Finding, Level
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import DataPath, Document
 
-CODES = ("aftale-post-sum", "aftale-sum-pr-aar", "aftale-sum-i-alt", "aftale-finansiering")
+LINE_SUM = Code(
+    "aftale-post-sum",
+    Level.FEJL,
+    "En budget- eller finansieringspost har et »i alt«, der ikke er summen af dens beløb pr. år.",
+    "»Projektledelse« har i alt 4.000, men beløbene pr. år giver 4.500.",
+)
+YEAR_SUM = Code(
+    "aftale-sum-pr-aar",
+    Level.FEJL,
+    "Et års samlede budget eller finansiering er ikke summen af posterne det år.",
+    "I 2027 står budgettet i alt til 15.000, men posterne giver 14.000.",
+)
+TOTAL_SUM = Code(
+    "aftale-sum-i-alt",
+    Level.FEJL,
+    "Budgettet eller finansieringen i alt er ikke summen af posterne.",
+    "Budgettet i alt står til 45.000, men posterne giver 44.000.",
+)
+FUNDING = Code(
+    "aftale-finansiering",
+    Level.FEJL,
+    "Finansieringen dækker ikke budgettet (eller overstiger det) et år eller i alt.",
+    "I 2027 er budgettet 15.000, men finansieringen er 14.000. …",
+)
+
+CODES = (LINE_SUM, YEAR_SUM, TOTAL_SUM, FUNDING)
 
 _LABEL = {"budget": "budgettet", "finansiering": "finansieringen"}
 
@@ -65,8 +90,7 @@ def _lines(
                 make(
                     document,
                     ("økonomi", section, index, "i_alt"),
-                    Level.FEJL,
-                    "aftale-post-sum",
+                    LINE_SUM,
                     f"»{name}« har i alt {format_number(stated)}, men beløbene pr. år giver "
                     f"{format_number(line_sum)}.",
                 )
@@ -93,8 +117,7 @@ def _stated_totals(
             yield make(
                 document,
                 path,
-                Level.FEJL,
-                "aftale-sum-pr-aar",
+                YEAR_SUM,
                 f"I {year} står {label} i alt til {format_number(amount)}, men posterne giver "
                 f"{format_number(actual)}.",
             )
@@ -103,14 +126,13 @@ def _stated_totals(
         yield make(
             document,
             ("økonomi", key, "i_alt"),
-            Level.FEJL,
-            "aftale-sum-i-alt",
+            TOTAL_SUM,
             f"{label.capitalize()} i alt står til {format_number(stated_total)}, men posterne "
             f"giver {format_number(total)}.",
         )
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     economy = document.data.get("økonomi")
     if not isinstance(economy, dict):
         return
@@ -129,8 +151,7 @@ def check(document: Document) -> Iterator[Finding]:
             yield make(
                 document,
                 ("økonomi", "finansiering"),
-                Level.FEJL,
-                "aftale-finansiering",
+                FUNDING,
                 f"I {year} er budgettet {format_number(budget)}, men finansieringen er "
                 f"{format_number(funding)}. Finansieringen skal dække budgettet.",
             )
@@ -138,8 +159,7 @@ def check(document: Document) -> Iterator[Finding]:
         yield make(
             document,
             ("økonomi", "finansiering"),
-            Level.FEJL,
-            "aftale-finansiering",
+            FUNDING,
             f"Budgettet er i alt {format_number(budget_total)}, men finansieringen er i alt "
             f"{format_number(funding_total)}.",
         )

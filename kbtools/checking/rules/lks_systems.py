@@ -9,17 +9,32 @@ Et LKS bør også beskrive en styregruppe og en konsulentgruppe under ``organise
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from kbtools.checking.rules.base import items, make
-from kbtools.findings import Finding, Level
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
-CODES = ("aftale-lks-systemer", "aftale-lks-grupper")
+SYSTEMS_MISSING = Code(
+    "aftale-lks-systemer",
+    Level.ADVARSEL,
+    "Et LKS mangler parter fra et eller flere af de tre systemer (beskæftigelse, uddannelse og "
+    "erhvervsfremme).",
+    "Et LKS bør have parter fra alle tre systemer … Der mangler: uddannelse.",
+)
+GROUPS_MISSING = Code(
+    "aftale-lks-grupper",
+    Level.ANBEFALING,
+    "Organiseringen beskriver ikke en styregruppe eller en konsulentgruppe.",
+    "Et LKS har typisk en styregruppe. Beskriv den under »organisering«.",
+)
+
+CODES = (SYSTEMS_MISSING, GROUPS_MISSING)
 
 SYSTEMS = ("beskæftigelse", "uddannelse", "erhvervsfremme")
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     data = document.data
     if data.get("lks", True) is not True:
         return
@@ -33,8 +48,7 @@ def check(document: Document) -> Iterator[Finding]:
             yield make(
                 document,
                 ("parter",),
-                Level.ADVARSEL,
-                "aftale-lks-systemer",
+                SYSTEMS_MISSING,
                 "Et LKS bør have parter fra alle tre systemer: beskæftigelse, uddannelse og "
                 "erhvervsfremme. Der mangler: " + ", ".join(missing) + ".",
             )
@@ -45,7 +59,6 @@ def check(document: Document) -> Iterator[Finding]:
                 yield make(
                     document,
                     ("organisering",),
-                    Level.ANBEFALING,
-                    "aftale-lks-grupper",
+                    GROUPS_MISSING,
                     f"Et LKS har typisk en {group}. Beskriv den under »organisering«.",
                 )

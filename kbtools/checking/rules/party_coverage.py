@@ -8,25 +8,41 @@ under. Mangler en part i ``roller``, ``ressourcer`` eller ``underskrifter``, er 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from kbtools.checking.rules.base import items, make
-from kbtools.findings import Finding, Level
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
-CODES = ("aftale-part-uden-rolle", "aftale-part-uden-ressourcer", "aftale-part-uden-underskrift")
+NO_ROLE = Code(
+    "aftale-part-uden-rolle",
+    Level.FEJL,
+    "En part står under »parter«, men har ingen rolle under »roller«.",
+    "Parten »Jobcenter Eksempelby« (jobcenter) har ingen rolle under »roller«.",
+)
+NO_RESOURCES = Code(
+    "aftale-part-uden-ressourcer",
+    Level.FEJL,
+    "En part står under »parter«, men har intet ressourcebidrag under »ressourcer«.",
+    "Parten »Jobcenter Eksempelby« (jobcenter) har intet ressourcebidrag under »ressourcer«.",
+)
+NO_SIGNATURE = Code(
+    "aftale-part-uden-underskrift",
+    Level.FEJL,
+    "En part står under »parter«, men har ingen underskrift under »underskrifter«.",
+    "Parten »Jobcenter Eksempelby« (jobcenter) har ingen underskrift under »underskrifter«.",
+)
+
+CODES = (NO_ROLE, NO_RESOURCES, NO_SIGNATURE)
 
 _SECTIONS = (
-    ("roller", "aftale-part-uden-rolle", "har ingen rolle under »roller«"),
-    ("ressourcer", "aftale-part-uden-ressourcer", "har intet ressourcebidrag under »ressourcer«"),
-    (
-        "underskrifter",
-        "aftale-part-uden-underskrift",
-        "har ingen underskrift under »underskrifter«",
-    ),
+    ("roller", NO_ROLE, "har ingen rolle under »roller«"),
+    ("ressourcer", NO_RESOURCES, "har intet ressourcebidrag under »ressourcer«"),
+    ("underskrifter", NO_SIGNATURE, "har ingen underskrift under »underskrifter«"),
 )
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     data = document.data
     for section, code, text in _SECTIONS:
         if not isinstance(data.get(section), list):
@@ -43,7 +59,6 @@ def check(document: Document) -> Iterator[Finding]:
                 yield make(
                     document,
                     ("parter", index),
-                    Level.FEJL,
                     code,
                     f"Parten »{name}« ({party_id}) {text}.",
                 )

@@ -8,13 +8,28 @@ være id'et på en part under ``parter``. Hver part skal have sit eget id.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from kbtools.checking.rules.base import items, make, party_names
-from kbtools.checking.schema import suggest
-from kbtools.findings import Finding, Level
+from kbtools.checking.suggest import suggest
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import DataPath, Document
 
-CODES = ("aftale-ukendt-part", "aftale-dobbelt-part")
+UNKNOWN_PARTY = Code(
+    "aftale-ukendt-part",
+    Level.FEJL,
+    "En rolle, et ressourcebidrag, en underskrift eller et gruppemedlem henviser til en part, "
+    "der ikke står under »parter«.",
+    "Parten »jobcentret« findes ikke under »parter«. Mente du »jobcenter«?",
+)
+DUPLICATE_PARTY = Code(
+    "aftale-dobbelt-part",
+    Level.FEJL,
+    "To parter har samme id.",
+    "Id'et »jobcenter« bruges af to parter. Giv hver part sit eget id.",
+)
+
+CODES = (UNKNOWN_PARTY, DUPLICATE_PARTY)
 
 
 def references(data: object) -> Iterator[tuple[DataPath, str]]:
@@ -32,7 +47,7 @@ def references(data: object) -> Iterator[tuple[DataPath, str]]:
                 yield path, member["part"]
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     data = document.data
     seen: set[str] = set()
     for index, party in items(data, "parter"):
@@ -42,8 +57,7 @@ def check(document: Document) -> Iterator[Finding]:
                 yield make(
                     document,
                     ("parter", index, "id"),
-                    Level.FEJL,
-                    "aftale-dobbelt-part",
+                    DUPLICATE_PARTY,
                     f"Id'et »{party_id}« bruges af to parter. Giv hver part sit eget id.",
                 )
             seen.add(party_id)
@@ -59,4 +73,4 @@ def check(document: Document) -> Iterator[Finding]:
                 if hint
                 else " Kendte parter: " + ", ".join(f"»{k}«" for k in known) + "."
             )
-            yield make(document, path, Level.FEJL, "aftale-ukendt-part", message)
+            yield make(document, path, UNKNOWN_PARTY, message)

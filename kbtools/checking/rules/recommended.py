@@ -8,19 +8,25 @@ et af dem, giver det en anbefaling. Listen læses fra skemaet (``x-anbefalet``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from kbtools.checking.rules.base import SCHEMA
-from kbtools.checking.schema import help_url
-from kbtools.findings import Finding, Level
+from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
-from kbtools.schemas import load_schema
 
-CODES = ("aftale-anbefalet-element",)
+RECOMMENDED_MISSING = Code(
+    "aftale-anbefalet-element",
+    Level.ANBEFALING,
+    "Et element, som skemaet anbefaler (men ikke kræver), mangler i aftalen.",
+    "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men gode partnerskaber "
+    "aftaler det.",
+)
+
+CODES = (RECOMMENDED_MISSING,)
 
 
-def recommended_elements() -> list[tuple[str, str]]:
+def recommended_elements(schema: dict[str, Any]) -> list[tuple[str, str]]:
     """(key, title) of the schema's recommended top-level elements."""
-    properties = load_schema(SCHEMA).get("properties", {})
+    properties = schema.get("properties", {})
     return [
         (key, str(spec.get("title", key)))
         for key, spec in properties.items()
@@ -28,17 +34,15 @@ def recommended_elements() -> list[tuple[str, str]]:
     ]
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     root = document.position_of(())
-    for key, title in recommended_elements():
+    for key, title in recommended_elements(schema):
         if key not in document.data:
-            yield Finding(
+            yield RECOMMENDED_MISSING.finding(
                 document.file,
                 root.line,
                 root.column,
-                Level.ANBEFALING,
-                "aftale-anbefalet-element",
                 f"Overvej at tilføje »{key}« ({title}). Det er ikke et krav, men gode "
                 "partnerskaber aftaler det.",
-                help_url(SCHEMA, (key,)),
+                path=(key,),
             )

@@ -1,0 +1,124 @@
+"""The finding codes of loading: a file that cannot be read, or is not the YAML we accept."""
+
+from __future__ import annotations
+
+from kbtools.findings import Code, Level
+
+UNREADABLE = Code(
+    "fil-ulaeselig",
+    Level.FEJL,
+    "Filen findes ikke, er en mappe eller kan ikke læses (fx manglende adgang).",
+    "Filen findes ikke.",
+)
+TOO_BIG = Code(
+    "yaml-for-stor",
+    Level.FEJL,
+    "Filen er større end en aftale kan være (over 1.000.000 bytes), så den læses ikke.",
+    "Filen er for stor. En aftale må højst fylde 1.000.000 bytes.",
+)
+TOO_DEEP = Code(
+    "yaml-for-dyb",
+    Level.FEJL,
+    "Filen har flere indrykningsniveauer, end en aftale kan have.",
+    "Filen er indlejret mere end 100 niveauer.",
+)
+UNEXPECTED = Code(
+    "yaml-uventet",
+    Level.FEJL,
+    "Indlæsningen stødte på en uventet fejl. Meld den gerne til LKS-vidensbasen.",
+    "Filen kunne ikke indlæses på grund af en uventet fejl (…).",
+)
+ENCODING = Code(
+    "yaml-kodning",
+    Level.FEJL,
+    "Filen er ikke gemt som UTF-8, eller den indeholder et styretegn. Gem den som UTF-8, og "
+    "slet styretegnet.",
+    "Filen er gemt som UTF-16. Gem den som UTF-8.",
+)
+NUL = Code(
+    "yaml-nul-tegn",
+    Level.FEJL,
+    "Filen indeholder et NUL-tegn og er sandsynligvis ikke en tekstfil.",
+    "Filen indeholder et NUL-tegn (byte 0).",
+)
+TAB = Code(
+    "yaml-tabulator",
+    Level.FEJL,
+    "En linje er indrykket med et tabulatortegn. YAML kræver mellemrum.",
+    "Linjen er indrykket med et tabulatortegn.",
+)
+SYNTAX = Code(
+    "yaml-syntaks",
+    Level.FEJL,
+    "Filen er ikke gyldig YAML: et kolon, et anførselstegn, en parentes eller indrykningen "
+    "passer ikke. Beskeden siger hvad, og positionen hvor.",
+    "Der mangler et kolon (:) efter en nøgle …",
+)
+MULTIPLE_DOCUMENTS = Code(
+    "yaml-flere-dokumenter",
+    Level.FEJL,
+    "Filen indeholder mere end ét dokument (en linje med »---«). En fil er én aftale.",
+    "skema: partnerskabsaftale/1\n---\nskema: partnerskabsaftale/1",
+)
+ANCHOR = Code(
+    "yaml-anker",
+    Level.FEJL,
+    "Ankre (&navn) og henvisninger (*navn) er ikke tilladt; skriv værdien ud hvert sted.",
+    "standard: &std 10",
+)
+TAG = Code(
+    "yaml-tag",
+    Level.FEJL,
+    "Typeangivelser (tags, der starter med »!«) er ikke tilladt.",
+    "dato: !!str 2027-01-01",
+)
+EMPTY = Code(
+    "yaml-tom",
+    Level.FEJL,
+    "Filen er tom.",
+    "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen.",
+)
+TOP_LEVEL = Code(
+    "yaml-topniveau",
+    Level.FEJL,
+    "Filen skal bestå af nøgler og værdier, men den er en liste eller en enkelt tekst.",
+    "- skema: partnerskabsaftale/1",
+)
+KEY = Code(
+    "yaml-noegle",
+    Level.FEJL,
+    "En nøgle er en liste eller en tabel; en nøgle skal være et ord eller en tekst.",
+    "[a, b]: 1",
+)
+DUPLICATE_KEY = Code(
+    "yaml-dobbelt-noegle",
+    Level.FEJL,
+    "Den samme nøgle står to gange i samme afsnit; kun den første bruges.",
+    "titel: A\ntitel: B",
+)
+AMBIGUOUS_NUMBER = Code(
+    "yaml-tvetydigt-tal",
+    Level.FEJL,
+    "Et tal med punktum som tusindtalsseparator (fx 10.000) kan også læses som et decimaltal. "
+    "Skriv beløb uden punktum.",
+    "i_alt: 10.000",
+)
+
+CODES = (
+    UNREADABLE,
+    TOO_BIG,
+    TOO_DEEP,
+    UNEXPECTED,
+    ENCODING,
+    NUL,
+    TAB,
+    SYNTAX,
+    MULTIPLE_DOCUMENTS,
+    ANCHOR,
+    TAG,
+    EMPTY,
+    TOP_LEVEL,
+    KEY,
+    DUPLICATE_KEY,
+    AMBIGUOUS_NUMBER,
+)
