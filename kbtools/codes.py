@@ -6,17 +6,35 @@ docs page of all codes and the test that no unregistered code is ever emitted re
 
 from __future__ import annotations
 
+import inspect
+import sys
+
 from kbtools import api, kinds
 from kbtools.checking import schema_codes
 from kbtools.findings import Code
 from kbtools.loading import codes as loading_codes
 
 
+def groups() -> tuple[tuple[str, tuple[Code, ...]], ...]:
+    """(Danish heading, codes) in the order the docs page lists them."""
+    return (
+        ("Indlæsning af filen", loading_codes.CODES),
+        ("Filens slags", api.CODES),
+        ("Formatet (skemaet)", schema_codes.CODES),
+        *((f"Regler for en {kind.label}", kind.codes) for kind in kinds.KINDS),
+    )
+
+
 def all_codes() -> tuple[Code, ...]:
-    """Every code, grouped as the docs page lists them: loading, file kind, schema, rules."""
-    groups = [loading_codes.CODES, api.CODES, schema_codes.CODES]
-    groups.extend(kind.codes for kind in kinds.KINDS)
-    return tuple(code for group in groups for code in group)
+    """Every code: loading, file kind, schema, then each kind's rules."""
+    return tuple(code for _, group in groups() for code in group)
+
+
+def source_files() -> list[str]:
+    """The modules that define codes (a docs build depends on them)."""
+    modules = [loading_codes, api, schema_codes, sys.modules[__name__]]
+    modules += [sys.modules[rule.check.__module__] for kind in kinds.KINDS for rule in kind.rules]
+    return sorted({inspect.getfile(module) for module in modules})
 
 
 def registry() -> dict[str, Code]:

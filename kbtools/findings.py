@@ -53,8 +53,8 @@ class Finding:
 class Code:
     """A finding code: one stable id, one level and one meaning, explained in Danish.
 
-    ``meaning`` says what the finding means and how to fix it; ``example`` shows a typical
-    message or the YAML that triggers it. Both are listed on the docs page of all codes.
+    ``meaning`` says what the finding means and how to fix it; ``example`` is a typical
+    message (shortened with »…«). Both are listed on the docs page of all codes.
     """
 
     id: str

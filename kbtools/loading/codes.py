@@ -20,7 +20,7 @@ TOO_DEEP = Code(
     "yaml-for-dyb",
     Level.FEJL,
     "Filen har flere indrykningsniveauer, end en aftale kan have.",
-    "Filen er indlejret mere end 100 niveauer.",
+    "Filen er indlejret mere end 100 niveauer. Det kan ikke være en aftale.",
 )
 UNEXPECTED = Code(
     "yaml-uventet",
@@ -58,19 +58,19 @@ MULTIPLE_DOCUMENTS = Code(
     "yaml-flere-dokumenter",
     Level.FEJL,
     "Filen indeholder mere end ét dokument (en linje med »---«). En fil er én aftale.",
-    "skema: partnerskabsaftale/1\n---\nskema: partnerskabsaftale/1",
+    "Filen indeholder mere end ét dokument (en linje med »---« eller »...«). …",
 )
 ANCHOR = Code(
     "yaml-anker",
     Level.FEJL,
     "Ankre (&navn) og henvisninger (*navn) er ikke tilladt; skriv værdien ud hvert sted.",
-    "standard: &std 10",
+    "Ankre (&navn) og henvisninger (*navn) er ikke tilladt. …",
 )
 TAG = Code(
     "yaml-tag",
     Level.FEJL,
     "Typeangivelser (tags, der starter med »!«) er ikke tilladt.",
-    "dato: !!str 2027-01-01",
+    "Typeangivelser (tags) som »!!str« er ikke tilladt. …",
 )
 EMPTY = Code(
     "yaml-tom",
@@ -82,26 +82,26 @@ TOP_LEVEL = Code(
     "yaml-topniveau",
     Level.FEJL,
     "Filen skal bestå af nøgler og værdier, men den er en liste eller en enkelt tekst.",
-    "- skema: partnerskabsaftale/1",
+    "Filen skal bestå af nøgler og værdier (som »skema: …«), men den indeholder en liste.",
 )
 KEY = Code(
     "yaml-noegle",
     Level.FEJL,
     "En nøgle er en liste eller en tabel; en nøgle skal være et ord eller en tekst.",
-    "[a, b]: 1",
+    "En nøgle skal være et ord eller en tekst, ikke en liste eller en tabel.",
 )
 DUPLICATE_KEY = Code(
     "yaml-dobbelt-noegle",
     Level.FEJL,
     "Den samme nøgle står to gange i samme afsnit; kun den første bruges.",
-    "titel: A\ntitel: B",
+    "Nøglen »titel« står to gange i samme afsnit (første gang i linje 1). …",
 )
 AMBIGUOUS_NUMBER = Code(
     "yaml-tvetydigt-tal",
     Level.FEJL,
     "Et tal med punktum som tusindtalsseparator (fx 10.000) kan også læses som et decimaltal. "
     "Skriv beløb uden punktum.",
-    "i_alt: 10.000",
+    "»10.000« kan læses både som et decimaltal og som et tal med tusindtalspunktum. …",
 )
 
 CODES = (

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kbtools import check_bytes
+from kbtools.codes import registry
 from kbtools.loading import load_bytes
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
@@ -19,11 +20,14 @@ _LOADED = load_bytes(VALID.read_bytes(), "minimal.yaml")[0]
 assert _LOADED is not None
 # loaded as kbtools loads it: dates stay text, year keys stay text
 BASE: dict[str, Any] = _LOADED.data
+REGISTRY = registry()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def validate(raw: bytes) -> None:
     for finding in check_bytes(raw, "x.yaml").findings:
+        assert finding.code in REGISTRY, finding.code
+        assert finding.level is REGISTRY[finding.code].level, finding.code
         assert finding.line >= 1 and finding.column >= 1
         assert finding.message.strip()
         assert finding.code != "intern-fejl", finding.message
