@@ -1,7 +1,7 @@
 """``{fundkoder}``: every finding code kbtools can give, generated from the code registry.
 
 One table per group (loading, file kind, schema, each kind's rules) with the code, its level,
-what it means and an example message. Built from docutils nodes only, so no text is inserted as markup.
+what it means and an example message. Built from docutils nodes only: no text becomes markup.
 """
 
 from __future__ import annotations
