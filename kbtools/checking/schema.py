@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -118,43 +118,68 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
     yield code.finding(document.file, position.line, position.column, message, path=path)
 
 
-def _message(keyword: str, error: Any, name: str) -> str:
+def _type(name: str, error: Any) -> str:
     value = error.instance
-    if keyword == "type":
-        expected = error.validator_value
-        expected_list = expected if isinstance(expected, list) else [expected]
-        wanted = " eller ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
-        message = f"{name} skal være {wanted}, men er {describe_value(value)}."
-        if "boolean" in expected_list and isinstance(value, str):
-            message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
-        if "number" in expected_list and isinstance(value, str):
-            message += " Skriv tallet uden punktum og enhed, fx 15000."
-        if "string" in expected_list and isinstance(value, int | float | bool):
-            message += " Sæt værdien i anførselstegn, hvis den skal læses som tekst."
-        return message
-    if keyword == "enum":
-        allowed = ", ".join(f"»{option}«" for option in error.validator_value)
-        return f"{name} må ikke være {describe_value(value)}. Tilladte værdier: {allowed}."
-    if keyword == "const":
-        return f"{name} skal være »{error.validator_value}«, men er {describe_value(value)}."
-    if keyword == "format":
-        return (
-            f"{name} skal være en rigtig dato skrevet som ÅÅÅÅ-MM-DD, men er "
-            f"{describe_value(value)}."
-        )
-    if keyword == "minItems":
-        count = error.validator_value
-        return f"{name} skal have mindst {count} {'punkt' if count == 1 else 'punkter'}."
-    if keyword == "minLength":
-        return f"{name} må ikke være tom."
-    if keyword == "minProperties":
-        return f"{name} skal indeholde mindst ét beløb."
-    if keyword == "pattern":
-        return f"{name} har en form, der ikke er tilladt: {describe_value(value)}."
-    if keyword == "propertyNames":
-        return f"{name}: nøglen {describe_value(value)} er ikke tilladt her (skriv fx et årstal)."
-    if keyword in ("minimum", "exclusiveMinimum"):
-        bound = error.validator_value
-        relation = "mindst" if keyword == "minimum" else "større end"
-        return f"{name} skal være {relation} {bound}, men er {describe_value(value)}."
-    return f"{name} er ugyldig ({error.message})."
+    expected = error.validator_value
+    expected_list = expected if isinstance(expected, list) else [expected]
+    wanted = " eller ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
+    message = f"{name} skal være {wanted}, men er {describe_value(value)}."
+    if "boolean" in expected_list and isinstance(value, str):
+        message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
+    if "number" in expected_list and isinstance(value, str):
+        message += " Skriv tallet uden punktum og enhed, fx 15000."
+    if "string" in expected_list and isinstance(value, int | float | bool):
+        message += " Sæt værdien i anførselstegn, hvis den skal læses som tekst."
+    return message
+
+
+def _enum(name: str, error: Any) -> str:
+    allowed = ", ".join(f"»{option}«" for option in error.validator_value)
+    return f"{name} må ikke være {describe_value(error.instance)}. Tilladte værdier: {allowed}."
+
+
+def _const(name: str, error: Any) -> str:
+    wanted = error.validator_value
+    return f"{name} skal være »{wanted}«, men er {describe_value(error.instance)}."
+
+
+def _date(name: str, error: Any) -> str:
+    value = describe_value(error.instance)
+    return f"{name} skal være en rigtig dato skrevet som ÅÅÅÅ-MM-DD, men er {value}."
+
+
+def _min_items(name: str, error: Any) -> str:
+    count = error.validator_value
+    return f"{name} skal have mindst {count} {'punkt' if count == 1 else 'punkter'}."
+
+
+def _pattern(name: str, error: Any) -> str:
+    message = f"{name} har en form, der ikke er tilladt: {describe_value(error.instance)}."
+    rule = error.schema.get("patternErrorMessage") if isinstance(error.schema, dict) else None
+    return f"{message} {rule}" if rule else message
+
+
+def _minimum(name: str, error: Any) -> str:
+    relation = "mindst" if error.validator == "minimum" else "større end"
+    value = describe_value(error.instance)
+    return f"{name} skal være {relation} {error.validator_value}, men er {value}."
+
+
+#: Keyword → Danish sentence. ``required`` and ``additionalProperties`` are handled above.
+_MESSAGES: dict[str, Callable[[str, Any], str]] = {
+    "type": _type,
+    "enum": _enum,
+    "const": _const,
+    "format": _date,
+    "minItems": _min_items,
+    "minLength": lambda name, _: f"{name} må ikke være tom.",
+    "minProperties": lambda name, _: f"{name} må ikke være tom.",
+    "pattern": _pattern,
+    "minimum": _minimum,
+    "exclusiveMinimum": _minimum,
+}
+
+
+def _message(keyword: str, error: Any, name: str) -> str:
+    build = _MESSAGES.get(keyword)
+    return build(name, error) if build else f"{name} er ugyldig ({error.message})."
