@@ -84,12 +84,16 @@ def _placeholder(schema: dict[str, Any], node: dict[str, Any]) -> Any:
         return node.get("exclusiveMinimum", -1) + 1 if "exclusiveMinimum" in node else 0
     if kind == "boolean":
         return True
+    return _text_placeholder(node)
+
+
+def _text_placeholder(node: dict[str, Any]) -> str:
     if node.get("format") == "date":
         return f"{FIRST_YEAR}-01-01"
     if "@" in str(node.get("pattern", "")) or node.get("format") == "email":
         return "navn@eksempelby.dk"
     if node.get("examples"):
-        return node["examples"][0]
+        return str(node["examples"][0])
     title = str(node.get("title", "teksten")).lower()
     return f"Skriv {title} her"
 

@@ -187,6 +187,16 @@ def _value_rules(node: dict[str, Any]) -> list[Constraint]:
 def constraints(schema: dict[str, Any], field: Field) -> list[Constraint]:
     """The rules on the field's value, worded for a reader who does not know JSON Schema."""
     node = field.node
+    return [
+        *_allowed_values(node),
+        *_value_rules(node),
+        *_list_rules(schema, node),
+        *_mapping_rules(schema, node),
+        *_defaults_and_examples(node),
+    ]
+
+
+def _allowed_values(node: dict[str, Any]) -> list[Constraint]:
     rules: list[Constraint] = []
     if "const" in node:
         rules.append(Constraint("Skal være", (str(node["const"]),), literal=True))
@@ -196,21 +206,31 @@ def constraints(schema: dict[str, Any], field: Field) -> list[Constraint]:
         rules.append(Constraint("Format", ("ÅÅÅÅ-MM-DD, fx 2027-01-15",)))
     if "pattern" in node:
         rules.append(Constraint("Mønster (regulært udtryk)", (node["pattern"],), literal=True))
-    rules.extend(_value_rules(node))
-    if node.get("type") == "array":
-        if isinstance(node.get("minItems"), int):
-            count = node["minItems"]
-            rules.append(
-                Constraint("Antal", (f"mindst {count} {'punkt' if count == 1 else 'punkter'}",))
+    return rules
+
+
+def _list_rules(schema: dict[str, Any], node: dict[str, Any]) -> list[Constraint]:
+    if node.get("type") != "array":
+        return []
+    rules: list[Constraint] = []
+    if isinstance(node.get("minItems"), int):
+        count = node["minItems"]
+        rules.append(
+            Constraint("Antal", (f"mindst {count} {'punkt' if count == 1 else 'punkter'}",))
+        )
+    items = node.get("items")
+    if isinstance(items, dict):
+        item = resolve(schema, items)
+        if item.get("type") != "object":
+            rules.extend(
+                Constraint(f"Hvert punkt: {rule.label.lower()}", rule.values, rule.literal)
+                for rule in _value_rules(item)
             )
-        items = node.get("items")
-        if isinstance(items, dict):
-            item = resolve(schema, items)
-            if item.get("type") != "object":
-                rules.extend(
-                    Constraint(f"Hvert punkt: {rule.label.lower()}", rule.values, rule.literal)
-                    for rule in _value_rules(item)
-                )
+    return rules
+
+
+def _mapping_rules(schema: dict[str, Any], node: dict[str, Any]) -> list[Constraint]:
+    rules: list[Constraint] = []
     names = node.get("propertyNames")
     if isinstance(names, dict) and "pattern" in names:
         if names["pattern"] == "^[0-9]{4}$":
@@ -224,6 +244,11 @@ def constraints(schema: dict[str, Any], field: Field) -> list[Constraint]:
         rules.append(Constraint("Værdier", (", ".join(details),)))
     if isinstance(node.get("minProperties"), int) and node["minProperties"] > 0:
         rules.append(Constraint("Antal", (f"mindst {node['minProperties']}",)))
+    return rules
+
+
+def _defaults_and_examples(node: dict[str, Any]) -> list[Constraint]:
+    rules: list[Constraint] = []
     if "default" in node:
         default = node["default"]
         shown = "true" if default is True else "false" if default is False else str(default)
