@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 MONTHS = (
@@ -61,3 +62,11 @@ def format_date(value: _dt.date | str) -> str:
 def plural(count: int, singular: str, plural_form: str) -> str:
     """plural(1, 'fejl', 'fejl') → '1 fejl'; plural(2, 'advarsel', 'advarsler') → '2 advarsler'."""
     return f"{count} {singular if count == 1 else plural_form}"
+
+
+def format_list(items: Iterable[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b og c'; one item as is; no items → ''."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " og " + words[-1]
