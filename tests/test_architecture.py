@@ -1,0 +1,122 @@
+"""The package's shape: no import cycles (counting imports inside functions), modules a person
+reads in one sitting, and file-kind ids spelled in one place only."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "kbtools"
+MAX_LINES = 400
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports_of(path: Path) -> set[str]:
+    """The kbtools modules ``path`` imports anywhere (module level or inside functions)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in MODULES else node.module)
+    return {name for name in found if name in MODULES}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    graph = {name: imports_of(path) - {name} for name, path in MODULES.items()}
+    assert cycles(graph) == []
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_modules_are_readable_in_one_sitting() -> None:
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in [*PACKAGE.rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+        if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def code_strings(path: Path) -> list[str]:
+    """String constants that code uses: not docstrings, not a finding code's explanation."""
+    tree = ast.parse(path.read_text("utf-8"))
+    prose: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            prose.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Code":
+            prose.update(id(arg) for arg in node.args[2:])  # meaning and example
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr | ast.BinOp) and id(node) in prose:
+            prose.update(id(child) for child in ast.walk(node))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in prose:
+            texts.append(node.value)
+    return texts
+
+
+def test_file_kind_ids_are_spelled_only_by_their_kind() -> None:
+    """``partnerskabsaftale/1``, ``typologivurdering-1`` … are used by no code outside
+    :mod:`kbtools.kinds`; everything else asks the kind, which reads ``skema:`` from its schema."""
+    stems = [p.name.removesuffix(".schema.json") for p in (PACKAGE / "schemas").glob("*.json")]
+    ids = set(stems) | {stem.replace("-1", "/1") for stem in stems}
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in PACKAGE.rglob("*.py")
+        if path.parent.name != "kinds"
+        and (found := sorted({i for text in code_strings(path) for i in ids if i in text}))
+    }
+    assert offenders == {}
