@@ -1,78 +1,49 @@
-"""Shared fixtures: the repository root and the real site, built once per test session.
+"""Shared fixtures: Sphinx test projects and the repository root.
 
-The site build is the product's main job, so a failed build or any warning must fail the
-tests that depend on it (never skip them): the fixture calls ``pytest.fail`` with the
-warnings so the reader sees what broke.
+Tiny Sphinx projects live in ``tests/roots/test-<name>/`` (a ``conf.py`` and an ``index``
+page) and are built with Sphinx' own pytest fixtures (``sphinx.testing.fixtures``)::
+
+    @pytest.mark.sphinx("html", testroot="tasklist")
+    def test_something(app: SphinxTestApp) -> None:
+        app.build()
+        assert app.warning.getvalue() == ""
+        html = (app.outdir / "index.html").read_text(encoding="utf-8")
+
+The root is read in place; the output goes to the test's own ``tmp_path``, so every test
+starts from an empty environment. A test that edits its sources first asks for a copy with
+``srcdir="<any name>"`` in the marker and edits ``app.srcdir`` before ``app.build()``.
+
+The real site is built once per session by ``built_site`` in ``tests/site/conftest.py``.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot="x")`` finds its project: ``tests/roots/test-x``."""
+    return REPO_ROOT / "tests" / "roots"
+
+
+@pytest.fixture
+def sphinx_test_tempdir(tmp_path: Path) -> Path:
+    """Build each test's project in that test's own folder.
+
+    Sphinx' default is one folder per session, so a second test of the same root would reuse
+    the first test's environment, read nothing again and so never see a warning.
+    """
+    return tmp_path
 
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The checkout's root folder (where ``conf.py`` and ``docs/`` live)."""
     return REPO_ROOT
-
-
-def build_site(
-    outdir: Path, srcdir: Path = REPO_ROOT / "docs", confdir: Path = REPO_ROOT
-) -> subprocess.CompletedProcess[str]:
-    """Build an HTML site exactly as bootstrap.sh does (``-n -W --keep-going``) into
-    ``outdir``; by default the real site."""
-    doctrees = outdir.parent / (outdir.name + "-doctrees")
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-d",
-            str(doctrees),
-            "-c",
-            str(confdir),
-            str(srcdir),
-            str(outdir),
-        ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def build_problems(result: subprocess.CompletedProcess[str]) -> str | None:
-    """What went wrong in a build (its warnings and errors), or None for a clean build."""
-    problems = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
-    if result.returncode == 0 and not problems:
-        return None
-    return f"The site build failed (exit code {result.returncode}) or warned:\n" + (
-        "\n".join(problems) or result.stderr or result.stdout
-    )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real site once; return the HTML output folder.
-
-    Fails (not skips) every dependent test if sphinx exits non-zero or prints a warning.
-    """
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    problems = build_problems(build_site(outdir))
-    if problems:
-        pytest.fail(problems, pytrace=False)
-    if not (outdir / "index.html").is_file():
-        pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
-    return outdir

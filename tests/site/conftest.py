@@ -1,4 +1,12 @@
-"""Browser fixtures for the site tests: one local web server and one chromium per session."""
+"""Fixtures for the site tests: the real site built once per session, one local web server
+and one chromium.
+
+The site build is the product's main job (what bootstrap.sh runs), so it stays a
+``sphinx-build -n -W --keep-going`` subprocess, and a failed build or any warning fails the
+tests that depend on it (never skips them): the fixture calls ``pytest.fail`` with the
+warnings so the reader sees what broke. pytest keeps a session fixture's result, failure
+included, so the site is built at most once per run.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +17,24 @@ from typing import Any
 
 import pytest
 from browser import CHROMIUM_ARGS, chromium_path, serve
+from sitebuild import build_problems, build_site
 
 RUN_BOOTSTRAP = "Kør ./bootstrap.sh for at installere det (run ./bootstrap.sh to install it)."
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site's HTML output folder.
+
+    Fails (not skips) every dependent test if sphinx exits non-zero or prints a warning.
+    """
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    problems = build_problems(build_site(outdir))
+    if problems:
+        pytest.fail(problems, pytrace=False)
+    if not (outdir / "index.html").is_file():
+        pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
+    return outdir
 
 
 @pytest.fixture(scope="session")

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import Any
 
+from sitebuild import build_problems, build_site
 
-def _build_helpers() -> tuple[Any, Any]:
-    """build_site and build_problems from tests/conftest.py (loaded by path: two folders
-    have a conftest module)."""
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    spec = importlib.util.spec_from_file_location("kb_tests_root_conftest", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_site, module.build_problems
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
 
 
 def test_site_builds_without_warnings(built_site: Path) -> None:
@@ -24,21 +15,16 @@ def test_site_builds_without_warnings(built_site: Path) -> None:
         assert (built_site / page).is_file(), f"{page} is missing from the built site"
 
 
-def test_a_warning_is_reported_as_a_problem(tmp_path: Path) -> None:
+def test_a_broken_reference_is_reported_as_a_problem(tmp_path: Path) -> None:
     # The built_site fixture trusts build_problems; show that it catches a broken reference.
-    build_site, build_problems = _build_helpers()
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text('project = "t"\n', encoding="utf-8")
-    (src / "index.rst").write_text("Test\n====\n\n:doc:`findes-ikke`\n", encoding="utf-8")
-    problems = build_problems(build_site(tmp_path / "out", srcdir=src, confdir=src))
-    assert problems is not None and "findes-ikke" in problems
+    root = ROOTS / "test-site-broken-reference"
+    problems = build_problems(build_site(tmp_path / "html", srcdir=root, confdir=root))
+    assert problems == (
+        "The site build failed (exit code 1) or warned:\n"
+        f"{root / 'index.rst'}:4: WARNING: unknown document: 'findes-ikke' [ref.doc]"
+    )
 
 
 def test_a_clean_build_has_no_problems(tmp_path: Path) -> None:
-    build_site, build_problems = _build_helpers()
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text('project = "t"\n', encoding="utf-8")
-    (src / "index.rst").write_text("Test\n====\n\nTekst.\n", encoding="utf-8")
-    assert build_problems(build_site(tmp_path / "out", srcdir=src, confdir=src)) is None
+    root = ROOTS / "test-site-clean"
+    assert build_problems(build_site(tmp_path / "html", srcdir=root, confdir=root)) is None

@@ -1,0 +1,51 @@
+"""Build a site exactly as bootstrap.sh does, and say what went wrong (shared by the site
+fixture in ``conftest.py`` and the tests of that fixture in ``test_build.py``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def build_site(
+    outdir: Path, srcdir: Path = REPO_ROOT / "docs", confdir: Path = REPO_ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Build an HTML site with ``sphinx-build -n -W --keep-going`` into ``outdir``; by default
+    the real site."""
+    doctrees = outdir.parent / (outdir.name + "-doctrees")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-d",
+            str(doctrees),
+            "-c",
+            str(confdir),
+            str(srcdir),
+            str(outdir),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def build_problems(result: subprocess.CompletedProcess[str]) -> str | None:
+    """What went wrong in a build (its warnings and errors), or None for a clean build."""
+    problems = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+    if result.returncode == 0 and not problems:
+        return None
+    return f"The site build failed (exit code {result.returncode}) or warned:\n" + (
+        "\n".join(problems) or result.stderr or result.stdout
+    )
