@@ -9,9 +9,13 @@ page) and are built with Sphinx' own pytest fixtures (``sphinx.testing.fixtures`
         assert app.warning.getvalue() == ""
         html = (app.outdir / "index.html").read_text(encoding="utf-8")
 
-The root is read in place; the output goes to the test's own ``tmp_path``, so every test
-starts from an empty environment. A test that edits its sources first asks for a copy with
-``srcdir="<any name>"`` in the marker and edits ``app.srcdir`` before ``app.build()``.
+The ``app`` fixture copies the root into the test's own ``tmp_path`` (``app.srcdir``) and
+builds into ``app.outdir`` below it, so every test starts from an empty environment and may
+edit ``app.srcdir`` before ``app.build()`` (conf.py is already read by then: change settings
+with ``confoverrides={...}`` in the marker). For a second build of the same project (an
+incremental rebuild), ask for ``make_app`` too and call
+``make_app("html", srcdir=app.srcdir, builddir=app.srcdir / "_build")``. Warnings are plain
+text (no colour codes), so a failure-mode root can assert the exact warning.
 
 The real site is built once per session by ``built_site`` in ``tests/site/conftest.py``.
 """
@@ -21,10 +25,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sphinx.util.console import nocolor
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    nocolor()  # Sphinx colours warnings even in a StringIO; tests compare plain text
 
 
 @pytest.fixture(scope="session")

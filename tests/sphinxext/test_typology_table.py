@@ -5,22 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from roots import build_root
+from sphinx.testing.util import SphinxTestApp
 
 from kbtools.typology import load_typology
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    return build_root("test-typology-table", tmp_path_factory.mktemp("typology-table"))
-
-
-def test_build_has_no_warnings(built: tuple[str, str]) -> None:
-    assert built[1] == ""
-
-
-def test_table_has_a_header_and_one_row_per_parameter(built: tuple[str, str]) -> None:
-    html = built[0]
+@pytest.mark.sphinx("html", testroot="typology-table")
+def test_table_has_a_header_and_one_row_per_parameter(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
     table = re.search(r'<table class="[^"]*kbtools-typologi-tabel.*?</table>', html, re.S)
     assert table is not None
     header = re.search(r"<thead>(.*?)</thead>", table.group(0), re.S)
