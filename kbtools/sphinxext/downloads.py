@@ -98,7 +98,8 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
             first = errors[0].message if errors else "filen kan ikke læses"
             logger.warning(
                 f"Eksempelaftalen kan ikke laves til download: {first}",
-                location=(str(path), errors[0].line if errors else 1),
+                # a "file:line" string; a (name, line) tuple is read as a docname + ".rst"
+                location=f"{path}:{errors[0].line if errors else 1}",
                 type="kbtools",
                 subtype="downloads",
             )
