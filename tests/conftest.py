@@ -36,6 +36,14 @@ def pytest_configure(config: pytest.Config) -> None:
     nocolor()  # Sphinx colours warnings even in a StringIO; tests compare plain text
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that needs the real site build is ``slow`` (``-m "not slow"`` leaves out the
+    build; the default run, and so CI, still runs them)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot="x")`` finds its project: ``tests/roots/test-x``."""
