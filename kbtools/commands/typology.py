@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kbtools.api import CheckResult
+    from kbtools.findings import Finding
+    from kbtools.typology.views import AgreementView
 
 
 def register(subparsers: Any) -> None:
@@ -27,40 +32,57 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kbtools.api import check_file, wrong_kind
-    from kbtools.findings import Level
-    from kbtools.kinds import AGREEMENT
-    from kbtools.reporting.text import format_finding
-    from kbtools.typology import load_typology
-    from kbtools.typology.inference import infer
+    from kbtools.api import check_file
+    from kbtools.typology.views import agreement_view
 
     result = check_file(args.aftale)
+    refusal = _refuse(result)
+    if refusal is not None:
+        return refusal
+    for line in agreement_lines(agreement_view(result.data, fallback_title=args.aftale)):
+        print(line)
+    return 0
+
+
+def _refuse(result: CheckResult) -> int | None:
+    """The exit code when nothing may be shown (after printing why), else None."""
+    from kbtools.api import wrong_kind
+    from kbtools.findings import Level
+    from kbtools.kinds import AGREEMENT
+
     errors = [f for f in result.findings if f.level is Level.FEJL]
     if result.document is None:
-        for finding in errors:
-            sys.stderr.write(format_finding(finding) + "\n")
+        _print_findings(errors)
         return 2
     mismatch = wrong_kind(result, AGREEMENT)
     if mismatch is not None:
-        sys.stderr.write(format_finding(mismatch) + "\n")
+        _print_findings([mismatch])
         return 2
     if errors:
-        for finding in errors:
-            sys.stderr.write(format_finding(finding) + "\n")
+        _print_findings(errors)
         sys.stderr.write(
             "Aftalen har fejl. Ret dem først; typologien vises ikke for en aftale med fejl.\n"
         )
         return 1
-    data = result.data
-    typology = load_typology()
-    names = {parameter.id: parameter.name for parameter in typology.parameters}
-    print(f"Hvad »{data.get('titel', args.aftale)}« peger på i typologien:")
-    print("(Et udgangspunkt for en snak i partnerskabet – ikke en vurdering.)")
-    for indication in infer(data):
-        level = typology.level(indication.level).name if indication.level else "ikke vist"
-        print(f"\n{names[indication.parameter]}: {level}")
-        for evidence in indication.evidence:
-            print(f"  Aftalen viser: {evidence}")
-        for missing in indication.missing:
-            print(f"  Mangler: {missing}")
-    return 0
+    return None
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    from kbtools.reporting.text import format_finding
+
+    for finding in findings:
+        sys.stderr.write(format_finding(finding) + "\n")
+
+
+def agreement_lines(agreement: AgreementView) -> list[str]:
+    """What ``kbtools typology`` prints for an error-free agreement."""
+    lines = [
+        f"Hvad »{agreement.title}« peger på i typologien:",
+        "(Et udgangspunkt for en snak i partnerskabet – ikke en vurdering.)",
+    ]
+    for indication in agreement.indications:
+        level = indication.level.name if indication.level is not None else "ikke vist"
+        lines += ["", f"{indication.parameter.name}: {level}"]
+        lines += [f"  Aftalen viser: {evidence}" for evidence in indication.evidence]
+        lines += [f"  Mangler: {missing}" for missing in indication.missing]
+    return lines

@@ -14,14 +14,23 @@ from kbtools.findings import Finding
 
 
 @dataclass(frozen=True)
+class ParameterAssessment:
+    """How one parameter was assessed: a level id, why, and the level it is moving towards."""
+
+    level: str
+    justification: str
+    direction: str | None = None
+
+
+@dataclass(frozen=True)
 class Assessment:
-    """One valid assessment: its date and parameter id → (level, justification, direction)."""
+    """One valid assessment file: its ISO date and what was assessed, by parameter id."""
 
     file: Path
     date: str
     method: str
     assessors: tuple[str, ...]
-    levels: dict[str, tuple[str, str, str | None]]
+    parameters: dict[str, ParameterAssessment]
 
 
 @dataclass
@@ -103,11 +112,11 @@ def _load_case(root: Path, name: str) -> Case:
 
 
 def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
-    levels = {
-        str(item["parameter"]): (
-            str(item["niveau"]),
-            str(item["begrundelse"]),
-            str(item["retning"]) if item.get("retning") else None,
+    parameters = {
+        str(item["parameter"]): ParameterAssessment(
+            level=str(item["niveau"]),
+            justification=str(item["begrundelse"]),
+            direction=str(item["retning"]) if item.get("retning") else None,
         )
         for item in data["parametre"]
     }
@@ -116,5 +125,5 @@ def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
         str(data["dato"]),
         str(data["metode"]),
         tuple(str(who) for who in data["vurderet_af"]),
-        levels,
+        parameters,
     )

@@ -1,179 +1,164 @@
-"""Case pages, comparison page, XSS safety, broken-case warnings and incremental builds."""
+"""Case pages and the comparison page ({lks-case}, {lks-sammenligning}), one test root each:
+
+- ``test-typology-cases``: the repository's own cases (case pages, comparisons, no warnings);
+- ``test-typology-cases-broken``: an assessment with an error gives a located warning;
+- ``test-typology-cases-xss``: HTML in every text the pages show stays text;
+- ``test-typology-cases-unknown``: a case that does not exist;
+- ``test-typology-cases-bad-date``: a comparison whose ``:dato:`` is not a date.
+"""
 
 from __future__ import annotations
 
-import re
 import shutil
-from io import StringIO
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).resolve().parents[2]
-ROOT = REPO / "tests" / "roots" / "test-typology-cases"
-MIDTBY = REPO / "cases" / "midtby"
+#: Build the test root against the repository's cases/ (the site's real example cases).
+REPO_CASES = {"kbtools_cases_root": str(REPO)}
 
 
-def _project(tmp_path: Path) -> Path:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
-    shutil.copytree(MIDTBY, srcdir / "cases" / "midtby")
-    shutil.copytree(MIDTBY, srcdir / "cases" / "anden")
-    return srcdir
-
-
-def _build(srcdir: Path, status: StringIO | None = None) -> tuple[SphinxTestApp, str]:
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        status=status or StringIO(),
-        warning=warnings,
-        confoverrides={"kbtools_cases_root": str(srcdir)},
-    )
-    app.build()
-    return app, re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
-
-
-def _html(app: SphinxTestApp, page: str) -> str:
+def _html(app: SphinxTestApp, page: str = "index") -> str:
     return (Path(app.outdir) / f"{page}.html").read_text(encoding="utf-8")
 
 
-def test_case_page_has_profile_table_radar_history_and_inference(tmp_path: Path) -> None:
-    app, warnings = _build(_project(tmp_path))
-    try:
-        assert warnings == ""
-        html = _html(app, "midtby")
-        assert html.count('role="img"') == 2
-        assert "<title>Radardiagram over profilen for Partnerskabsaftale for LKS Midtby" in html
-        # the development chart: one panel per parameter, text alternative with every step
-        development = html[html.index('class="kbtools-development"') :]
-        development = development[: development.index("</svg>")]
-        assert development.count("<polyline") == 8
-        assert "<title>Udviklingen for Partnerskabsaftale for LKS Midtby" in development
-        assert "over 3 vurderinger" in development
-        assert "Profil den 2020-03-18" in html
-        assert "Udvikling over tid" in html
-        for date in ("2018-03-15", "2019-03-20", "2020-03-18"):
-            assert date in html
-        assert "Hvad aftalen peger på i typologien" in html
-        assert '<td class="kbtools-niveau-kompagni"><p>Kompagniet</p>' in html
-        index = _html(app, "index")
-        assert "Casene ved seneste vurdering" in index
-        assert "Fordeling pr. parameter (antal cases)" in index
-    finally:
-        app.cleanup()
+def _table(html: str, caption: str) -> str:
+    """The table with ``caption`` (its HTML, from ``<table`` to ``</table>``)."""
+    end = html.index("</table>", html.index(caption))
+    return html[html.rindex("<table", 0, end) : end]
 
 
-def test_script_in_a_justification_is_shown_as_text(tmp_path: Path) -> None:
-    srcdir = _project(tmp_path)
-    file = srcdir / "cases" / "anden" / "vurdering-2020-03.yaml"
-    text = file.read_text(encoding="utf-8")
-    evil = '<script>alert(1)</script> <a href="javascript:x">klik</a> **fed**'
-    file.write_text(
-        text.replace(
-            "Kommunerne har besluttet at fortsætte partnerskabet uden projektmidler.",
-            evil.replace('"', "'"),
-        ).replace("partnerskab: LKS Midtby", "partnerskab: LKS <img src=x onerror=alert(2)>"),
-        encoding="utf-8",
+@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
+def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = _html(app, "midtby")
+    assert html.count('role="img"') == 2
+    assert "Seneste vurdering: 18. marts 2020 (selvevaluering, vurderet af Styregruppen" in html
+    radar_title = "<title>Radardiagram over profilen for Partnerskabsaftale for LKS Midtby"
+    assert radar_title in html and "den 18. marts 2020: Mandat" in html
+    # the development chart: one panel per parameter, text alternative with every step
+    development = html[html.index('class="kbtools-development"') :]
+    development = development[: development.index("</svg>")]
+    assert development.count("<polyline") == 8
+    assert "<title>Udviklingen for Partnerskabsaftale for LKS Midtby" in development
+    assert "over 3 vurderinger" in development
+    assert "15. marts 2018" in development and "18. marts 2020" in development
+    profile = _table(html, "Profil den 18. marts 2020")
+    assert '<td class="kbtools-niveau-kompagni"><p>Kompagniet</p>' in profile
+    assert "<p>Klubben (på vej mod kompagniet)</p>" in profile
+    history = _table(html, "Udvikling over tid")
+    for day in ("15. marts 2018", "20. marts 2019", "18. marts 2020"):
+        assert f"<p>{day}</p>" in history
+    for iso in ("2018-03-15", "2019-03-20", "2020-03-18"):
+        assert iso not in html  # every date is written the Danish way
+    inference = _table(html, "Hvad aftalen peger på i typologien")
+    assert "<p>Alle tre systemer er med.</p>" in inference
+    assert "Midtby Erhvervsråd (erhvervsfremme) og Midtby Tekniske Skole (uddannelse)." in html
+    assert "Kontrol af casens filer: 0 fejl eller advarsler og 3 anbefalinger." in html
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
+def test_comparison_shows_every_case_at_its_latest_assessment(app: SphinxTestApp) -> None:
+    app.build()
+    html = _html(app)
+    matrix = _table(html, "Casene ved seneste vurdering")
+    assert "<p>Partnerskabsaftale for LKS Midtby (fiktivt eksempel)</p>" in matrix
+    assert "<p>18. marts 2020</p>" in matrix and "<p>12. november 2025</p>" in matrix
+    assert matrix.count("<tr") == 1 + 3  # header and the repository's three cases
+    distribution = _table(html, "Fordeling pr. parameter (antal cases)")
+    assert distribution.count("<tr") == 1 + 8
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
+def test_comparison_can_show_an_earlier_date(app: SphinxTestApp) -> None:
+    app.build()
+    matrix = _table(_html(app, "dato"), "Casene pr. 1. januar 2019")
+    assert "<p>15. marts 2018</p>" in matrix and "18. marts 2020" not in matrix
+    assert matrix.count("<tr") == 1 + 1  # only Midtby was assessed by then
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases-bad-date", confoverrides=REPO_CASES)
+def test_comparison_with_a_bad_date_warns_and_shows_the_latest(app: SphinxTestApp) -> None:
+    app.build()
+    index = Path(app.srcdir) / "index.md"
+    assert app.warning.getvalue() == (
+        f"{index}:3: WARNING: lks-sammenligning: »2019-13-01« er ikke en dato som ÅÅÅÅ-MM-DD; "
+        "viser seneste vurdering. [kbtools.typology]\n"
     )
-    app, warnings = _build(srcdir)
-    try:
-        assert warnings == ""
-        html = _html(app, "anden")
-        assert "<script>alert(1)" not in html
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-        assert "&lt;a href=" in html  # the link is shown as text ...
-        assert 'href="javascript' not in html and "href='javascript" not in html  # ... not made
-        assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" not in html
-        assert "**fed**" in html  # no markup parsing of case text
-    finally:
-        app.cleanup()
+    matrix = _table(_html(app), "Casene ved seneste vurdering")
+    assert "<p>18. marts 2020</p>" in matrix
 
 
-def test_broken_case_gives_a_located_warning_and_no_crash(tmp_path: Path) -> None:
-    srcdir = _project(tmp_path)
-    file = srcdir / "cases" / "anden" / "vurdering-2019-03.yaml"
-    text = file.read_text(encoding="utf-8")
-    file.write_text(text.replace("niveau: klub", "niveau: klubben", 1), encoding="utf-8")
-    app, warnings = _build(srcdir)
-    try:
-        line = next(
-            number
-            for number, content in enumerate(file.read_text().splitlines(), 1)
-            if "niveau: klubben" in content
-        )
-        assert f"{file}:{line}: WARNING: skema-vaerdi:" in warnings
-        assert "(filen vises ikke på siden)" in warnings
-        assert "[kbtools.case]" in warnings
-        html = _html(app, "anden")
-        assert "2019-03-20" not in html  # the broken assessment is left out, not guessed
-        assert "2018-03-15" in html
-    finally:
-        app.cleanup()
+@pytest.mark.sphinx("html", testroot="typology-cases-broken")
+def test_broken_case_gives_a_located_warning_and_no_crash(app: SphinxTestApp) -> None:
+    app.build()
+    file = Path(app.srcdir) / "cases" / "brudt" / "vurdering-2019-03.yaml"
+    assert app.warning.getvalue() == (
+        f"{file}:12: WARNING: skema-vaerdi: »niveau« (Niveau) må ikke være teksten »klubben«. "
+        "Tilladte værdier: »kantine«, »klub«, »kompagni«. (filen vises ikke på siden) "
+        "[kbtools.case]\n"
+    )
+    html = _html(app)
+    assert "20. marts 2019" not in html  # the broken assessment is left out, not guessed
+    assert "Seneste vurdering: 15. marts 2018" in html
+    assert "Fejl i vurdering-2019-03.yaml, linje 12: »niveau« (Niveau)" in html
 
 
-def test_unknown_case_name_warns_at_the_directive(tmp_path: Path) -> None:
-    srcdir = _project(tmp_path)
-    (srcdir / "anden.md").write_text("# Anden\n\n```{lks-case} findesikke\n```\n")
-    app, warnings = _build(srcdir)
-    try:
-        assert "anden.md:3: WARNING: Casen »findesikke« findes ikke i mappen cases/." in warnings
-    finally:
-        app.cleanup()
+@pytest.mark.sphinx("html", testroot="typology-cases-unknown")
+def test_unknown_case_name_warns_at_the_directive(app: SphinxTestApp) -> None:
+    app.build()
+    index = Path(app.srcdir) / "index.md"
+    assert app.warning.getvalue() == (
+        f"{index}:3: WARNING: Casen »findesikke« findes ikke i mappen cases/. [kbtools.case]\n"
+    )
 
 
-def test_editing_one_case_rereads_only_its_page_and_the_comparison(tmp_path: Path) -> None:
-    srcdir = _project(tmp_path)
-    app, _ = _build(srcdir)
-    app.cleanup()
-    file = srcdir / "cases" / "anden" / "vurdering-2018-03.yaml"
+#: Markup in tests/roots/test-typology-cases-xss/cases/ondsindet and where the pages show it.
+TITLE = "Aftale <script>alert(1)</script> Ondsby"  # agreement title: case page and comparison
+PARTY = "Jobcenter <img src=x onerror=alert(2)>"  # a party's name: the agreement summary
+ASSESSOR = "<b onmouseover=alert(3)>Kirsten</b>"  # an assessor: the latest assessment's byline
+JUSTIFICATION = "<script>alert(4)</script> <a href=javascript:x>klik</a> **fed**"
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases-xss")
+def test_markup_in_case_data_is_shown_as_text(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    case, comparison = _html(app, "ondsindet"), _html(app)
+    for page in (case, comparison):
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert "<b onmouseover" not in page and "<a href=javascript" not in page
+    summary = f"<p>{_escaped(TITLE)}. Parter: {_escaped(PARTY)} (beskæftigelse) og Hedeby"
+    assert summary in case
+    assert f"vurderet af {_escaped(ASSESSOR)} og Morten Ravn" in case
+    assert f"<td><p>{_escaped(JUSTIFICATION)}</p></td>" in case  # no Markdown parsed either
+    assert f"<title>Radardiagram over profilen for {_escaped(TITLE)} den 5. marts 2025" in case
+    matrix = _table(comparison, "Casene ved seneste vurdering")
+    assert f"<td><p>{_escaped(TITLE)}</p></td>" in matrix
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", srcdir="typology-cases-incremental")
+def test_editing_one_case_rereads_only_its_page_and_the_comparisons(
+    app: SphinxTestApp, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    cases = Path(app.srcdir) / "cases"
+    shutil.copytree(REPO / "cases", cases)
+    app.build()
+    file = cases / "midtby" / "vurdering-2018-03.yaml"
     file.write_text(
         file.read_text(encoding="utf-8").replace("dato: 2018-03-15", "dato: 2018-04-01")
     )
+    again = make_app("html", srcdir=app.srcdir, builddir=Path(app.srcdir) / "_build")
     reread: list[str] = []
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={"kbtools_cases_root": str(srcdir)},
-    )
-    try:
-        app.connect("env-before-read-docs", lambda _app, _env, docs: reread.extend(docs))
-        app.build()
-        assert sorted(reread) == ["anden", "index"]
-        assert "2018-04-01" in _html(app, "anden")
-    finally:
-        app.cleanup()
-
-
-def _comparison_at(tmp_path: Path, day: str) -> tuple[str, str]:
-    srcdir = _project(tmp_path)
-    index = srcdir / "index.md"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace(
-            "```{lks-sammenligning}\n```", f"```{{lks-sammenligning}}\n:dato: {day}\n```"
-        ),
-        encoding="utf-8",
-    )
-    app, warnings = _build(srcdir)
-    try:
-        html = _html(app, "index")
-    finally:
-        app.cleanup()
-    matrix = html[html.index("<table") : html.index("</table>")]
-    return matrix, warnings
-
-
-def test_comparison_can_show_an_earlier_date(tmp_path: Path) -> None:
-    matrix, warnings = _comparison_at(tmp_path, "2019-01-01")
-    assert warnings == ""
-    assert "Casene pr. 1. januar 2019" in matrix
-    assert "2018-03-15" in matrix and "2020-03-18" not in matrix
-
-
-def test_comparison_with_a_bad_date_warns_and_shows_the_latest(tmp_path: Path) -> None:
-    matrix, warnings = _comparison_at(tmp_path, "2019-13-01")
-    assert "index.md:3" in warnings and "»2019-13-01« er ikke en dato" in warnings
-    assert "Casene ved seneste vurdering" in matrix and "2020-03-18" in matrix
+    again.connect("env-before-read-docs", lambda _app, _env, docs: reread.extend(docs))
+    again.build()
+    assert sorted(reread) == ["dato", "index", "midtby"]
+    assert "1. april 2018" in _html(again, "midtby")
