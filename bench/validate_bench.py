@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,7 +43,7 @@ def agreement(n: int, rng: random.Random) -> dict[str, object]:
     ]
     years = list(range(2027, 2027 + rng.randint(3, 5)))
     amount = rng.randint(1, 9) * 1000
-    parties = [
+    parties: list[dict[str, Any]] = [
         {
             "id": pid,
             "navn": f"{label} {town}",
@@ -108,7 +109,7 @@ def agreement(n: int, rng: random.Random) -> dict[str, object]:
             {
                 "part": p["id"],
                 "navn": p["kontakt"]["navn"],
-                "titel": "Chef",  # type: ignore[index]
+                "titel": "Chef",
                 "dato": f"{years[0] - 1}-12-01",
             }
             for p in parties
