@@ -10,6 +10,8 @@ root; ``locale_dirs`` is absolute (see there).
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
+
 project = "LKS-vidensbasen"
 author = "LKS-vidensbasen"
 copyright = "2026, LKS-vidensbasen. Indhold: CC BY 4.0. Kode: MIT"
@@ -146,6 +148,26 @@ def _focusable_table_wrappers(
         )
 
 
+# Docutils writes the sources page's bibliography as <div role="list"> holding
+# <div role="doc-biblioentry">. DPUB-ARIA 1.1 deprecated doc-biblioentry, so the list has no
+# listitem children and axe-core reports "aria-required-children" (critical, WCAG 1.3.1). Write
+# the same markup with role="listitem"; screen readers then announce the sources as a list with
+# its number of entries.
+def _visit_citation(translator: Any, node: nodes.citation) -> None:
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        translator.body.append('<div role="list" class="citation-list">\n')
+    translator.body.append(
+        translator.starttag(node, "div", classes=[node.tagname], role="listitem")
+    )
+
+
+def _depart_citation(translator: Any, node: nodes.citation) -> None:
+    translator.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), nodes.citation):
+        translator.body.append("</div>\n")
+
+
 def setup(app: Any) -> None:
     app.connect("html-page-context", _danish_navigation_labels, priority=600)
     app.connect("html-page-context", _focusable_table_wrappers, priority=600)
+    app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))

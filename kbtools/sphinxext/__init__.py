@@ -12,7 +12,6 @@ from kbtools import __version__
 
 def setup(app: Any) -> dict[str, Any]:
     from kbtools.sphinxext import (
-        citation_list,
         downloads,
         finding_codes,
         schema_reference,
@@ -23,7 +22,6 @@ def setup(app: Any) -> dict[str, Any]:
     schema_reference.setup_schema_reference(app)
     typology.setup_typology(app)
     tasklist.setup_tasklist(app)
-    citation_list.setup_citation_list(app)
     downloads.setup_downloads(app)
     finding_codes.setup_finding_codes(app)
     return {

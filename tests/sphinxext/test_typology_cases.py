@@ -162,3 +162,11 @@ def test_editing_one_case_rereads_only_its_page_and_the_comparisons(
     again.build()
     assert sorted(reread) == ["dato", "index", "midtby"]
     assert "1. april 2018" in _html(again, "midtby")
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
+def test_the_extension_leaves_other_html_alone(app: SphinxTestApp) -> None:
+    """Site-specific markup fixes (bibliography roles, table wrappers) live in conf.py."""
+    handlers = app.registry.translation_handlers.get("html", {})
+    assert "citation" not in handlers
+    assert {"radar_chart", "development_chart"} <= set(handlers)
