@@ -1,0 +1,111 @@
+"""The public check API: the same findings as the CLI, for files it has never seen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kbtools
+from kbtools.kinds import AGREEMENT, ASSESSMENT
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "cases").rglob("*.yaml")) + sorted(
+    (ROOT / "tests" / "data").rglob("*.yaml")
+)
+TEXTS = [path.read_text("utf-8") for path in SOURCES]
+
+
+def cli_findings(path: Path) -> list[dict[str, object]]:
+    """What ``kbtools validate --format json`` reports for ``path``, run as a user runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "kbtools.cli", "validate", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    payload: dict[str, list[dict[str, object]]] = json.loads(result.stdout)
+    return payload["fund"]
+
+
+def as_json(result: kbtools.CheckResult) -> list[dict[str, object]]:
+    return [
+        {
+            "fil": f.file,
+            "linje": f.line,
+            "kolonne": f.column,
+            "niveau": f.level.value,
+            "kode": f.code,
+            "besked": f.message,
+            "hjælp": f.help_url,
+        }
+        for f in result.findings
+    ]
+
+
+@pytest.mark.parametrize("path", SOURCES[:4], ids=lambda p: p.name)
+def test_check_file_equals_the_cli(path: Path) -> None:
+    assert as_json(kbtools.check_file(path)) == cli_findings(path)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.sampled_from(TEXTS),
+    cut=st.integers(min_value=0, max_value=4000),
+    insert=st.sampled_from(["", "x", ": ", "\n  - ", "\t", "é", "10.000", "  ", "#", '"']),
+)
+def test_mutated_files_give_the_cli_findings(
+    tmp_path_factory: pytest.TempPathFactory, text: str, cut: int, insert: str
+) -> None:
+    """Files nobody wrote by hand: the API and the CLI agree finding for finding."""
+    mutated = text[:cut] + insert + text[cut + len(insert) :]
+    path = tmp_path_factory.mktemp("api") / "aftale.yaml"
+    path.write_text(mutated, encoding="utf-8")
+    from_file = kbtools.check_file(path)
+    assert as_json(from_file) == cli_findings(path)
+    from_bytes = kbtools.check_bytes(mutated.encode("utf-8"), str(path))
+    assert from_bytes.findings == from_file.findings
+
+
+def test_result_holds_document_kind_and_sorted_findings() -> None:
+    result = kbtools.check_file(ROOT / "cases" / "midtby" / "aftale.yaml")
+    assert result.kind is AGREEMENT and result.document is not None
+    assert result.data["skema"] == AGREEMENT.skema
+    keys = [(f.line, f.column) for f in result.findings]
+    assert keys == sorted(keys)
+    assessment = kbtools.check_file(ROOT / "cases" / "midtby" / "vurdering-2018-03.yaml")
+    assert assessment.kind is ASSESSMENT and not assessment.has_errors
+
+
+def test_unloadable_and_unknown_files() -> None:
+    broken = kbtools.check_bytes(b'titel: "ikke lukket\n', "x.yaml")
+    assert broken.document is None and broken.kind is None and broken.has_errors
+    unknown = kbtools.check_bytes(b"skema: noget/1\n", "x.yaml")
+    assert unknown.document is not None and unknown.kind is None
+    assert [f.code for f in unknown.findings] == ["skema-ukendt"]
+    missing = kbtools.check_file(ROOT / "findes-ikke.yaml")
+    assert missing.unreadable and missing.document is None
+
+
+def test_kind_ids_come_from_the_schemas() -> None:
+    assert AGREEMENT.skema == AGREEMENT.schema["properties"]["skema"]["const"]
+    assert ASSESSMENT.skema == "typologivurdering/1"
+
+
+def test_a_rule_crash_is_a_finding_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kbtools.checking.rules import economy
+
+    def explode(*_: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(economy, "check", explode)
+    result = kbtools.check_file(ROOT / "cases" / "midtby" / "aftale.yaml")
+    assert [f.code for f in result.findings] == ["intern-fejl"]
