@@ -4,7 +4,6 @@ reads in one sitting, and file-kind ids spelled in one place only."""
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
