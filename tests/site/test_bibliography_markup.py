@@ -1,4 +1,4 @@
-"""The sources page lists its entries as a valid ARIA list (conf.py (the site's own hooks)).
+"""The sources page lists its entries as a valid ARIA list (a hook in the site's conf.py).
 
 Docutils' default ``role="doc-biblioentry"`` is deprecated, which leaves ``role="list"`` without
 list items (axe-core: aria-required-children, critical). Checked here without a browser, so a
