@@ -8,6 +8,7 @@ from typing import Any
 
 from kbtools.checking.schema_codes import BY_KEYWORD, INVALID
 from kbtools.checking.suggest import suggest
+from kbtools.checking.validator import Validator
 from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
@@ -24,12 +25,9 @@ _TYPE_NAMES = {
 
 
 @cache
-def validator_for(schema_name: str) -> Any:
-    """A Draft-07 validator with date checking, built once per schema."""
-    from jsonschema import Draft7Validator, FormatChecker
-
-    checker = FormatChecker(formats=["date"])
-    return Draft7Validator(load_schema(schema_name), format_checker=checker)
+def validator_for(schema_name: str) -> Validator:
+    """A Draft-07 validator with date checking (pure Python, for Pyodide), built once per schema."""
+    return Validator(load_schema(schema_name))
 
 
 def describe_value(value: Any) -> str:
@@ -67,10 +65,6 @@ def _field_name(error: Any) -> str:
 
 
 def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
-    from kbtools.checking.fastpath import surely_valid
-
-    if surely_valid(schema_name, document.data):
-        return
     validator = validator_for(schema_name)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
