@@ -3,7 +3,6 @@ validator raise, and every finding it gives is located and explained."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -134,41 +133,3 @@ def test_mutated_agreements(mutations: list[tuple[tuple[Any, ...], str, Any]]) -
         except (KeyError, IndexError, TypeError):
             continue
     validate(yaml.safe_dump(data, allow_unicode=True, default_flow_style=False).encode())
-
-
-@SETTINGS
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(PATHS), st.sampled_from(["delete", "replace"]), SCALARS),
-        max_size=3,
-    )
-)
-def test_fast_path_never_accepts_what_jsonschema_rejects(
-    mutations: list[tuple[tuple[Any, ...], str, Any]],
-) -> None:
-    from kbtools.checking.fastpath import surely_valid
-    from kbtools.checking.schema import validator_for
-
-    data = copy.deepcopy(BASE)
-    for path, action, value in mutations:
-        parent: Any = data
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if action == "delete":
-                del parent[path[-1]]
-            else:
-                parent[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue
-    if surely_valid("partnerskabsaftale-1", data):
-        assert list(validator_for("partnerskabsaftale-1").iter_errors(data)) == []
-
-
-def test_fast_path_is_used_for_valid_agreements() -> None:
-    from kbtools.checking.fastpath import surely_valid
-
-    assert surely_valid("partnerskabsaftale-1", BASE)
-    bad_date = copy.deepcopy(BASE)
-    bad_date["varighed"]["slut"] = "2031-02-30"
-    assert not surely_valid("partnerskabsaftale-1", bad_date)
