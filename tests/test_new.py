@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -40,14 +41,50 @@ def test_new_fills_parties_in_every_section(tmp_path: Path) -> None:
     for group in ("styregruppe", "konsulentgruppe"):
         assert [m["part"] for m in data["organisering"][group]["medlemmer"]] == ids
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    # The validator has no placeholder rule: a fresh draft with all three systems is clean.
-    assert list(check_file(path).findings) == []
+    # A fresh draft is not finished: only the template's placeholders are reported, as warnings.
+    assert {(f.level.value, f.code) for f in check_file(path).findings} == {
+        ("advarsel", "aftale-pladsholder"),
+        ("advarsel", "aftale-beloeb-nul"),
+    }
+
+
+def test_every_placeholder_of_the_template_is_a_finding(tmp_path: Path) -> None:
+    """Each line the template asks the user to fill in gets a warning on that line."""
+    path = tmp_path / "aftale.yaml"
+    assert main(["new", "aftale", str(path)]) == 0
+    lines = [
+        (number, line.strip())
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    texts = {
+        number
+        for number, line in lines
+        if ("Skriv" in line or "eksempelby" in line.lower())
+        and not line.startswith(("- part:", "part:", "- id:", "id:"))
+    }
+    # the zero amounts of each budget and funding line (the totals follow from them)
+    amounts = {
+        number
+        for (_, before), (number, line) in pairwise(lines)
+        if line.startswith("pr_år: {20") and before.startswith("- navn:")
+    }
+    assert len(amounts) == 2
+    to_fill = texts | amounts
+    findings = check_file(path).findings
+    flagged = {f.line for f in findings}
+    assert to_fill - flagged == set()
+    assert {f.code for f in findings if f.line in to_fill} <= {
+        "aftale-pladsholder",
+        "aftale-beloeb-nul",
+    }
 
 
 def test_two_systems_give_only_the_missing_system_warning(tmp_path: Path) -> None:
     path = tmp_path / "aftale.yaml"
     assert main(["new", "aftale", str(path), *PARTS[:2], *PARTS[4:]]) == 0
-    findings = list(check_file(path).findings)
+    findings = [f for f in check_file(path).findings if not f.code.startswith("aftale-pl")]
+    findings = [f for f in findings if f.code != "aftale-beloeb-nul"]
     assert [(f.level.value, f.code) for f in findings] == [("advarsel", "aftale-lks-systemer")]
     assert "uddannelse" in findings[0].message
 

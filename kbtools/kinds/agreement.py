@@ -8,6 +8,7 @@ from kbtools.checking.rules import (
     lks_systems,
     party_coverage,
     party_references,
+    placeholders,
     recommended,
 )
 from kbtools.kinds.base import Kind
@@ -16,5 +17,13 @@ AGREEMENT = Kind(
     schema_name="partnerskabsaftale-1",
     label="partnerskabsaftale",
     help_page="partnerskabsaftalen/feltreference.html",
-    rules=(party_references, party_coverage, economy, dates, lks_systems, recommended),
+    rules=(
+        party_references,
+        party_coverage,
+        economy,
+        dates,
+        lks_systems,
+        placeholders,
+        recommended,
+    ),
 )
