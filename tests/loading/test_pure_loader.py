@@ -1,0 +1,56 @@
+"""The loader without libyaml: PyYAML's pure-Python SafeLoader (what a Python without the C
+extension has) gives the same data, positions and findings as the C loader.
+
+Only for well-formed YAML: on malformed YAML the two parsers word (and sometimes place) their
+errors differently, so the Danish explanation can differ there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kbtools import check_bytes
+from kbtools.loading import yamlsource
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted((ROOT / "tests" / "data").rglob("*.yaml")) + sorted((ROOT / "cases").rglob("*.yaml"))
+#: Well-formed YAML that the loader refuses or reads in its own way.
+EDGES = [
+    b"a: 1\nb:\n  c: 1\n  c: 2\n",
+    "formål: 1\nforma\u030al: 2\n".encode(),
+    b"a: &x 1\nb: 2\n",
+    b"a: 1\nb: *x\n",
+    b"a:\n  b: !hemmelig 1\n",
+    b"a: 10.000\nb: 0755\nc: no\nd: 22:22\ne: 1.5\nf: ~\ng: 2025-02-30\n",
+    b"a: |\n  x\n\ty\nb: >\n  z\n",
+    b"? [a, b]\n: 1\n",
+    b"- a\n- b\n",
+    b"a: 1\n---\nb: 2\n",
+    b"# intet\n",
+    b"skema: partnerskabsaftale/1\nparter: {id: a, navn: 'A'}\n",
+]
+
+
+def _everything(raw: bytes) -> tuple[object, ...]:
+    result = check_bytes(raw, "x.yaml")
+    document = result.document
+    if document is None:
+        return (result.findings,)
+    return result.findings, document.data, document.positions, document.key_positions
+
+
+def test_the_c_loader_is_the_default_here() -> None:
+    assert yamlsource._Loader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [path.read_bytes() for path in FILES] + EDGES,
+    ids=[str(path.relative_to(ROOT)) for path in FILES] + [f"edge-{n}" for n in range(len(EDGES))],
+)
+def test_pure_loader_gives_the_same_result(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_c = _everything(raw)
+    monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+    assert _everything(raw) == with_c
