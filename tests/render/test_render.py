@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -92,3 +93,69 @@ def test_bad_input_exits_2(tmp_path: Path, name: str) -> None:
     out = tmp_path / "x.md"
     assert main(["render", str(tmp_path / name), "--format", "md", "-o", str(out)]) == 2
     assert not out.exists()
+
+
+ASSESSMENT = MIDTBY.with_name("vurdering-2018-03.yaml")
+
+
+@pytest.mark.parametrize("overskriv", [[], ["--overskriv"]])
+@pytest.mark.parametrize("how", ["same", "dot", "symlink", "hardlink"])
+def test_render_never_replaces_its_own_input(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    overskriv: list[str],
+) -> None:
+    source = tmp_path / "aftale.yaml"
+    source.write_bytes(MIDTBY.read_bytes())
+    before = (source.read_bytes(), source.stat().st_mtime_ns)
+    monkeypatch.chdir(tmp_path)
+    target = {"same": "aftale.yaml", "dot": "./aftale.yaml", "symlink": "l.yaml", "hardlink": "h"}
+    if how == "symlink":
+        (tmp_path / "l.yaml").symlink_to(source)
+    if how == "hardlink":
+        (tmp_path / "h").hardlink_to(source)
+    args = ["render", "aftale.yaml", "--format", "html", "-o", target[how], *overskriv]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "er selve aftalen" in err and "--overskriv" not in err
+    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+
+
+def test_render_overwrites_atomically_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", refuse)
+    out = tmp_path / "a.md"
+    assert main(["render", str(MIDTBY), "--format", "md", "-o", str(out)]) == 0
+    assert main(["render", str(MIDTBY), "--format", "html", "-o", str(out), "--overskriv"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_render_refuses_an_assessment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.md"
+    assert main(["render", str(ASSESSMENT), "--format", "md", "-o", str(out)]) == 2
+    assert "skema-forkert-slags" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_render_refuses_the_unfilled_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "aftale.yaml"
+    assert main(["new", "aftale", str(source)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "aftale.md"
+    assert main(["render", str(source), "--format", "md", "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert not out.exists()
+    assert "ikke udfyldt færdig" in captured.err and "--kladde" in captured.err
+    assert re.search(r"linje \d+, \d+", captured.err)
+    assert re.search(r"aftale\.yaml:\d+:\d+: advarsel \[aftale-pladsholder\]", captured.out)
+    assert main(["render", str(source), "--format", "md", "-o", str(out), "--kladde"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("> **KLADDE")
