@@ -125,3 +125,29 @@ def test_missing_parent_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_dash_prints_template(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "aftale", "-"]) == 0
     assert capsys.readouterr().out.startswith("# yaml-language-server:")
+
+
+@pytest.mark.parametrize("spec", ["Jobcenter", ":beskæftigelse", "Jobcenter:skole", "a:"])
+def test_part_messages_are_whole_sentences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spec: str
+) -> None:
+    assert main(["new", "aftale", str(tmp_path / "a.yaml"), "--part", spec]) == 2
+    message = capsys.readouterr().err.strip()
+    assert message.startswith(f"kbtools new: --part »{spec}«: ")
+    assert message.endswith(
+        "beskæftigelse, uddannelse, erhvervsfremme, civilsamfund, virksomhed eller andet."
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_works_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT-formatted USB sticks and many network drives do not support hard links."""
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", refuse)
+    path = tmp_path / "aftale.yaml"
+    assert main(["new", "aftale", str(path)]) == 0
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["aftale.yaml"]

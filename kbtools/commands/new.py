@@ -39,14 +39,22 @@ def parse_parts(specs: list[str]) -> tuple[list[Any], str | None]:
         name, sep, system = spec.rpartition(":")
         name, system = name.strip(), system.strip()
         if not sep or not name:
-            return [], f"--part »{spec}«: skriv navn og system adskilt af kolon, fx "
-            '"Jobcenter Eksempelby:beskæftigelse".'
+            return [], (
+                f"--part »{spec}«: skriv navn og system adskilt af kolon, fx "
+                '"Jobcenter Eksempelby:beskæftigelse". Systemet er et af: '
+                f"{_one_of(allowed)}."
+            )
         if system not in allowed:
-            return [], f"--part »{spec}«: systemet »{system}« findes ikke. Vælg et af: " + (
-                ", ".join(allowed) + "."
+            return [], (
+                f"--part »{spec}«: systemet »{system}« findes ikke. Vælg et af: {_one_of(allowed)}."
             )
         parties.append(Party(party_id(name, taken), name, system))
     return parties, None
+
+
+def _one_of(values: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b eller c'."""
+    return ", ".join(values[:-1]) + " eller " + values[-1] if len(values) > 1 else "".join(values)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         write_new_file(Path(args.sti), text.encode("utf-8"))
-    except WriteRefused as refused:
+    except WriteRefused as refused:  # an existing file is never replaced: no --overskriv here
         print(f"kbtools new: {refused}", file=sys.stderr)
         return 2
     print(f"Oprettede {args.sti}. Udfyld teksterne, der begynder med »Skriv«.")
