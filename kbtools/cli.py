@@ -8,7 +8,9 @@ no docutils, no python-docx) so that ``kbtools validate`` starts fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +48,12 @@ _ARGPARSE_DA = {
     ),
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+    "ignored explicit argument %r": "tager ingen værdi (fik %r)",
+    "expected at least one argument": "forventede mindst én værdi",
+    "expected at most one argument": "forventede højst én værdi",
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "one of the arguments %s is required": "et af disse argumenter mangler: %s",
+    "unexpected option string: %s": "uventet valgmulighed: %s",
 }
 
 
@@ -86,15 +94,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit code for a bug in kbtools itself (never a traceback; ``KBTOOLS_DEBUG=1`` shows it).
+EXIT_INTERNAL = 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns its exit code. Never raises, except ``SystemExit`` from
+    argparse (``--help``, ``--version`` and usage errors, with exit code 2)."""
+    from kbtools.reporting.console import tolerate
+
+    for stream in (sys.stdout, sys.stderr):
+        tolerate(stream)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         sys.stderr.write("Afbrudt.\n")
         return 130
+    except BrokenPipeError:  # the reader went away (``kbtools validate . | head``)
+        _silence_stdout()
+        return EXIT_FINDINGS
+    except Exception as exc:
+        if os.environ.get("KBTOOLS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"kbtools: uventet fejl i kbtools selv ({type(exc).__name__}). Meld gerne fejlen "
+            "til LKS-vidensbasen.\n"
+        )
+        return EXIT_INTERNAL
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,9 @@
-"""JSON for programs: one object with the findings and the counts."""
+"""JSON for programs: one object with the findings and the counts.
+
+The fields are documented for maintainers in docs/partnerskabsaftalen/validering.md. The output
+is always one valid JSON document; on a console that cannot show every character (cp1252 on
+Windows), non-ASCII characters are written as ``\\uXXXX`` escapes, so nothing is lost.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from kbtools.findings import Finding, Level
+from kbtools.reporting.console import is_unicode
 
 
-def report(findings: Sequence[Finding], files: int, out: TextIO) -> None:
+def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
     payload = {
         "filer": files,
+        "sprunget_over": skipped,
         "antal": {level.value: sum(f.level == level for f in findings) for level in Level},
         "fund": [
             {
@@ -26,5 +33,5 @@ def report(findings: Sequence[Finding], files: int, out: TextIO) -> None:
             for f in findings
         ],
     }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
+    json.dump(payload, out, ensure_ascii=not is_unicode(out), indent=2)
     out.write("\n")
