@@ -7,13 +7,20 @@ the reporter.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from typing import TextIO
+from collections.abc import Sequence
+from typing import Protocol, TextIO
 
 from kbtools.findings import Finding
 from kbtools.reporting import github, jsonout, text
 
-Reporter = Callable[[Sequence[Finding], int, TextIO], None]
+
+class Reporter(Protocol):
+    """Writes ``findings`` from ``files`` checked files (``skipped`` YAML files had no skema)."""
+
+    def __call__(
+        self, findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0
+    ) -> None: ...
+
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.report,

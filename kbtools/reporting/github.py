@@ -19,11 +19,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(findings: Sequence[Finding], files: int, out: TextIO) -> None:
+def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
     for f in findings:
         message = f.message + (f" Læs mere: {f.help_url}" if f.help_url else "")
         out.write(
             f"::{_COMMAND[f.level]} file={_escape_property(f.file)},line={f.line},"
             f"col={f.column},title={_escape_property(f.code)}::{_escape_data(message)}\n"
         )
-    out.write(summary(findings, files) + "\n")
+    out.write(summary(findings, files, skipped) + "\n")

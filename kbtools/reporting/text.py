@@ -16,9 +16,9 @@ def format_finding(finding: Finding) -> str:
     )
 
 
-def report(findings: Sequence[Finding], files: int, out: TextIO) -> None:
+def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
     for finding in findings:
         out.write(format_finding(finding) + "\n")
         if finding.help_url:
             out.write(f"    Læs mere: {finding.help_url}\n")
-    out.write(summary(findings, files) + "\n")
+    out.write(summary(findings, files, skipped) + "\n")
