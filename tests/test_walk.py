@@ -1,0 +1,143 @@
+"""Folder walks check agreements and assessments, not every YAML file in a repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kbtools.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+VALID = ROOT / "tests" / "data" / "agreements" / "valid" / "minimal.yaml"
+INVALID = ROOT / "tests" / "data" / "agreements" / "invalid" / "ukendt-part.yaml"
+WORKFLOW = (
+    "name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ls\n"
+)
+
+
+def validate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["validate", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ordinary_repository(root: Path) -> Path:
+    """A repository as users have it: workflows, tool settings, docs and one agreement."""
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "x.yml").write_text(WORKFLOW, encoding="utf-8")
+    (root / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: x\nnav:\n  - !!python/name:x\n", encoding="utf-8")
+    (root / "aftaler").mkdir()
+    shutil.copy(VALID, root / "aftaler" / "aftale.yaml")
+    for tool_folder in ("node_modules/pakke", "docs/_build", ".venv", "miljø"):
+        (root / tool_folder).mkdir(parents=True)
+        (root / tool_folder / "x.yaml").write_text("skema: [\n", encoding="utf-8")
+    (root / "miljø" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    return root
+
+
+def test_walk_skips_tool_folders_and_counts_yaml_without_skema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ordinary_repository(tmp_path)
+    code, out, _ = validate(capsys, "--format", "text", str(tmp_path))
+    assert code == 0, out
+    assert out.strip() == (
+        "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
+        "1 YAML-fil uden skema: sprunget over."
+    )
+    code, out, _ = validate(capsys, "--format", "json", str(tmp_path))
+    assert (json.loads(out)["filer"], json.loads(out)["sprunget_over"]) == (1, 1)
+
+
+def test_a_file_named_explicitly_is_always_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ordinary_repository(tmp_path)
+    code, out, _ = validate(capsys, "--format", "text", str(tmp_path / "mkdocs.yml"))
+    assert code == 1
+    assert "[yaml-tag]" in out  # not skipped: the user asked for this file
+
+
+def test_a_folder_without_agreements_is_a_usage_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "x.yml").write_text(WORKFLOW, encoding="utf-8")
+    code, out, err = validate(capsys, "--format", "text", str(tmp_path))
+    assert code == 2
+    assert "ingen partnerskabsaftaler" in err
+    assert "1 YAML-fil uden skema: sprunget over." in out
+
+
+def test_an_unreadable_subfolder_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(INVALID, tmp_path / "aftale.yaml")
+    locked = tmp_path / "låst"
+    locked.mkdir()
+    shutil.copy(VALID, locked / "aftale.yaml")
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> object:  # root may read anything: simulate the lock
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, _ = validate(capsys, "--format", "text", str(tmp_path))
+    assert code == 2
+    assert f"{locked}:1:1: fejl [fil-ulaeselig] Mappen kan ikke læses (Permission denied)" in out
+    assert "[aftale-ukendt-part]" in out  # the readable files are still checked
+    code, out, _ = validate(capsys, "--format", "json", str(tmp_path))
+    assert code == 2 and json.loads(out)["antal"]["fejl"] == 3
+
+
+def test_json_is_valid_for_a_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = validate(capsys, "--format", "json", "findes-ikke.yaml", str(VALID))
+    payload = json.loads(out)
+    assert code == 2
+    assert [(f["fil"], f["kode"]) for f in payload["fund"]] == [
+        ("findes-ikke.yaml", "fil-ulaeselig")
+    ]
+
+
+def _action_script() -> str:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if "kbtools validate" in s.get("run", "")]
+    return str(step["run"])
+
+
+@pytest.mark.parametrize("strict", ["false", "true"])
+def test_action_default_path_works_on_an_ordinary_repository(tmp_path: Path, strict: str) -> None:
+    git = shutil.which("git")
+    assert git is not None, "git is needed to build the test repository"
+    repo = ordinary_repository(tmp_path / "repo")
+    subprocess.run([git, "init", "-q", str(repo)], check=True)
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "KBTOOLS_PATH": action["inputs"]["path"]["default"],
+        "KBTOOLS_STRICT": strict,
+        "GITHUB_ACTIONS": "true",
+    }
+    result = subprocess.run(
+        ["bash", "-c", _action_script()],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == (
+        "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
+        "1 YAML-fil uden skema: sprunget over."
+    )
