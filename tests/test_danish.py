@@ -1,0 +1,194 @@
+"""kbtools.danish: every value → Danish text conversion, and that odd values never raise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kbtools.danish import (
+    describe_value,
+    format_amount,
+    format_date,
+    format_duration,
+    format_field,
+    format_level,
+    format_list,
+    format_number,
+    format_value,
+    parse_iso_date,
+    plural,
+    quote,
+    yes_no,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "0"),
+        (1500000, "1.500.000"),
+        (-1500, "-1.500"),
+        (2.5, "2,5"),
+        (1234.125, "1.234,125"),
+        (Decimal("10.50"), "10,5"),
+        (float("inf"), "uendeligt"),
+        (float("-inf"), "minus uendeligt"),
+        (float("nan"), "ikke et tal"),
+    ],
+)
+def test_numbers_use_danish_separators(value: Any, text: str) -> None:
+    assert format_number(value) == text
+
+
+def test_a_number_that_is_no_number_is_returned_as_text() -> None:
+    assert format_number("femten") == "femten"  # type: ignore[arg-type]
+
+
+def test_amounts_keep_the_agreements_unit() -> None:
+    assert format_amount(1500000) == "1.500.000 kr."
+    assert format_amount(15000, "1.000 kr.") == "15.000 (1.000 kr.)"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2027-01-15", dt.date(2027, 1, 15)),
+        ("2027-02-30", None),
+        ("20121212", None),  # a phone number, not a date (Python alone would accept it)
+        ("2027-W01-1", None),
+        (" 2027-01-15", None),
+    ],
+)
+def test_only_real_dates_written_as_yyyy_mm_dd_are_dates(text: str, day: dt.date | None) -> None:
+    assert parse_iso_date(text) == day
+
+
+def test_parse_iso_date_of_something_that_is_no_text() -> None:
+    assert parse_iso_date(20121212) is None  # type: ignore[arg-type]
+
+
+def test_dates_are_written_the_danish_way() -> None:
+    assert format_date("2026-12-03") == "3. december 2026"
+    assert format_date(dt.date(2030, 5, 1)) == "1. maj 2030"
+    assert format_date("snart") == "snart"
+    assert format_date(12) == "12"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ({"timer": 20, "pr": "måned"}, "20 timer pr. måned"),
+        ({"timer": 1, "pr": "uge"}, "1 time pr. uge"),
+        ({"timer": 2.5, "pr": "år"}, "2,5 timer pr. år"),
+        ({"timer": True, "pr": "uge"}, None),
+        ({"timer": "20", "pr": "uge"}, None),
+        ({"timer": 20}, None),
+        ("20 timer", None),
+    ],
+)
+def test_durations(value: Any, text: str | None) -> None:
+    assert format_duration(value) == text
+
+
+def test_lists_counts_quotes_and_yes_no() -> None:
+    assert format_list(["a", "b", "c"]) == "a, b og c"
+    assert format_list(["a", "b"], "eller") == "a eller b"
+    assert format_list(["a"]) == "a"
+    assert format_list([]) == ""
+    assert plural(1, "ændring", "ændringer") == "1 ændring"
+    assert plural(3, "ændring", "ændringer") == "3 ændringer"
+    assert quote("ESF") == "»ESF«"
+    assert (yes_no(True), yes_no(False)) == ("ja", "nej")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "(tom)"),
+        (True, "ja"),
+        (1500, "1.500"),
+        ("tekst", "»tekst«"),
+        ("2027-01-01", "»2027-01-01«"),  # a text is not a date unless the schema says so
+        ([], "(tom liste)"),
+        (["a", 2], "»a« og 2"),
+        ({}, "(tom gruppe)"),
+        ({"timer": 2, "pr": None}, "timer: 2; pr: (tom)"),
+        (dt.date(2027, 1, 1), "1. januar 2027"),
+        (object(), "(ukendt værdi)"),
+    ],
+)
+def test_any_value_is_readable_and_never_a_repr(value: Any, text: str) -> None:
+    assert format_value(value, quoted=True) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "text"),
+    [
+        ("2027-01-01", "date", "1. januar 2027"),
+        ("20121212", "date", "»20121212«"),
+        ("20121212", "text", "»20121212«"),
+        (150000, "amount", "150.000 kr."),
+        ("150000", "amount", "»150000«"),
+        ({"timer": 10, "pr": "måned"}, "duration", "10 timer pr. måned"),
+        ({"timer": 10}, "duration", "timer: 10"),
+        ("jobcenter", "reference", "Jobcenter Eksempelby"),
+        ("ukendt", "reference", "»ukendt«"),
+        ("uddannelse", "choice", "uddannelse"),
+        (True, "choice", "ja"),
+    ],
+)
+def test_field_values_follow_what_the_field_holds(value: Any, kind: Any, text: str) -> None:
+    names = {"jobcenter": "Jobcenter Eksempelby"}
+    assert format_field(value, kind, names=names, quoted=True) == text
+
+
+def test_amounts_in_another_unit_and_unquoted_texts() -> None:
+    assert format_field(60, "amount", unit="1.000 kr.") == "60 (1.000 kr.)"
+    assert format_field("tekst") == "tekst"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "tom"),
+        (True, "true"),
+        (False, "false"),
+        ("ja", "teksten »ja«"),
+        (5, "tallet 5"),
+        ([1], "en liste"),
+        ({"a": 1}, "en række nøgler"),
+    ],
+)
+def test_describe_value_for_messages_about_a_wrong_type(value: Any, text: str) -> None:
+    assert describe_value(value) == text
+
+
+def test_typology_levels_by_name() -> None:
+    assert [format_level(level) for level in ("kantine", "klub", "kompagni")] == [
+        "Kantinen",
+        "Klubben",
+        "Kompagniet",
+    ]
+    assert format_level("hotel") == "»hotel«"
+
+
+texts = st.text("abcæø 12-:", max_size=8)  # no letters of True, None or {…}: the check below
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=10,
+)
+kinds = st.sampled_from(["text", "choice", "date", "amount", "duration", "reference"])
+
+
+@given(value=json_values, kind=kinds)
+def test_formatting_never_raises_and_never_shows_python_literals(value: Any, kind: Any) -> None:
+    text = format_field(value, kind, quoted=True)
+    assert isinstance(text, str)
+    if not isinstance(value, str):
+        assert "True" not in text and "None" not in text and "{" not in text
