@@ -5,26 +5,37 @@ Generates realistic agreements (~3 KB each) and reports:
   * files/s for `check-jsonschema --schemafile <our schema>` on the same files;
   * files/s for a bare `yaml.load(..., CSafeLoader)` loop (the parsing floor);
   * wall time of validating ONE file, kbtools vs check-jsonschema;
-  * peak memory (max RSS) of `kbtools validate` on 10,000 files.
+  * peak memory (max RSS) of `kbtools validate` on 10,000 files;
+  * schema validation alone, in this process: kbtools' pure-Python validator against
+    jsonschema's Draft7Validator and (when installed) fastjsonschema's compiled code. This
+    showed that kbtools needs no separate fast path for valid files.
 Targets (issue 2): ≥4× check-jsonschema's throughput, ≥0.5× the bare parsing throughput,
 one file in ≤0.5× check-jsonschema's time, peak memory ≤150 MB for 10,000 files.
 
-Run:  .venv/bin/python bench/validate_bench.py [--quick]
+Run:  .venv/bin/python bench/validate_bench.py [--quick] [--schema-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import importlib
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
+
+from kbtools.checking.validator import Validator
+from kbtools.loading import load_bytes
+from kbtools.schemas import load_schema
 
 BIN = Path(sys.executable).parent
 SCHEMA = (
@@ -166,11 +177,59 @@ def peak_rss_mb(command: list[str]) -> float:
     return int(out.stdout.strip()) / 1024
 
 
+def per_document(check: Callable[[Any], object], docs: list[Any], runs: int) -> float:
+    """Best time of ``runs`` passes over ``docs``, in microseconds per document."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        for doc in docs:
+            check(doc)
+        best = min(best, time.perf_counter() - start)
+    return best / len(docs) * 1e6
+
+
+def schema_only(count: int) -> None:
+    """Schema validation alone on valid agreements loaded as kbtools loads them."""
+    rng = random.Random(42)
+    docs = []
+    for n in range(count):
+        raw = yaml.safe_dump(agreement(n, rng), allow_unicode=True, sort_keys=False).encode()
+        document, _ = load_bytes(raw, f"aftale-{n}.yaml")
+        assert document is not None
+        docs.append(document.data)
+    schema = load_schema()
+    ours = Validator(schema)
+    assert all(ours.is_valid(doc) for doc in docs), "the generated agreements should be valid"
+    oracle = jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.FormatChecker(formats=["date"])
+    )
+    timings = {
+        "kbtools validator": per_document(lambda d: list(ours.iter_errors(d)), docs, 7),
+        "jsonschema Draft7Validator": per_document(lambda d: list(oracle.iter_errors(d)), docs, 3),
+    }
+    try:
+        fast: Any = importlib.import_module("fastjsonschema")
+    except ImportError:
+        pass
+    else:
+        # fastjsonschema rewrites the $refs of the schema it gets: give it a copy
+        compiled = fast.compile(copy.deepcopy(schema))
+        timings["fastjsonschema (kompileret)"] = per_document(compiled, docs, 7)
+    print(f"Skemakontrol alene, {count} gyldige aftaler (µs pr. aftale):")
+    for name, micros in timings.items():
+        ratio = micros / timings["kbtools validator"]
+        print(f"  {name:28s} {micros:8.1f} µs  {ratio:5.2f} × kbtools")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 files instead of 2,000")
+    parser.add_argument("--schema-only", action="store_true", help="only the in-process part")
     args = parser.parse_args()
     count = 200 if args.quick else 2000
+    if args.schema_only:
+        schema_only(count // 2)
+        return 0
     big = 1000 if args.quick else 10000
     kbtools = str(BIN / "kbtools")
     checker = str(BIN / "check-jsonschema")
@@ -216,6 +275,7 @@ def main() -> int:
         ok &= passed
         print(f"  {name:36s} {value:7.2f}  (mål {op} {target})  {'OK' if passed else 'IKKE NÅET'}")
     print(f"  én fil: kbtools {t_kb1 * 1000:.0f} ms, check-jsonschema {t_cj1 * 1000:.0f} ms")
+    schema_only(count // 2)
     return 0 if ok else 1
 
 

@@ -119,6 +119,9 @@ class Validator:
         return _all_of(checks)
 
     def _ref(self, ref: Any) -> Check:
+        base = self.schema.get("$id")
+        if isinstance(ref, str) and isinstance(base, str) and ref.startswith(f"{base}#"):
+            ref = ref[len(base) :]  # the root's own address, as a full URL
         if not isinstance(ref, str) or not (ref == "#" or ref.startswith("#/")):
             raise UnsupportedSchema(f"only local $ref (#/…) is supported, not {ref!r}")
         known = self._refs.get(ref)

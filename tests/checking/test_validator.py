@@ -156,6 +156,15 @@ def test_ref_ignores_its_siblings_and_may_recurse() -> None:
     assert error.schema["title"] == "Node"  # draft-07: the target, not the keywords beside $ref
 
 
+def test_ref_may_name_the_root_by_its_id() -> None:
+    schema = {
+        "$id": "https://example.org/x.schema.json",
+        "definitions": {"a": {"type": "string"}},
+        "properties": {"b": {"$ref": "https://example.org/x.schema.json#/definitions/a"}},
+    }
+    assert errors(schema, {"b": 1}) == [("type", ["b"])]
+
+
 def test_errors_follow_the_schema_keyword_order() -> None:
     schema = {"minLength": 3, "pattern": "^a", "enum": ["abc"]}
     assert errors(schema, "b") == [("minLength", []), ("pattern", []), ("enum", [])]
@@ -184,6 +193,7 @@ def test_errors_follow_the_schema_keyword_order() -> None:
         {"minItems": -1},
         {"required": "a"},
         {"$ref": "other.schema.json#/definitions/a"},
+        {"$id": "https://example.org/x.json", "$ref": "https://example.org/y.json#/a"},
         {"$ref": "#/definitions/missing"},
         {"definitions": {"a": {"type": "string"}}, "$ref": "#/definitions/a", "minLength": 1},
         {"properties": {"a": {"$id": "#a"}}},
