@@ -18,7 +18,7 @@ import kbtools.checking.schema as schema_module
 from kbtools import check_file
 from kbtools.checking.validator import SchemaError, UnsupportedSchema, Validator
 from kbtools.loading import load_path
-from kbtools.schemas import load_schema, schema_files
+from kbtools.schemas import AGREEMENT_SCHEMA, load_schema, schema_files
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "tests" / "data").rglob("*.yaml")) + sorted((ROOT / "cases").rglob("*.yaml"))
@@ -245,15 +245,20 @@ ORACLES = {name: _oracle(name) for name in SCHEMAS}
 OURS = {name: Validator(load_schema(name)) for name in SCHEMAS}
 
 
-def _loaded(path: Path) -> tuple[str, Any]:
-    """(schema name, data) as kbtools loads the file: dates and year keys stay text."""
-    document, _ = load_path(path)
-    assert document is not None, path
-    kind = "typologivurdering-1" if "vurdering" in path.name else "partnerskabsaftale-1"
-    return kind, document.data
+def _samples() -> list[tuple[str, Any]]:
+    """(schema name, data) of every file that loads, as kbtools loads it (dates stay text)."""
+    found = []
+    for path in FILES:
+        document, _ = load_path(path)
+        if document is not None:
+            skema = document.data.get("skema")
+            name = "typologivurdering-1" if skema == "typologivurdering/1" else AGREEMENT_SCHEMA
+            found.append((name, document.data))
+    assert len(found) > 20
+    return found
 
 
-SAMPLES = [_loaded(path) for path in FILES]
+SAMPLES = _samples()
 
 
 def _keys(node: Any) -> set[str]:
