@@ -31,8 +31,8 @@ UNEXPECTED = Code(
 ENCODING = Code(
     "yaml-kodning",
     Level.FEJL,
-    "Filen er ikke gemt som UTF-8, eller den indeholder et styretegn. Gem den som UTF-8, og "
-    "slet styretegnet.",
+    "Filen er ikke gemt som UTF-8 (fx som UTF-16 eller i en gammel Windows-tegnkodning). Gem "
+    "den som UTF-8.",
     "Filen er gemt som UTF-16. Gem den som UTF-8.",
 )
 NUL = Code(
@@ -40,6 +40,22 @@ NUL = Code(
     Level.FEJL,
     "Filen indeholder et NUL-tegn og er sandsynligvis ikke en tekstfil.",
     "Filen indeholder et NUL-tegn (byte 0).",
+)
+CONTROL = Code(
+    "yaml-styretegn",
+    Level.FEJL,
+    "Filen indeholder et usynligt styretegn, som ikke må stå i en YAML-fil, fx det lodrette "
+    "tabulatortegn (U+000B), som Word indsætter ved Shift+Enter. Erstat det med et almindeligt "
+    "mellemrum.",
+    "Her står et lodret tabulatortegn (U+000B), som Word indsætter ved Shift+Enter. …",
+)
+INVISIBLE = Code(
+    "yaml-usynligt-tegn",
+    Level.FEJL,
+    "Et tegn, man ikke kan se, står et sted, hvor det ændrer, hvad filen betyder: fx et hårdt "
+    "mellemrum (U+00A0) i indrykningen eller efter et kolon, eller et nulbredde-mellemrum "
+    "(U+200B) i en nøgle. Erstat det med et almindeligt mellemrum.",
+    "Efter kolonet står et hårdt mellemrum (U+00A0) i stedet for et almindeligt mellemrum. …",
 )
 TAB = Code(
     "yaml-tabulator",
@@ -93,7 +109,8 @@ KEY = Code(
 DUPLICATE_KEY = Code(
     "yaml-dobbelt-noegle",
     Level.FEJL,
-    "Den samme nøgle står to gange i samme afsnit; kun den første bruges.",
+    "Den samme nøgle står to gange i samme afsnit, så kun den første bliver læst. Ofte mangler "
+    "der »- « foran et nyt punkt i en liste.",
     "Nøglen »titel« står to gange i samme afsnit (første gang i linje 1). …",
 )
 AMBIGUOUS_NUMBER = Code(
@@ -111,6 +128,8 @@ CODES = (
     UNEXPECTED,
     ENCODING,
     NUL,
+    CONTROL,
+    INVISIBLE,
     TAB,
     SYNTAX,
     MULTIPLE_DOCUMENTS,

@@ -1,8 +1,6 @@
-"""Danish explanations of PyYAML's parser errors, with the position to show."""
+"""Danish explanations of PyYAML's parser errors (the fallback of :mod:`.diagnose`)."""
 
 from __future__ import annotations
-
-import yaml
 
 from kbtools.findings import Code
 from kbtools.loading import codes
@@ -24,8 +22,8 @@ _PROBLEMS: tuple[tuple[str, Code, str], ...] = (
     (
         "could not find expected ':'",
         codes.SYNTAX,
-        "Der mangler et kolon (:) efter en nøgle, eller en tekst fortsætter på næste linje uden "
-        "at være indrykket. Tjek linjen og linjen før.",
+        "Der mangler et kolon (:) efter en nøgle, eller en tekst fortsætter på en ny linje uden "
+        "at være rykket ind. Tjek denne linje og linjen før.",
     ),
     (
         "mapping values are not allowed",
@@ -66,13 +64,13 @@ _PROBLEMS: tuple[tuple[str, Code, str], ...] = (
         "på samme niveau.",
     ),
     (
-        "did not find expected ',' or ']'",
+        "expected ',' or ']'",
         codes.SYNTAX,
         "En liste i firkantede parenteser [ … ] bliver ikke lukket, eller der mangler et komma "
         "mellem punkterne.",
     ),
     (
-        "did not find expected ',' or '}'",
+        "expected ',' or '}'",
         codes.SYNTAX,
         "En tabel i krøllede parenteser { … } bliver ikke lukket, eller der mangler et komma.",
     ),
@@ -89,16 +87,6 @@ _PROBLEMS: tuple[tuple[str, Code, str], ...] = (
         "anførselstegn i stedet.",
     ),
     (
-        "special characters are not allowed",
-        codes.ENCODING,
-        "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
-    ),
-    (
-        "control characters are not allowed",
-        codes.ENCODING,
-        "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
-    ),
-    (
         "found character that cannot start any token",
         codes.SYNTAX,
         "Linjen starter med et tegn, som ikke kan stå først i YAML (fx @ eller `). Sæt teksten "
@@ -113,25 +101,12 @@ _PROBLEMS: tuple[tuple[str, Code, str], ...] = (
 )
 
 
-def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[Code, int, int, str]:
-    """Return (code, line, column, Danish message) for a PyYAML error (1-based position)."""
-    problem = str(getattr(exc, "problem", "") or "")
-    context = str(getattr(exc, "context", "") or "")
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return (
-            codes.ENCODING,
-            line,
-            column,
-            "Filen indeholder et styretegn, som ikke må stå i en tekstfil. Slet det.",
-        )
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+def translate(problem: str, context: str, line: int, column: int) -> tuple[Code, int, int, str]:
+    """(code, line, column, Danish message) for PyYAML's English ``problem``/``context``."""
     for fragment, code, message in _PROBLEMS:
         if fragment in problem or fragment in context:
             return code, line, column, message
-    detail = problem or context or type(exc).__name__
+    detail = problem or context or "ukendt"
     return (
         codes.SYNTAX,
         line,

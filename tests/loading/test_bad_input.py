@@ -17,7 +17,7 @@ BAD = [
     # (name, raw bytes, code, line, column)
     ("not yaml", b"navn: a: b\n", "yaml-syntaks", 1, 8),
     ("bad indentation", b"a:\n  b: 1\n c: 2\n", "yaml-syntaks", 3, 2),
-    ("unclosed quote", b'a: "abc\nb: 1\n', "yaml-syntaks", 3, 1),
+    ("unclosed quote", b'a: "abc\nb: 1\n', "yaml-syntaks", 1, 4),
     ("empty", b"", "yaml-tom", 1, 1),
     ("only comments", b"# intet\n\n", "yaml-tom", 1, 1),
     ("list at top", b"- a\n- b\n", "yaml-topniveau", 1, 1),
@@ -33,7 +33,7 @@ BAD = [
     ("latin-1", "a: 1\nb: blå\n".encode("latin-1"), "yaml-kodning", 2, 6),
     ("utf-16", "a: 1\n".encode("utf-16"), "yaml-kodning", 1, 1),
     ("NUL byte", b"a: 1\nb: x\x00\n", "yaml-nul-tegn", 2, 5),
-    ("control character", b"a: \x07\n", "yaml-kodning", 1, 4),
+    ("control character", b"a: \x07\n", "yaml-styretegn", 1, 4),
     ("tab indentation", b"a:\n\tb: 1\n", "yaml-tabulator", 2, 1),
     ("tab after spaces", b"a:\n  \tb: 1\n", "yaml-tabulator", 2, 3),
     ("complex key", b"? [a, b]\n: 1\n", "yaml-noegle", 1, 3),
