@@ -125,8 +125,8 @@ def test_new_and_removed_party() -> None:
     )
     changes = diff_agreements(BASE, new)
     assert [(c.kind, c.text) for c in changes] == [
-        (REMOVED, f"Part fjernet: {removed['navn']}"),
-        (ADDED, "Ny part: Erhvervshus Eksempel (erhvervsfremme)"),
+        (REMOVED, f"Part fjernet: {removed['navn']} (uddannelse)"),
+        (ADDED, "Part tilføjet: Erhvervshus Eksempel (erhvervsfremme)"),
     ]
 
 
@@ -135,9 +135,9 @@ def test_renamed_party_and_new_contact_person() -> None:
     new["parter"][0]["navn"] = "Jobcenter Nyby"
     new["parter"][0]["kontakt"] = {"navn": "Karl Holm"}
     assert texts(BASE, new) == [
-        "Parten »jobcenter« har skiftet navn: »Jobcenter Eksempelby« → »Jobcenter Nyby«",
-        "Jobcenter Nyby: ny kontaktperson »Karl Holm« (før »Anna Jensen«)",
-        "Jobcenter Nyby: kontaktpersonens e-mail: »anna@eksempelby.dk« er fjernet",
+        "Jobcenter Nyby: navn: »Jobcenter Eksempelby« → »Jobcenter Nyby«",
+        "Jobcenter Nyby: kontaktperson: navn: »Anna Jensen« → »Karl Holm«",
+        "Jobcenter Nyby: kontaktperson: e-mail: »anna@eksempelby.dk« er fjernet",
     ]
 
 
@@ -148,8 +148,8 @@ def test_duration_extended_and_shortened_with_danish_dates() -> None:
     ]
     shorter = changed(varighed={"start": "2027-03-01", "slut": "2028-06-30"})
     assert texts(BASE, shorter) == [
+        "Varighed: start: 1. januar 2027 → 1. marts 2027",
         "Varighed forkortet til 30. juni 2028 (før 31. december 2029)",
-        "Startdato: 1. januar 2027 → 1. marts 2027",
     ]
 
 
@@ -160,12 +160,12 @@ def test_budget_changes_use_danish_amounts_and_the_unit() -> None:
     new["økonomi"]["finansiering"] = []
     assert texts(BASE, new) == [
         "Budgetpost »Udvikling« 2028: 150.000 kr. → 1.500.000 kr.",
-        "Ny budgetpost: »Arrangementer« (2027: 50.000 kr.)",
+        "Budgetpost tilføjet: »Arrangementer« (2027: 50.000 kr.)",
         "Finansieringskilde fjernet: »ESF« (2027: 150.000 kr., 2028: 150.000 kr.)",
     ]
     thousands = copy.deepcopy(new)
     thousands["økonomi"]["enhed"] = "1.000 kr."
-    assert texts(new, thousands) == ["Enhed for beløb: »kr.« → »1.000 kr.«"]
+    assert texts(new, thousands) == ["Økonomi: enhed: kr. → 1.000 kr."]
     thousands_changed = copy.deepcopy(thousands)
     thousands_changed["økonomi"]["budget"][1]["pr_år"]["2027"] = 60
     assert texts(thousands, thousands_changed) == [
@@ -179,10 +179,10 @@ def test_goals_are_matched_by_their_text() -> None:
     new["formål"]["mål"][1] = {"mål": "50 i uddannelse"}
     new["formål"]["beskrivelse"] = "Noget andet."
     assert texts(BASE, new) == [
-        "Formålet er ændret.",
-        "Målet »60 sambesøg om året«: frist: 31. december 2028 → 30. juni 2029",
+        "Formål, vision og mål: formål: teksten er ændret.",
+        "Mål »60 sambesøg om året«: frist: 31. december 2028 → 30. juni 2029",
         "Mål fjernet: »40 i uddannelse«",
-        "Nyt mål: »50 i uddannelse«",
+        "Mål tilføjet: »50 i uddannelse«",
     ]
 
 
@@ -194,12 +194,13 @@ def test_signatures() -> None:
         (CHANGED, "Jobcenter Eksempelby: underskriftsdato: 1. december 2026 → 10. december 2026"),
         (
             REMOVED,
-            "Underskrift fjernet: Erik Sørensen, direktør, Eksempelby Erhvervsskole, "
-            "3. december 2026",
+            "Underskrift fjernet: Eksempelby Erhvervsskole "
+            "(»Erik Sørensen«, »direktør«, underskriftsdato 3. december 2026)",
         ),
     ]
     assert texts(new, BASE)[-1] == (
-        "Ny underskrift: Erik Sørensen, direktør, Eksempelby Erhvervsskole, 3. december 2026"
+        "Underskrift tilføjet: Eksempelby Erhvervsskole "
+        "(»Erik Sørensen«, »direktør«, underskriftsdato 3. december 2026)"
     )
 
 
@@ -210,24 +211,24 @@ def test_roles_groups_and_recommended_elements() -> None:
     new["organisering"]["styregruppe"]["medlemmer"].append({"part": "skole", "navn": "Eva"})
     new["værdisæt"] = ["Vi deler viden."]
     assert texts(BASE, new) == [
-        "Eksempelby Erhvervsskole: ny opgave: »praktikpladser«",
-        "Styregruppen: nyt medlem Eva (Eksempelby Erhvervsskole)",
-        "Styregruppen mødes: »hvert kvartal« → »hver måned«",
+        "Eksempelby Erhvervsskole: opgaver: »praktikpladser« er tilføjet",
+        "Styregruppe: medlem tilføjet: »Eva«, Eksempelby Erhvervsskole",
+        "Styregruppe: mødes: »hvert kvartal« → »hver måned«",
         "Elementet »Værdisæt« er tilføjet.",
     ]
     newer = copy.deepcopy(new)
     newer["værdisæt"] = ["Vi deler viden.", "Vi holder aftaler."]
     del newer["organisering"]["styregruppe"]
     assert texts(new, newer) == [
-        "Styregruppen er fjernet.",
-        "Ny værdi: »Vi holder aftaler.«",
+        "Organisering og ledelse: »Styregruppe« er fjernet.",
+        "Værdisæt: »Vi holder aftaler.« er tilføjet",
     ]
 
 
 def test_unknown_and_malformed_content_is_reported_not_crashed() -> None:
     new = changed(parter="ikke en liste", ekstra={"a": 1})
     result = texts(BASE, new)
-    assert "Part fjernet: Jobcenter Eksempelby" in result
+    assert "Part fjernet: Jobcenter Eksempelby (beskæftigelse)" in result
     assert "Elementet »ekstra« er tilføjet." in result
 
 
