@@ -20,7 +20,7 @@ from kbtools.danish import format_duration, format_field, format_number, parse_i
 from kbtools.diff import sentences
 from kbtools.diff.matching import MISSING, item_key, pair_items, same_content
 from kbtools.diff.sentences import Label, Where
-from kbtools.schemas.annotations import Node, find_display
+from kbtools.schemas.annotations import Node, find_display, reference_names
 
 ADDED = "tilføjet"
 REMOVED = "fjernet"
@@ -97,16 +97,7 @@ class Walker:
     def names(self, list_key: str) -> dict[str, str]:
         """Id → name of the items of top-level list ``list_key`` (the new version wins)."""
         if list_key not in self._names:
-            spec = self.root.child(list_key)
-            key_fields, name_field = spec.key_fields, spec.name_field
-            found: dict[str, str] = {}
-            if len(key_fields) == 1 and name_field:
-                for data in (self.old, self.new):
-                    for item in _list(data.get(list_key)):
-                        key, name = _dict(item).get(key_fields[0]), _dict(item).get(name_field)
-                        if isinstance(key, str) and isinstance(name, str) and name:
-                            found[key] = name
-            self._names[list_key] = found
+            self._names[list_key] = reference_names(self.root.root, list_key, self.old, self.new)
         return self._names[list_key]
 
     def show(self, value: Any, node: Node) -> str:

@@ -3,6 +3,12 @@
 Headings are the schema's titles, so renamed elements follow the schema. Amounts keep the
 agreement's own unit (`økonomi.enhed`): cells show the numbers, the table caption says the unit
 ("Beløb i 1.000 kr."), so the figures match the agreement the parties approved.
+
+Every value is written by :mod:`kbtools.danish` according to what the schema says the field
+holds: dates only where the schema declares ``format: date``, party ids as the party's name
+only in fields that refer to a party (``x-henvisning``), a minimum time as »20 timer pr.
+måned«. ``render --kladde`` renders files with errors, so odd values are written as readable
+text too, never as Python reprs.
 """
 
 from __future__ import annotations
@@ -10,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbtools.danish import format_date, format_number, parse_iso_date
-from kbtools.schemas import load_schema, resolve
+from kbtools.danish import format_field, format_number, format_value
+from kbtools.schemas import load_schema
+from kbtools.schemas.annotations import Node, reference_names
 
 
 @dataclass
@@ -53,40 +60,54 @@ class Rendered:
     blocks: list[Any] = field(default_factory=list)
 
 
-def _text(value: Any, parties: dict[str, str]) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, (int, float)):
-        return format_number(value)
-    text = str(value)
-    if parse_iso_date(text):
-        return format_date(text)
-    return parties.get(text, text)
+def _dicts(value: Any) -> list[dict[Any, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _years(posts: list[dict[str, Any]]) -> list[str]:
-    years = {str(y) for post in posts for y in (post.get("pr_år") or {})}
-    return sorted(years)
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _money_table(caption: str, posts: list[Any], unit: str) -> Table:
-    posts = [p for p in posts if isinstance(p, dict)]
-    years = _years(posts)
+@dataclass(frozen=True)
+class _Writer:
+    """Writes values of one agreement: knows its party names and its unit for amounts."""
+
+    parties: dict[str, str]
+    unit: str
+
+    def show(self, value: Any, node: Node) -> str:
+        names = self.parties if node.reference else None
+        return format_field(value, node.kind, unit=self.unit, names=names)
+
+    def cell(self, value: Any, node: Node | None = None) -> str:
+        """A table cell: empty for a missing value."""
+        if value is None:
+            return ""
+        return self.show(value, node) if node is not None else format_value(value)
+
+
+def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
+    per_post = [
+        {str(year): amount for year, amount in post["pr_år"].items()}
+        if isinstance(post.get("pr_år"), dict)
+        else {}
+        for post in posts
+    ]
+    years = sorted({year for amounts in per_post for year in amounts})
     rows, totals = [], dict.fromkeys(years, 0.0)
-    for post in posts:
-        per_year = {str(k): v for k, v in (post.get("pr_år") or {}).items()}
-        total = sum(v for v in per_year.values() if isinstance(v, (int, float)))
+    for post, amounts in zip(posts, per_post, strict=True):
+        total = sum(value for value in amounts.values() if _is_number(value))
         for year in years:
-            value = per_year.get(year, 0)
-            totals[year] += value if isinstance(value, (int, float)) else 0
+            value = amounts.get(year, 0)
+            totals[year] += value if _is_number(value) else 0
         rows.append(
-            [str(post.get("navn", ""))]
-            + [format_number(per_year[y]) if y in per_year else "–" for y in years]
+            [format_value(post.get("navn", ""))]
+            + [format_value(amounts[year]) if year in amounts else "–" for year in years]
             + [format_number(total)]
         )
     rows.append(
         ["I alt"]
-        + [format_number(totals[y]) for y in years]
+        + [format_number(totals[year]) for year in years]
         + [format_number(sum(totals.values()))]
     )
     return Table(f"{caption} (beløb i {unit})", ["Post", *years, "I alt"], rows)
@@ -94,97 +115,93 @@ def _money_table(caption: str, posts: list[Any], unit: str) -> Table:
 
 def build(data: dict[str, Any], draft: bool = False) -> Rendered:
     schema = load_schema()
-    props = schema["properties"]
-    parties = {
-        str(p.get("id")): str(p.get("navn", p.get("id")))
-        for p in data.get("parter") or []
-        if isinstance(p, dict)
-    }
-    doc = Rendered(str(data.get("titel", "Partnerskabsaftale")), draft)
+    root = Node.of(schema, schema)
+    data = data if isinstance(data, dict) else {}
+    economy = data.get("økonomi")
+    unit = economy.get("enhed") if isinstance(economy, dict) else None
+    unit = unit if isinstance(unit, str) and unit else "kr."
+    writer = _Writer(reference_names(schema, "parter", data), unit)
+    title = data.get("titel")
+    doc = Rendered(format_value(title) if title else "Partnerskabsaftale", draft)
     doc.blocks.append(Heading(1, doc.title))
-    for key, node in props.items():
-        if key in ("skema", "titel", "lks") or key not in data:
+    for key in root.properties():
+        if key in ("skema", "titel", "lks") or data.get(key) is None:
             continue
-        node = resolve(schema, node)
-        value = data[key]
-        doc.blocks.append(Heading(2, str(node.get("title", key))))
+        node, value = root.child(key), data[key]
+        doc.blocks.append(Heading(2, node.title))
         if key == "parter":
-            doc.blocks.append(
-                Table(
-                    "Parter",
-                    ["Part", "System", "Kontaktperson"],
-                    [
-                        [
-                            str(p.get("navn", "")),
-                            str(p.get("system", "")),
-                            ", ".join(_text(v, {}) for v in (p.get("kontakt") or {}).values()),
-                        ]
-                        for p in value
-                        if isinstance(p, dict)
-                    ],
-                    numeric=False,
-                )
-            )
+            doc.blocks.append(_parties(writer, node, value))
         elif key == "økonomi" and isinstance(value, dict):
-            unit = str(value.get("enhed", "kr."))
-            doc.blocks.append(_money_table("Budget", value.get("budget") or [], unit))
-            doc.blocks.append(_money_table("Finansiering", value.get("finansiering") or [], unit))
+            doc.blocks.append(_money_table("Budget", _dicts(value.get("budget")), unit))
+            doc.blocks.append(_money_table("Finansiering", _dicts(value.get("finansiering")), unit))
         elif key == "underskrifter":
-            doc.blocks.extend(
-                Signature(
-                    parties.get(str(s.get("part")), str(s.get("part", ""))),
-                    str(s.get("navn", "")),
-                    str(s.get("titel", "")),
-                    _text(s.get("dato", ""), {}),
-                )
-                for s in value
-                if isinstance(s, dict)
-            )
+            doc.blocks.extend(_signatures(writer, node, value))
         else:
-            _generic(doc, schema, value, node, parties, 3)
+            _generic(doc, writer, value, node, 3)
     return doc
 
 
-def _generic(
-    doc: Rendered,
-    schema: dict[str, Any],
-    value: Any,
-    node: dict[str, Any],
-    parties: dict[str, str],
-    level: int,
-) -> None:
-    node = resolve(schema, node)
-    if isinstance(value, dict):
-        props = node.get("properties", {})
+def _parties(writer: _Writer, node: Node, value: Any) -> Table:
+    items = node.items()
+    rows = [
+        [
+            writer.cell(party.get("navn")),
+            writer.cell(party.get("system"), items.child("system")),
+            ", ".join(
+                writer.show(detail, items.child("kontakt").child(str(key)))
+                for key, detail in party["kontakt"].items()
+                if detail is not None
+            )
+            if isinstance(party.get("kontakt"), dict)
+            else writer.cell(party.get("kontakt")),
+        ]
+        for party in _dicts(value)
+    ]
+    return Table("Parter", ["Part", "System", "Kontaktperson"], rows, numeric=False)
+
+
+def _signatures(writer: _Writer, node: Node, value: Any) -> list[Signature]:
+    items = node.items()
+    return [
+        Signature(
+            writer.cell(signature.get("part"), items.child("part")),
+            writer.cell(signature.get("navn")),
+            writer.cell(signature.get("titel")),
+            writer.cell(signature.get("dato"), items.child("dato")),
+        )
+        for signature in _dicts(value)
+    ]
+
+
+def _generic(doc: Rendered, writer: _Writer, value: Any, node: Node, level: int) -> None:
+    if isinstance(value, dict) and not node.is_value:
         for key, sub in value.items():
-            subnode = resolve(schema, props.get(key, {}))
-            label = str(subnode.get("title", key))
-            if isinstance(sub, (dict, list)):
-                doc.blocks.append(Heading(min(level, 4), label))
-                _generic(doc, schema, sub, subnode, parties, level + 1)
+            child = node.child(str(key))
+            if isinstance(sub, dict | list) and not child.is_value:
+                doc.blocks.append(Heading(min(level, 4), child.title))
+                _generic(doc, writer, sub, child, level + 1)
             else:
-                doc.blocks.append(Paragraph(f"{label}: {_text(sub, parties)}"))
+                doc.blocks.append(Paragraph(f"{child.title}: {writer.show(sub, child)}"))
     elif isinstance(value, list):
-        items_node = resolve(schema, node.get("items", {}))
-        if all(not isinstance(v, (dict, list)) for v in value):
-            doc.blocks.append(Bullets([_text(v, parties) for v in value]))
-            return
-        props = items_node.get("properties", {})
-        lines = []
-        for item in value:
-            if isinstance(item, dict):
-                parts = []
-                for key, sub in item.items():
-                    label = str(resolve(schema, props.get(key, {})).get("title", key))
-                    shown = (
-                        "; ".join(_text(v, parties) for v in sub)
-                        if isinstance(sub, list)
-                        else ", ".join(f"{k} {_text(v, parties)}" for k, v in sub.items())
-                        if isinstance(sub, dict)
-                        else _text(sub, parties)
-                    )
-                    parts.append(f"{label}: {shown}".rstrip("."))
-                lines.append(". ".join(parts) + ".")
-        doc.blocks.append(Bullets(lines))
+        items = node.items()
+        if all(not isinstance(item, dict | list) for item in value):
+            doc.blocks.append(Bullets([writer.show(item, items) for item in value]))
+        else:
+            doc.blocks.append(Bullets([_item_line(writer, item, items) for item in value]))
     else:
-        doc.blocks.append(Paragraph(_text(value, parties)))
+        doc.blocks.append(Paragraph(writer.show(value, node)))
+
+
+def _item_line(writer: _Writer, item: Any, node: Node) -> str:
+    """One list item on one line: 'Part: Jobcenter Midtby. Rolle: Indgang til ….'"""
+    if not isinstance(item, dict):
+        return writer.show(item, node)
+    parts = []
+    for key, sub in item.items():
+        child = node.child(str(key))
+        if isinstance(sub, list):
+            shown = "; ".join(writer.show(entry, child.items()) for entry in sub)
+        else:
+            shown = writer.show(sub, child)
+        parts.append(f"{child.title}: {shown}".rstrip("."))
+    return ". ".join(parts) + "." if parts else format_value(item)

@@ -164,3 +164,25 @@ def find_display(root: dict[str, Any], display: str) -> tuple[str, ...] | None:
         return None
 
     return search(Node.of(root, root), ())
+
+
+def reference_names(root: dict[str, Any], list_key: str, *versions: Any) -> dict[str, str]:
+    """Key → name of the items of top-level list ``list_key`` (``x-nøgle`` → ``x-navn``).
+
+    This is what an ``x-henvisning`` to that list shows. With several versions of the data
+    (a diff), a later version's name wins. Anything odd in the data is skipped.
+    """
+    spec = Node.of(root, root).child(list_key)
+    key_fields, name_field = spec.key_fields, spec.name_field
+    names: dict[str, str] = {}
+    if len(key_fields) != 1 or not name_field:
+        return names
+    for data in versions:
+        items = data.get(list_key) if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            key, name = item.get(key_fields[0]), item.get(name_field)
+            if isinstance(key, str) and isinstance(name, str) and name:
+                names[key] = name
+    return names
