@@ -8,6 +8,7 @@ unless ``--kladde`` is given; then every page is marked KLADDE. The output is ne
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,7 +63,16 @@ def run(args: argparse.Namespace) -> int:
     if refusal is not None:
         return refusal
     draft = _is_draft(result)
-    content = render_agreement(result.data, args.format, draft)
+    try:
+        content = render_agreement(result.data, args.format, draft)
+    except Exception as exc:  # a draft of a broken agreement must not end in a traceback
+        if os.environ.get("KBTOOLS_DEBUG"):
+            raise
+        _say(
+            f"Kladden kunne ikke laves ({type(exc).__name__}): aftalen har fejl, der gør den "
+            "umulig at stille op. Ret fejlene (kbtools validate viser dem), og prøv igen."
+        )
+        return 1
     if args.ud == "-":
         sys.stdout.write(content.decode("utf-8"))
         return 0

@@ -1,0 +1,213 @@
+"""Property tests for the commands: whatever the file, no command raises or changes its input.
+
+Agreements and assessments from cases/ and tests/data are mutated the way files get damaged
+in real life (text typed or pasted in the wrong place, keys deleted, values of the wrong type,
+invisible characters from Word) and every command runs on them through ``kbtools.cli.main``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kbtools.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [*sorted((ROOT / "cases").rglob("*.yaml")), *sorted((ROOT / "tests").rglob("*.yaml"))]
+TEXTS = [path.read_text(encoding="utf-8") for path in SOURCES]
+#: What gets typed or pasted into a file by mistake.
+PIECES = [
+    "\u00a0",
+    "\u200b",
+    "\x0b",
+    "\t",
+    "\ufeff",
+    "\u2028",
+    ":",
+    ": ",
+    "- ",
+    "-",
+    '"',
+    "'",
+    "{",
+    "[",
+    "]",
+    "#",
+    "\n",
+    "  ",
+    "a\u030a",
+    "10.000",
+    "🙂",
+    "→",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "---\n",
+    "skema: typologivurdering/1\n",
+]
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+SETTINGS = settings(
+    max_examples=int(os.environ.get("KB_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*prefix, key)
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield (*prefix, index)
+            yield from _paths(value, (*prefix, index))
+
+
+def _replace(data: Any, path: tuple[Any, ...], value: Any, delete: bool) -> None:
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    if delete:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> bytes:
+    """One of the example files, damaged a few times at text or data level."""
+    text = draw(st.sampled_from(TEXTS))
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["insert", "delete-line", "indent", "data"]))
+        lines = text.split("\n")
+        if kind == "insert":
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(st.sampled_from(PIECES)) + text[at:]
+        elif kind == "delete-line":
+            del lines[draw(st.integers(0, len(lines) - 1))]
+            text = "\n".join(lines)
+        elif kind == "indent":
+            index = draw(st.integers(0, len(lines) - 1))
+            lines[index] = draw(st.sampled_from(["", " ", "   ", "\t"])) + lines[index].lstrip()
+            text = "\n".join(lines)
+        else:
+            text = _damage_data(draw, text)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _damage_data(draw: st.DrawFn, text: str) -> str:
+    try:
+        data = yaml.load(text, Loader=_LOADER)
+    except (yaml.YAMLError, ValueError):  # broken YAML, or a date like 2025-02-30
+        return text
+    paths = list(_paths(data))
+    if not isinstance(data, dict) or not paths:
+        return text
+    path = draw(st.sampled_from(paths))
+    value = draw(st.sampled_from(["", 0, -5, 2.5, True, None, [], {}, ["x"], {"a": 1}, "Skriv"]))
+    _replace(data, path, value, draw(st.booleans()))
+    return str(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr (argparse's usage errors exit with 2, never a traceback)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 2
+            assert code == 2
+    return code, out.getvalue(), err.getvalue()
+
+
+@contextlib.contextmanager
+def input_file(raw: bytes) -> Iterator[tuple[Path, Path]]:
+    """The damaged file in a fresh folder; afterwards, check that it was not changed."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aftale.yaml"
+        path.write_bytes(raw)
+        before = (path.read_bytes(), path.stat().st_mtime_ns)
+        yield path, Path(folder)
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@SETTINGS
+@given(damaged())
+def test_validate_never_raises_and_json_is_valid(raw: bytes) -> None:
+    with input_file(raw) as (path, folder):
+        code, out, _ = run("validate", "--format", "text", str(path))
+        assert code in (0, 1, 2)
+        assert "kontrolleret" in out
+        code, out, _ = run("validate", "--format", "json", "--strict", str(folder))
+        assert code in (0, 1, 2)
+        payload = json.loads(out)
+        assert set(payload) == {"filer", "sprunget_over", "antal", "fund"}
+        assert sorted(p.name for p in folder.iterdir()) == ["aftale.yaml"]
+
+
+@SETTINGS
+@given(damaged(), st.sampled_from(["md", "html"]), st.booleans())
+def test_render_never_raises_or_touches_its_input(raw: bytes, fmt: str, kladde: bool) -> None:
+    with input_file(raw) as (path, folder):
+        out = folder / f"aftale.{fmt}"
+        flags = ["--kladde"] if kladde else []
+        code, _, err = run("render", str(path), "--format", fmt, "-o", str(out), *flags)
+        assert code in (0, 1, 2)
+        assert out.exists() == (code == 0)
+        if code == 0 and not kladde:
+            assert "KLADDE" not in out.read_text(encoding="utf-8")
+        code, _, err = run("render", str(path), "--format", fmt, "-o", str(path), "--overskriv")
+        assert code == 2 and "selve aftalen" in err
+        assert sorted(p.name for p in folder.iterdir() if p != out) == ["aftale.yaml"]
+
+
+@SETTINGS
+@given(damaged())
+def test_typology_never_raises_or_touches_its_input(raw: bytes) -> None:
+    with input_file(raw) as (path, folder):
+        code, out, err = run("typology", str(path))
+        assert code in (0, 1, 2)
+        assert (code == 0) == bool(out) and (code == 0) != bool(err)
+        assert sorted(p.name for p in folder.iterdir()) == ["aftale.yaml"]
+
+
+_SPEC = st.text(
+    alphabet=st.sampled_from("ab æøå:- \u00a0\t\"'\\/{}[]#\u030a🙂"), min_size=0, max_size=20
+)
+
+
+@SETTINGS
+@given(st.lists(_SPEC, max_size=4), st.one_of(st.none(), _SPEC), st.booleans())
+def test_new_never_raises_and_never_overwrites(
+    parts: list[str], titel: str | None, exists: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aftale.yaml"
+        if exists:
+            path.write_bytes(b"mit eget indhold")
+        args = ["new", "aftale", str(path)]
+        for spec in parts:
+            args += ["--part", spec]
+        if titel is not None:
+            args += ["--titel", titel]
+        code, _, err = run(*args)
+        assert code in (0, 2), err
+        if exists:
+            assert code == 2 and path.read_bytes() == b"mit eget indhold"
+        elif code == 0:
+            code, out, _ = run("validate", "--format", "json", str(path))
+            assert json.loads(out)["antal"]["fejl"] == 0 or titel == "" or code == 1
+        assert sorted(os.listdir(folder)) in ([], ["aftale.yaml"])
