@@ -44,6 +44,10 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _both(kind: type, old: Any, new: Any) -> bool:
     return isinstance(old, kind) and isinstance(new, kind)
 
@@ -239,9 +243,10 @@ class Walker:
         return Label(f"{items.title} {self.key_text(node, _dict(item))}".strip(), item=True)
 
     def key_text(self, node: Node, item: dict[Any, Any]) -> str:
+        """The item's key values; a whole number names the item (»Evaluering 2027«, not 2.027)."""
         items = node.items()
         return ", ".join(
-            self.show(item[key], items.child(key))
+            str(item[key]) if _is_whole(item[key]) else self.show(item[key], items.child(key))
             for key in node.key_fields
             if item.get(key) is not None
         )

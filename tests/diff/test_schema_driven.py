@@ -10,6 +10,7 @@ import copy
 from typing import Any
 
 from kbtools.diff import ADDED, CHANGED, REMOVED, diff_agreements
+from kbtools.schemas import load_schema
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -242,4 +243,34 @@ def test_fields_the_schema_does_not_know_are_still_reported() -> None:
         "Ukendt: a: 1 → 2",
         "Ukendt: b: 1 er tilføjet",
         "Ekstra: »y« er tilføjet",
+    ]
+
+
+def test_a_list_added_to_the_real_agreement_schema_needs_no_code() -> None:
+    schema = copy.deepcopy(load_schema())
+    schema["properties"]["evalueringer"] = {
+        "title": "Evalueringer",
+        "type": "array",
+        "x-nøgle": "år",
+        "items": {
+            "title": "Evaluering",
+            "type": "object",
+            "properties": {
+                "år": {"title": "År", "type": "integer"},
+                "ansvarlig": {"title": "Ansvarlig", "type": "string", "x-henvisning": "parter"},
+                "dato": {"title": "Dato", "type": "string", "format": "date"},
+            },
+        },
+    }
+    parties = [{"id": "jobcenter", "navn": "Jobcenter Midtby"}, {"id": "skole", "navn": "Skolen"}]
+    old: dict[str, Any] = {
+        "parter": parties,
+        "evalueringer": [{"år": 2027, "ansvarlig": "jobcenter"}],
+    }
+    new = copy.deepcopy(old)
+    new["evalueringer"][0]["ansvarlig"] = "skole"
+    new["evalueringer"].append({"år": 2028, "ansvarlig": "skole", "dato": "2028-03-01"})
+    assert [change.text for change in diff_agreements(old, new, schema=schema)] == [
+        "Evaluering 2027: ansvarlig: Jobcenter Midtby → Skolen",
+        "Evaluering tilføjet: 2028 (Skolen, dato 1. marts 2028)",
     ]
