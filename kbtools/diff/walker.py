@@ -16,7 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kbtools.danish import format_duration, format_field, format_number, parse_iso_date
+from kbtools.danish import (
+    describe_value,
+    format_duration,
+    format_field,
+    format_number,
+    parse_iso_date,
+)
 from kbtools.diff import sentences
 from kbtools.diff.matching import MISSING, item_key, pair_items, same_content
 from kbtools.diff.sentences import Label, Where
@@ -42,6 +48,25 @@ def _dict(value: Any) -> dict[Any, Any]:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "number": (int, float),
+    "integer": int,
+    "boolean": bool,
+    "object": dict,
+    "array": list,
+}
+
+
+def _misplaced(value: Any, json_type: str | None) -> bool:
+    """A text or number (not ja/nej) in a field of another declared type."""
+    if json_type not in _PYTHON_TYPES or isinstance(value, bool):
+        return False
+    if not isinstance(value, str | int | float):
+        return False
+    return json_type == "boolean" or not isinstance(value, _PYTHON_TYPES[json_type])
 
 
 def _is_whole(value: Any) -> bool:
@@ -105,7 +130,13 @@ class Walker:
         return self._names[list_key]
 
     def show(self, value: Any, node: Node) -> str:
-        """``value`` of a field described by ``node``, as Danish text (free texts quoted)."""
+        """``value`` of a field described by ``node``, as Danish text (free texts quoted).
+
+        A text or number where the schema wants another type is named as such (»teksten
+        »ja«« where ja/nej was expected), so that the reader sees what is wrong with it.
+        """
+        if _misplaced(value, node.type):
+            return describe_value(value)
         names = self.names(node.reference) if node.reference else None
         return format_field(value, node.kind, unit=self.unit, names=names, quoted=True)
 

@@ -123,8 +123,8 @@ def test_odd_items_in_keyed_lists_are_named_by_their_value() -> None:
     old = {"parter": [{"id": "a", "navn": "A"}, "løs tekst", 7]}
     new = {"parter": [{"id": "a", "navn": "A"}, None]}
     assert [c.text for c in diff_agreements(old, new)] == [
-        "Part fjernet: »løs tekst«",
-        "Part fjernet: 7",
+        "Part fjernet: teksten »løs tekst«",
+        "Part fjernet: tallet 7",
         "Part tilføjet: (tom)",
     ]
 
@@ -132,9 +132,22 @@ def test_odd_items_in_keyed_lists_are_named_by_their_value() -> None:
 def test_a_duration_or_end_date_that_is_not_one_is_compared_field_by_field() -> None:
     old = {"ressourcer": [{"part": "a", "minimumstid": {"timer": "ti", "pr": "uge"}}]}
     new = {"ressourcer": [{"part": "a", "minimumstid": {"timer": 10, "pr": "uge"}}]}
-    assert [c.text for c in diff_agreements(old, new)] == ["»a«: minimumstid: timer: »ti« → 10"]
+    assert [c.text for c in diff_agreements(old, new)] == [
+        "»a«: minimumstid: timer: teksten »ti« → 10"
+    ]
     dates = {"varighed": {"slut": "snart"}}, {"varighed": {"slut": "2027-01-01"}}
     assert [c.text for c in diff_agreements(*dates)] == ["Varighed: slut: »snart« → 1. januar 2027"]
+
+
+def test_a_value_of_the_wrong_type_is_named_as_such() -> None:
+    old, new = {"lks": True, "titel": "A"}, {"lks": "ja", "titel": 5}
+    assert [c.text for c in diff_agreements(old, new)] == [
+        "Titel: »A« → tallet 5",
+        "LKS-aftale: ja → teksten »ja«",
+    ]
+    assert [c.text for c in diff_agreements({"titel": True}, {"titel": ["a"]})] == [
+        "Titel: ja → »a«"
+    ]
 
 
 def test_free_text_replaced_by_a_list_is_shown_as_values() -> None:
