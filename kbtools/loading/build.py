@@ -25,8 +25,8 @@ import yaml
 
 from kbtools.findings import DataPath, Finding
 from kbtools.loading import codes
-from kbtools.loading.diagnose import invisible_message
 from kbtools.loading.document import Document, Position
+from kbtools.loading.invisible import invisible_message
 from kbtools.loading.problem import LoadProblem
 from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, remedy
 

@@ -8,7 +8,7 @@ example, that is often not where the mistake is:
 - a list item without »- « is noticed as an indentation problem;
 - an unclosed ``{`` or ``[`` is noticed on the next line;
 - an invisible character (a non-breaking space in the indentation or after a colon) makes
-  the line mean something else, noticed lines later.
+  the line mean something else, noticed lines later (:mod:`.invisible` finds those first).
 
 Each function here recognises one of these from the parser's error and the file's layout and
 returns the real position with a Danish explanation; the first that recognises the error
@@ -29,15 +29,12 @@ from kbtools.findings import Code
 from kbtools.loading import codes
 from kbtools.loading.layout import Layout, indentation, read_layout
 from kbtools.loading.messages import translate
-from kbtools.loading.text import INVISIBLE, describe, remedy
 
 #: (code, 1-based line, 1-based column, Danish message)
 Diagnosis = tuple[Code, int, int, str]
 
 _DASH_WITHOUT_SPACE = re.compile(r"-(?=[^\s\-])")
 _KEY_SEPARATOR = re.compile(r":(?=[ \t]|\Z)")
-#: Indentation and the »- « of list items, ordinary or invisible spaces alike.
-_PREFIX = re.compile(f"(?:[ \\t]|{INVISIBLE.pattern})*(?:-(?:[ \\t]|{INVISIBLE.pattern})+)*")
 #: ``vision:En vision`` – a key and its value with no space after the colon.
 _GLUED_COLON = re.compile(r"([^\s:#\"'{\[][^\s:]*):(?=[^\s:/])")
 
@@ -78,49 +75,6 @@ def diagnose(exc: yaml.YAMLError, text: str) -> Diagnosis:
     return translate(error.problem, error.context, error.line + 1, error.column + 1)
 
 
-def invisible_in_structure(text: str, last_line: int) -> list[tuple[int, int, str]]:
-    """(line, column, char) of invisible characters where YAML reads structure, 1-based.
-
-    Looks in the indentation (and after a list's »- «) and around key colons, outside
-    quotes, comments and block text, on lines up to ``last_line``: where a non-breaking
-    space makes YAML read a line differently than it looks.
-    """
-    layout = read_layout(text)
-    found: list[tuple[int, int, str]] = []
-    for index, line in enumerate(layout.lines[:last_line]):
-        if index in layout.block_lines or not INVISIBLE.search(line):
-            continue
-        end = layout.comments.get(index, len(line))
-        for column in _structural_invisible(line[:end]):
-            if not layout.in_quotes(index, column):
-                found.append((index + 1, column + 1, line[column]))
-    return found
-
-
-def _structural_invisible(line: str) -> list[int]:
-    """Columns of the first invisible character in the indentation and at each key colon."""
-    columns: list[int] = []
-    indented = _PREFIX.match(line)
-    prefix = indented.end() if indented else 0
-    first = next((c for c in range(prefix) if INVISIBLE.match(line[c])), None)
-    if first is not None:
-        columns.append(first)
-    for colon in (i for i, char in enumerate(line) if char == ":" and i >= prefix):
-        after, before = line[colon + 1 : colon + 2], line[colon - 1 : colon]
-        if INVISIBLE.match(after):
-            columns.append(colon + 1)
-        elif after in ("", " ", "\t") and INVISIBLE.match(before):
-            columns.append(colon - 1)
-    return columns
-
-
-def invisible_message(char: str) -> str:
-    return (
-        f"Her står {describe(char)}, hvor YAML læser indrykning eller adskiller nøgle og "
-        f"værdi. Det kan ikke ses, men det ændrer, hvad linjen betyder. {remedy(char)}"
-    )
-
-
 def _unclosed_quote(error: _Error, layout: Layout) -> Diagnosis | None:
     """A quote that runs on past the end of its line up to where the parser gave up."""
     for quote in layout.quotes:
@@ -140,13 +94,16 @@ def _unclosed_quote(error: _Error, layout: Layout) -> Diagnosis | None:
 
 
 def _unclosed_bracket(error: _Error, layout: Layout) -> Diagnosis | None:
-    """An opening ``{`` or ``[`` noticed as unclosed on a later line."""
+    """An opening ``{`` or ``[`` that is not closed on its own line."""
     if "flow" not in error.context or error.context_line is None:
         return None
-    if error.context_line >= error.line or error.context_column is None:
+    if error.context_column is None or error.context_line >= len(layout.lines):
         return None
-    opening = layout.lines[error.context_line][error.context_column : error.context_column + 1]
-    closing = {"{": "}", "[": "]"}.get(opening, "}")
+    line = layout.lines[error.context_line]
+    opening = line[error.context_column : error.context_column + 1]
+    if opening not in ("{", "[") or _closes_on_line(layout, error.context_line):
+        return None
+    closing = "}" if opening == "{" else "]"
     return (
         codes.SYNTAX,
         error.context_line + 1,
@@ -154,6 +111,20 @@ def _unclosed_bracket(error: _Error, layout: Layout) -> Diagnosis | None:
         f"Parentesen »{opening}« her bliver ikke lukket på samme linje. Afslut med »{closing}«; "
         "er parentesen en del af en tekst, så sæt hele teksten i anførselstegn.",
     )
+
+
+def _closes_on_line(layout: Layout, index: int) -> bool:
+    """True when every ``{`` and ``[`` on the line (outside quotes) is closed on it."""
+    line = layout.lines[index]
+    depth = 0
+    for column, char in enumerate(line[: layout.comments.get(index, len(line))]):
+        if layout.in_quotes(index, column):
+            continue
+        if char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return depth <= 0
 
 
 def _simple_key(error: _Error, layout: Layout) -> Diagnosis | None:
@@ -174,6 +145,8 @@ def _missing_colon(index: int, layout: Layout) -> Diagnosis:
     if body.startswith(("- ", "-\t"), start):
         start = indentation(body[start + 2 :]) + start + 2
     text = body[start:]
+    if _DASH_WITHOUT_SPACE.match(text):
+        return _dash_message(index, start)
     glued = _GLUED_COLON.match(text)
     if glued is not None:
         key, value = glued.group(1), text[glued.end() :]
@@ -249,14 +222,18 @@ def _dash_without_space(error: _Error, layout: Layout) -> Diagnosis | None:
         if indentation(line) < level:
             break
         if indentation(line) == level and _DASH_WITHOUT_SPACE.match(line, level):
-            return (
-                codes.SYNTAX,
-                index + 1,
-                level + 1,
-                "Efter »-« mangler et mellemrum. Et punkt i en liste starter med »- « (bindestreg "
-                "og mellemrum).",
-            )
+            return _dash_message(index, level)
     return None
+
+
+def _dash_message(index: int, column: int) -> Diagnosis:
+    return (
+        codes.SYNTAX,
+        index + 1,
+        column + 1,
+        "Efter »-« mangler et mellemrum. Et punkt i en liste starter med »- « (bindestreg og "
+        "mellemrum).",
+    )
 
 
 def _colon_in_value(error: _Error, layout: Layout) -> Diagnosis | None:
@@ -270,10 +247,10 @@ def _colon_in_value(error: _Error, layout: Layout) -> Diagnosis | None:
     above = layout.lines[previous] if previous is not None else ""
     above_body = above[: layout.comments.get(previous, len(above))] if previous is not None else ""
     first = _KEY_SEPARATOR.search(line)
-    if previous is not None and indentation(above) < indentation(line):
-        if not _KEY_SEPARATOR.search(above_body):
+    if previous is not None and indentation(above) <= indentation(line):
+        if not _KEY_SEPARATOR.search(above_body) and not _is_list_text(above_body, line):
             return _missing_colon(previous, layout)
-        if first is not None and first.start() == error.column:
+        if indentation(above) < indentation(line) and first and first.start() == error.column:
             return (
                 codes.SYNTAX,
                 error.line + 1,
@@ -295,7 +272,12 @@ def _colon_in_value(error: _Error, layout: Layout) -> Diagnosis | None:
     return None
 
 
-_INDENTATION = ("did not find expected key", "expected <block end>", "expected '-' indicator")
+_INDENTATION = (
+    "did not find expected key",
+    "expected <block end>",
+    "expected '-' indicator",
+    "document start>",  # libyaml: <document start>, PyYAML: '<document start>'
+)
 
 
 def _indentation(error: _Error, layout: Layout) -> Diagnosis | None:
@@ -315,12 +297,89 @@ def _indentation(error: _Error, layout: Layout) -> Diagnosis | None:
     return codes.SYNTAX, error.line + 1, error.column + 1, message
 
 
+def _is_list_text(above: str, line: str) -> bool:
+    """``- tekst`` above a line that is not aligned as the next key of the same item."""
+    if not above.lstrip(" ").startswith(("- ", "-\t")) or ":" in above:
+        return False
+    return indentation(line) != indentation(above) + 2
+
+
+def _first_item_without_dash(error: _Error, layout: Layout) -> Diagnosis | None:
+    """A list whose first item lacks »- «: noticed at the second item, which has one."""
+    if not 0 <= error.line < len(layout.lines):
+        return None
+    level = indentation(layout.lines[error.line])
+    if not layout.lines[error.line].startswith(("- ", "-\t"), level):
+        return None
+    first: int | None = None
+    for index in range(error.line - 1, -1, -1):
+        if not layout.is_content(index):
+            continue
+        line = layout.lines[index]
+        if indentation(line) > level:
+            first = index
+            continue
+        body = line[: layout.comments.get(index, len(line))].rstrip()
+        if first is None or not body.endswith(":") or line.startswith("-", indentation(line)):
+            return None
+        if layout.lines[first].startswith("-", indentation(layout.lines[first])):
+            return None
+        return _missing_dash(first, layout)
+    return None
+
+
+#: Problems that mean »this line does not fit the indentation around it«.
+_MISFITS = (*_INDENTATION, "mapping values are not allowed", "could not find expected ':'")
+
+
+def _off_grid(error: _Error, layout: Layout) -> Diagnosis | None:
+    """A line indented by an odd number of spaces in a file indented in steps of two.
+
+    The parser notices such a line at the first line after it that cannot fit, often the
+    next key; the line that breaks the pattern is the one to fix.
+    """
+    if not any(problem in error.problem for problem in _MISFITS):
+        return None
+    if not 0 <= error.line < len(layout.lines) or not _steps_of_two(layout):
+        return None
+    if indentation(layout.lines[error.line]) % 2:
+        return None  # the line the parser names is itself the odd one
+    for index in range(error.line - 1, -1, -1):
+        if not layout.is_content(index):
+            continue
+        spaces = indentation(layout.lines[index])
+        if spaces % 2:
+            return (
+                codes.SYNTAX,
+                index + 1,
+                spaces + 1,
+                f"Indrykningen passer ikke: linjen er rykket {spaces} mellemrum ind, men linjerne "
+                "i filen er rykket ind i trin på 2 mellemrum. Ret antallet af mellemrum foran.",
+            )
+        if spaces == 0:
+            return None
+    return None
+
+
+def _steps_of_two(layout: Layout) -> bool:
+    """True when (nearly) every indented line is indented by an even number of spaces."""
+    spaces = [
+        indentation(line)
+        for index, line in enumerate(layout.lines)
+        if layout.is_content(index) and indentation(line)
+    ]
+    odd = sum(1 for n in spaces if n % 2)
+    return len(spaces) >= 4 and odd <= max(1, len(spaces) // 20)
+
+
 _RECOGNISERS: tuple[Callable[[_Error, Layout], Diagnosis | None], ...] = (
     _unclosed_quote,
     _unclosed_bracket,
+    _off_grid,
     _simple_key,
     _list_item,
     _dash_without_space,
+    _first_item_without_dash,
     _colon_in_value,
     _indentation,
 )

@@ -60,7 +60,7 @@ def indentation(line: str) -> int:
 
 def read_layout(text: str) -> Layout:
     """Quotes, block-scalar lines and comments of ``text``, found line by line."""
-    layout = Layout(text.split("\n"))
+    layout = Layout([line.removesuffix("\r") for line in text.split("\n")])
     lines = layout.lines
     index = 0
     block_parent: int | None = None
@@ -145,7 +145,7 @@ def soften_tabs(text: str) -> str:
     if "\t" not in text:
         return text
     layout = read_layout(text)
-    lines = layout.lines
+    lines = text.split("\n")
     for index, line in enumerate(lines):
         if "\t" not in line or index in layout.block_lines:
             continue

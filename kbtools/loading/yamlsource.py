@@ -23,8 +23,9 @@ import yaml
 from kbtools.findings import Finding, docs_url
 from kbtools.loading import codes
 from kbtools.loading.build import MAX_DEPTH, build
-from kbtools.loading.diagnose import diagnose, invisible_in_structure, invisible_message
+from kbtools.loading.diagnose import diagnose
 from kbtools.loading.document import Document
+from kbtools.loading.invisible import invisible_in_structure, invisible_message
 from kbtools.loading.layout import soften_tabs
 from kbtools.loading.problem import LoadProblem
 from kbtools.loading.text import decode, describe, position, replace_forbidden
@@ -42,6 +43,7 @@ LOAD_HELP = docs_url("partnerskabsaftalen/validering.html")
 #: matches is confirmed (or not) by the parser's events.
 _NODE_PROPERTY = re.compile(r"(?:^|[\s,\[\]{}])[&*!][^\s,\[\]{}]", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load_bytes", "load_path"]
 
@@ -121,7 +123,7 @@ def _too_big(file: str, max_bytes: int) -> Finding:
 
 def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     """The document, or None when the file cannot be parsed (the findings say why)."""
-    text, forbidden = replace_forbidden(decode(raw))
+    text, forbidden = replace_forbidden(_unix_lines(decode(raw)))
     for line, column, char in forbidden:
         findings.append(codes.CONTROL.finding(file, line, column, _forbidden_message(char)))
     text = soften_tabs(text)
@@ -148,6 +150,12 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     document = Document(file=file, data=None)
     findings.extend(build(root, text, document))
     return document
+
+
+def _unix_lines(text: str) -> str:
+    """A lone carriage return (old Mac line ends) becomes a line feed: one for one, so every
+    position stays, and lines are counted as YAML and every editor count them."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def _forbidden_message(char: str) -> str:

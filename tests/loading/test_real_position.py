@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from kbtools import check_bytes
 from kbtools.loading import load_bytes, yamlsource
@@ -136,3 +139,67 @@ def test_a_tab_between_key_and_value_is_a_space_for_both_parsers(parser: str) ->
     document, findings = load_bytes(b"a:\t1\nb: x\ty\t# note\n", "aftale.yaml")
     assert findings == [] and document is not None
     assert document.data == {"a": 1, "b": "x y"}
+
+
+_KEY_LINE = re.compile(
+    r"^(?P<indent> *)(?P<dash>- )?(?P<key>[^\s:#\"'{\[\-][^:#]*?): "
+    r"(?P<value>[^\s\"'{\[|>#&*!][^#]*)$"
+)
+_CASES = [
+    *sorted((ROOT / "cases").rglob("*.yaml")),
+    ROOT / "tests/data/agreements/valid/minimal.yaml",
+]
+_MISTAKES = {
+    "kolon": "{indent}{dash}{key} {value}",
+    "mellemrum": "{indent}{dash}{key}:{value}",
+    "anførselstegn": '{indent}{dash}{key}: "{value}',
+    "hårdt-mellemrum": "{indent}{dash}{key}:\u00a0{value}",
+    "word": "{indent}{dash}{key}: {value}\x0b",
+    "bindestreg": "{indent}  {key}: {value}",
+    "tabulator": "\t{indent}{dash}{key}: {value}",
+    "ind": " {indent}{dash}{key}: {value}",
+    "ud": "{indent}{dash}{key}: {value}",  # one space less (below)
+}
+
+
+@st.composite
+def _one_mistake(draw: st.DrawFn) -> tuple[str, int, str]:
+    """A case file with one of the usual mistakes on one key line: (text, line, kind)."""
+    lines = draw(st.sampled_from(_CASES)).read_text(encoding="utf-8").split("\n")
+    candidates = [(i, m) for i, line in enumerate(lines) if (m := _KEY_LINE.match(line))]
+    index, match = draw(st.sampled_from(candidates))
+    kinds = [
+        k
+        for k in _MISTAKES
+        if (k != "bindestreg" or match["dash"]) and (k != "ud" or match["indent"])
+    ]
+    kind = draw(st.sampled_from(kinds))
+    parts = {k: v or "" for k, v in match.groupdict().items()}
+    if kind == "ud":
+        parts["indent"] = parts["indent"][1:]
+    lines[index] = _MISTAKES[kind].format(**parts)
+    return "\n".join(lines), index + 1, kind
+
+
+@settings(max_examples=150, deadline=None)
+@given(_one_mistake(), st.sampled_from(["c", "pure"]))
+def test_a_mistake_anywhere_is_reported_on_its_own_line(
+    mistake: tuple[str, int, str], parser: str
+) -> None:
+    text, line, kind = mistake
+    loader = yaml.SafeLoader if parser == "pure" else yamlsource._Loader
+    original = yamlsource._Loader
+    yamlsource._Loader = loader
+    try:
+        result = check_bytes(text.encode("utf-8"), "aftale.yaml")
+    finally:
+        yamlsource._Loader = original
+    errors = [f for f in result.findings if f.level.value == "fejl"]
+    # one space too many or too few can turn a line into text of the block (>-) above: valid
+    assume(errors or kind not in ("ind", "ud"))
+    assert errors, kind
+    loading = [f for f in errors if f.code.startswith("yaml-")]
+    assert all(f.line == line for f in loading), (kind, loading)
+    assert line in {f.line for f in errors}, (kind, errors)
+    if result.document is None:
+        assert len(errors) == 1, (kind, errors)
