@@ -74,3 +74,20 @@ def test_tolerate_is_idempotent() -> None:
     stream.write("a → b 🙂 æ “c” ü ǅ\udcff")
     stream.flush()
     assert raw.getvalue().decode("cp1252") == "a -> b ? æ “c” ü Dz?"
+
+
+def test_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    """``kbtools validate mappe | head -1``: the reader leaves early; no traceback follows."""
+    for n in range(300):
+        (tmp_path / f"aftale-{n}.yaml").write_text("skema: partnerskabsaftale/1\n", "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kbtools", "validate", "--format", "text", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    process.wait(timeout=60)
+    assert b"Traceback" not in err and b"Exception ignored" not in err, err

@@ -148,3 +148,13 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
         check=False,
     )
     assert probe.stdout.strip().endswith("[]")
+
+
+def test_strict_fails_on_an_unfilled_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "aftale.yaml"
+    assert main(["new", "aftale", str(path)]) == 0
+    code, out, _ = run(capsys, "--format", "text", str(path))
+    assert code == 0 and "[aftale-pladsholder]" in out
+    assert run(capsys, "--format", "text", "--strict", str(path))[0] == 1
