@@ -86,9 +86,9 @@ def _unclosed_quote(error: _Error, layout: Layout) -> Diagnosis | None:
                 codes.SYNTAX,
                 quote.line + 1,
                 quote.column + 1,
-                f"Anførselstegnet {quote.char} her bliver ikke lukket på samme linje, så resten "
-                "af filen bliver læst som en del af teksten. Afslut teksten med samme slags "
-                f"anførselstegn ({quote.char}).",
+                f"Anførselstegnet ({quote.char}) her bliver ikke lukket på samme linje, så de "
+                "følgende linjer bliver læst som en del af teksten. Afslut teksten med samme "
+                f"slags anførselstegn ({quote.char}).",
             )
     return None
 
