@@ -118,7 +118,8 @@ def _temporary(path: Path, parent: Path, data: bytes, mode: int) -> Iterator[str
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            with contextlib.suppress(OSError):  # some network drives cannot sync; not fatal
+                os.fsync(handle.fileno())
         with contextlib.suppress(OSError):  # some file systems (FAT) have no permissions
             os.chmod(tmp, mode)
         yield tmp
