@@ -20,10 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 MISTAKES = sorted((ROOT / "tests" / "data" / "mistakes").glob("*.yaml"))
 EXPECTED = re.compile(r"^# forventet: (\d+):(\d+) (\S+)$", re.MULTILINE)
 NOTHING = "# forventet: ingen fund"
-#: Files whose ideal expectation waits for a fix outside the loader (see the reason).
-PENDING = {
-    "aarstal-17-i-budget.yaml": "the economy rule also counts the year »17« the schema refused",
-}
 
 
 def expected(path: Path) -> list[tuple[int, int, str]]:
@@ -35,8 +31,6 @@ def expected(path: Path) -> list[tuple[int, int, str]]:
 
 @pytest.mark.parametrize("path", MISTAKES, ids=lambda p: p.stem)
 def test_a_mistake_gives_one_located_finding(path: Path) -> None:
-    if path.name in PENDING:
-        pytest.xfail(PENDING[path.name])
     findings = [f for f in check_file(path).findings if f.level is not Level.ANBEFALING]
     assert [(f.line, f.column, f.code) for f in findings] == expected(path)
     for finding in findings:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from kbtools.checking.schema_codes import BY_KEYWORD, INVALID
+from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
 from kbtools.findings import Finding
@@ -107,9 +107,25 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
                 document.file, key_position.line, key_position.column, message, path=(*path, key)
             )
         return
+    if getattr(error, "key", None) is not None:
+        yield _key_finding(document, path, error)
+        return
     position = document.position_of(path)
     message = _message(keyword, error, _field_name(error))
     yield code.finding(document.file, position.line, position.column, message, path=path)
+
+
+def _key_finding(document: Document, path: DataPath, error: Any) -> Finding:
+    """A mapping key that breaks ``propertyNames`` (e.g. a year written ``17``)."""
+    key = error.key
+    position = document.key_position_of((*path, key))
+    where = f" under »{path[-1]}«" if path and isinstance(path[-1], str) else ""
+    message = f"Nøglen »{key}«{where} har en form, der ikke er tilladt."
+    rule = error.schema.get("patternErrorMessage") if isinstance(error.schema, dict) else None
+    message += f" {rule}" if rule else ""
+    return KEY_NAME.finding(
+        document.file, position.line, position.column, message, path=(*path, key)
+    )
 
 
 def _type(name: str, error: Any) -> str:

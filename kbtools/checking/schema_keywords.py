@@ -28,10 +28,19 @@ class SchemaError:
 
     ``validator`` is the keyword, ``validator_value`` its value in the schema, ``schema`` the
     subschema holding it, ``instance`` the failing value and ``absolute_path`` the keys and
-    list indexes from the document's root to that value.
+    list indexes from the document's root to that value. ``key`` is set when the failing
+    value is a mapping key (checked by ``propertyNames``), which jsonschema does not tell.
     """
 
-    __slots__ = ("absolute_path", "instance", "message", "schema", "validator", "validator_value")
+    __slots__ = (
+        "absolute_path",
+        "instance",
+        "key",
+        "message",
+        "schema",
+        "validator",
+        "validator_value",
+    )
 
     def __init__(self, keyword: str, schema: dict[str, Any], instance: Any, message: str) -> None:
         self.validator = keyword
@@ -40,6 +49,7 @@ class SchemaError:
         self.instance = instance
         self.message = message
         self.absolute_path: deque[str | int] = deque()
+        self.key: str | None = None
 
     @property
     def path(self) -> deque[str | int]:
@@ -360,6 +370,8 @@ def _property_names(descend: Compile, node: dict[str, Any], value: Any, where: s
         for key in instance:
             found = each(key)
             if found:
+                for error in found:
+                    error.key = key
                 if errors is None:
                     errors = found
                 else:

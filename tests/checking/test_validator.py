@@ -389,7 +389,20 @@ def test_same_errors_as_jsonschema(sample: int, other: int, data: st.DataObject)
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_findings_are_those_jsonschema_gave(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test and example file: the same findings as with jsonschema in validator_for."""
+    """Every test and example file: the same findings as with jsonschema in validator_for.
+
+    jsonschema cannot tell that a ``propertyNames`` error is about a key, so there our
+    ``skema-noegle`` at the key is its ``skema-moenster`` at the mapping."""
     ours = check_file(path).findings
     monkeypatch.setattr(schema_module, "validator_for", ORACLES.__getitem__)
-    assert check_file(path).findings == ours
+    theirs = check_file(path).findings
+    if any(f.code == "skema-noegle" for f in ours):
+        assert [_as_pattern(f) for f in ours] == [(f.code, f.path) for f in theirs]
+    else:
+        assert theirs == ours
+
+
+def _as_pattern(finding: Any) -> tuple[str, tuple[str | int, ...]]:
+    if finding.code == "skema-noegle":
+        return "skema-moenster", finding.path[:-1]
+    return finding.code, finding.path

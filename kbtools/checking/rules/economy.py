@@ -11,6 +11,7 @@ finansieret af ESF 22.500, RM 9.000 og anden offentlig 13.500.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,7 @@ FUNDING = Code(
 CODES = (LINE_SUM, YEAR_SUM, TOTAL_SUM, FUNDING)
 
 _LABEL = {"budget": "budgettet", "finansiering": "finansieringen"}
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def _number(value: Any) -> float | None:
@@ -132,9 +134,19 @@ def _stated_totals(
         )
 
 
+def _years_are_readable(economy: dict[str, Any]) -> bool:
+    """False when an amount's year is not written as a year (the schema reports that once)."""
+    tables = [line.get("pr_år") for section in _LABEL for _, line in items(economy, section)]
+    totals = [economy.get(f"{section}_i_alt") for section in _LABEL]
+    tables += [total.get("pr_år") for total in totals if isinstance(total, dict)]
+    return all(
+        _YEAR.fullmatch(str(year)) for table in tables if isinstance(table, dict) for year in table
+    )
+
+
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     economy = document.data.get("økonomi")
-    if not isinstance(economy, dict):
+    if not isinstance(economy, dict) or not _years_are_readable(economy):
         return
     budget_years, budget_total, findings = _lines(document, economy, "budget")
     yield from findings
