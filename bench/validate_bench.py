@@ -34,8 +34,8 @@ import jsonschema
 import yaml
 
 from kbtools.checking.validator import Validator
+from kbtools.kinds import AGREEMENT
 from kbtools.loading import load_bytes
-from kbtools.schemas import load_schema
 
 BIN = Path(sys.executable).parent
 SCHEMA = (
@@ -197,7 +197,7 @@ def schema_only(count: int) -> None:
         document, _ = load_bytes(raw, f"aftale-{n}.yaml")
         assert document is not None
         docs.append(document.data)
-    schema = load_schema()
+    schema = AGREEMENT.schema
     ours = Validator(schema)
     assert all(ours.is_valid(doc) for doc in docs), "the generated agreements should be valid"
     oracle = jsonschema.Draft7Validator(

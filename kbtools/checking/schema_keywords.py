@@ -11,74 +11,21 @@ from __future__ import annotations
 
 import numbers
 import re
-from collections import deque
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from kbtools.checking.schema_errors import (
+    Builder,
+    Check,
+    Compile,
+    SchemaError,
+    UnsupportedSchema,
+    schema_object,
+    valid,
+)
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-
-class UnsupportedSchema(ValueError):
-    """The schema uses something this validator does not implement (a programming error)."""
-
-
-class SchemaError:
-    """One way a value breaks the schema, shaped like a jsonschema ``ValidationError``.
-
-    ``validator`` is the keyword, ``validator_value`` its value in the schema, ``schema`` the
-    subschema holding it, ``instance`` the failing value and ``absolute_path`` the keys and
-    list indexes from the document's root to that value. ``key`` is set when the failing
-    value is a mapping key (checked by ``propertyNames``), which jsonschema does not tell.
-    """
-
-    __slots__ = (
-        "absolute_path",
-        "instance",
-        "key",
-        "message",
-        "schema",
-        "validator",
-        "validator_value",
-    )
-
-    def __init__(self, keyword: str, schema: dict[str, Any], instance: Any, message: str) -> None:
-        self.validator = keyword
-        self.validator_value: Any = schema[keyword]
-        self.schema = schema
-        self.instance = instance
-        self.message = message
-        self.absolute_path: deque[str | int] = deque()
-        self.key: str | None = None
-
-    @property
-    def path(self) -> deque[str | int]:
-        """The same as ``absolute_path`` (errors here are never nested in other errors)."""
-        return self.absolute_path
-
-    def __repr__(self) -> str:
-        return f"<SchemaError {self.validator} at {list(self.absolute_path)}: {self.message}>"
-
-
-#: A compiled check: the errors of one value (paths relative to it), or None when valid.
-Check = Callable[[Any], list[SchemaError] | None]
-
-#: Compiles a subschema found at a place in the schema (``#/properties/parter``).
-Compile = Callable[[Any, str], Check]
-#: Builds the check of one keyword: (descend, subschema, keyword value, place) → check.
-Builder = Callable[[Compile, dict[str, Any], Any, str], Check]
-
-
-def schema_object(node: Any, where: str) -> dict[str, Any]:
-    """``node``, which must be a schema object (true and false schemas are not supported)."""
-    if not isinstance(node, dict):
-        raise UnsupportedSchema(f"{where}: expected a schema object, not {node!r}")
-    return node
-
-
-def valid(instance: Any) -> None:
-    """The check of a schema without validation keywords."""
-    return None
 
 
 def is_number(instance: Any) -> bool:
@@ -306,22 +253,25 @@ def _properties(descend: Compile, node: dict[str, Any], value: Any, where: str) 
     return check
 
 
+def _no_additional_properties(node: dict[str, Any], known: frozenset[str]) -> Check:
+    def refuse(instance: Any) -> list[SchemaError] | None:
+        if not isinstance(instance, dict) or instance.keys() <= known:
+            return None
+        extras = sorted((key for key in instance if key not in known), key=str)
+        verb = "was" if len(extras) == 1 else "were"
+        listed = ", ".join(repr(extra) for extra in extras)
+        message = f"Additional properties are not allowed ({listed} {verb} unexpected)"
+        return [SchemaError("additionalProperties", node, instance, message)]
+
+    return refuse
+
+
 def _additional_properties(descend: Compile, node: dict[str, Any], value: Any, where: str) -> Check:
     known = frozenset(node.get("properties", {}))
     if value is True:
         return valid
     if value is False:
-
-        def refuse(instance: Any) -> list[SchemaError] | None:
-            if not isinstance(instance, dict) or instance.keys() <= known:
-                return None
-            extras = sorted((key for key in instance if key not in known), key=str)
-            verb = "was" if len(extras) == 1 else "were"
-            listed = ", ".join(repr(extra) for extra in extras)
-            message = f"Additional properties are not allowed ({listed} {verb} unexpected)"
-            return [SchemaError("additionalProperties", node, instance, message)]
-
-        return refuse
+        return _no_additional_properties(node, known)
     each = descend(value, where)
 
     def check(instance: Any) -> list[SchemaError] | None:

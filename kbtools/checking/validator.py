@@ -30,14 +30,14 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
-from kbtools.checking.schema_keywords import (
-    KEYWORDS,
+from kbtools.checking.schema_errors import (
     Check,
     SchemaError,
     UnsupportedSchema,
     schema_object,
     valid,
 )
+from kbtools.checking.schema_keywords import KEYWORDS
 
 __all__ = ["ANNOTATIONS", "SUPPORTED", "SchemaError", "UnsupportedSchema", "Validator"]
 
@@ -69,6 +69,19 @@ ANNOTATIONS = frozenset(
 SUPPORTED = frozenset(KEYWORDS)
 
 _DRAFT_07 = ("http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema")
+
+
+def _accept_other(key: str, value: Any, where: str, *, root: bool) -> None:
+    """Refuse a keyword that is not a check, unless it is meta data or an annotation."""
+    if key in ("$schema", "$id"):
+        if not root:
+            raise UnsupportedSchema(f"{where}: »{key}« is only supported at the root")
+        if key == "$schema" and value not in _DRAFT_07:
+            raise UnsupportedSchema(f"{where}: only draft-07 is supported, not {value!r}")
+    elif key == "definitions":
+        schema_object(value, f"{where}/{key}")
+    elif not _is_annotation(key):
+        raise UnsupportedSchema(f"{where}: the keyword »{key}« is not supported")
 
 
 class Validator:
@@ -103,15 +116,8 @@ class Validator:
             build = KEYWORDS.get(key)
             if build is not None:
                 checks.append(build(self._compile, node, value, f"{where}/{key}"))
-            elif key in ("$schema", "$id"):
-                if not root:
-                    raise UnsupportedSchema(f"{where}: »{key}« is only supported at the root")
-                if key == "$schema" and value not in _DRAFT_07:
-                    raise UnsupportedSchema(f"{where}: only draft-07 is supported, not {value!r}")
-            elif key == "definitions":
-                schema_object(value, f"{where}/{key}")
-            elif not _is_annotation(key):
-                raise UnsupportedSchema(f"{where}: the keyword »{key}« is not supported")
+            else:
+                _accept_other(key, value, where, root=root)
         if not checks:
             return valid
         if len(checks) == 1:

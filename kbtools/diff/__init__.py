@@ -25,9 +25,9 @@ def diff_agreements(old: Any, new: Any, schema: dict[str, Any] | None = None) ->
     ``schema`` defaults to the agreement schema; tests pass a small one of their own.
     """
     if schema is None:
-        from kbtools.schemas import load_schema
+        from kbtools.kinds import AGREEMENT
 
-        schema = load_schema()
+        schema = AGREEMENT.schema
     before = old if isinstance(old, dict) else {}
     after = new if isinstance(new, dict) else {}
     return Walker(schema, before, after).run()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbtools.danish import format_field, format_number, format_value
-from kbtools.schemas import load_schema
+from kbtools.kinds import AGREEMENT
 from kbtools.schemas.annotations import Node, reference_names
 
 
@@ -114,7 +114,7 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
 
 
 def build(data: dict[str, Any], draft: bool = False) -> Rendered:
-    schema = load_schema()
+    schema = AGREEMENT.schema
     root = Node.of(schema, schema)
     data = data if isinstance(data, dict) else {}
     economy = data.get("økonomi")

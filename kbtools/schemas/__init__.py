@@ -15,11 +15,8 @@ from typing import Any
 #: Folder holding ``*.schema.json``; published with the site under ``skemaer/``.
 SCHEMA_DIR = Path(__file__).resolve().parent
 
-#: File name (without ``.schema.json``) of the agreement schema.
-AGREEMENT_SCHEMA = "partnerskabsaftale-1"
 
-
-def schema_path(name: str = AGREEMENT_SCHEMA) -> Path:
+def schema_path(name: str) -> Path:
     """Path of the schema file called ``<name>.schema.json``."""
     return SCHEMA_DIR / f"{name}.schema.json"
 
@@ -36,7 +33,7 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_schema(name: str = AGREEMENT_SCHEMA) -> dict[str, Any]:
+def load_schema(name: str) -> dict[str, Any]:
     """The parsed schema (cached; treat it as read-only)."""
     return _load(schema_path(name))
 

@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kbtools.diff import diff_agreements, same_content
-from kbtools.schemas import load_schema
+from kbtools.kinds import AGREEMENT
 
 REPRS = ("True", "False", "None", "{", "[", "'")
 
@@ -99,7 +99,7 @@ def test_agreement_shaped_odd_data_never_raises(old: dict[str, Any], new: dict[s
     check(old, new)
 
 
-SCHEMA = load_schema()
+SCHEMA = AGREEMENT.schema
 anything = st.dictionaries(st.sampled_from([*SCHEMA["properties"], "x"]), values, max_size=6)
 
 

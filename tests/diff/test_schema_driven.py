@@ -10,7 +10,7 @@ import copy
 from typing import Any
 
 from kbtools.diff import ADDED, CHANGED, REMOVED, diff_agreements
-from kbtools.schemas import load_schema
+from kbtools.kinds import AGREEMENT
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -247,7 +247,7 @@ def test_fields_the_schema_does_not_know_are_still_reported() -> None:
 
 
 def test_a_list_added_to_the_real_agreement_schema_needs_no_code() -> None:
-    schema = copy.deepcopy(load_schema())
+    schema = copy.deepcopy(AGREEMENT.schema)
     schema["properties"]["evalueringer"] = {
         "title": "Evalueringer",
         "type": "array",

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kbtools.kinds import AGREEMENT
 from kbtools.render.model import Bullets, Heading, Paragraph, Signature, Table, build
 from kbtools.render.text_writers import to_html, to_markdown
-from kbtools.schemas import load_schema
 
 MIDTBY = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "aftale.yaml"
 DATA: dict[str, Any] = yaml.safe_load(MIDTBY.read_text(encoding="utf-8"))
@@ -109,7 +109,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=10,
 )
-elements = st.sampled_from(sorted(load_schema()["properties"]))
+elements = st.sampled_from(sorted(AGREEMENT.schema["properties"]))
 
 
 @settings(max_examples=200, deadline=None)

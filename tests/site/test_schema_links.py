@@ -6,11 +6,11 @@ from pathlib import Path
 
 from sitehtml import read_page
 
-from kbtools.schemas import load_schema
+from kbtools.kinds import AGREEMENT
 
 
 def test_every_x_side_link_of_the_schema_exists_on_the_built_site(built_site: Path) -> None:
-    sides = [node["x-side"] for node in load_schema()["properties"].values() if "x-side" in node]
+    sides = [node["x-side"] for node in AGREEMENT.schema["properties"].values() if "x-side" in node]
     assert len(sides) == 17
     missing = []
     for side in sides:

@@ -13,7 +13,6 @@ from sphinx.testing.util import SphinxTestApp
 
 from kbtools.kinds import AGREEMENT
 from kbtools.loading import load_path
-from kbtools.schemas import load_schema, schema_path
 from kbtools.sphinxext.schema_fields import children, constraints, elements, slug
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,14 +65,14 @@ def test_list_without_step_groups_every_stepped_element_once(built: SphinxTestAp
         "Trin 4: Den endelige partnerskabsaftale",
     ]
     listed = [literal.astext() for literal in outer.findall(nodes.literal)]
-    stepped = [key for key, node in load_schema()["properties"].items() if "x-trin" in node]
+    stepped = [key for key, node in AGREEMENT.schema["properties"].items() if "x-trin" in node]
     assert sorted(listed) == sorted(stepped)
     assert "skema" not in listed
 
 
 def test_field_reference_has_a_stable_anchor_for_every_field(built: SphinxTestApp) -> None:
     ids = html_ids(built.outdir / "feltreference.html")
-    schema = load_schema()
+    schema = AGREEMENT.schema
     expected = [
         field.anchor
         for element in elements(schema)
@@ -103,12 +102,12 @@ def test_field_reference_follows_refs_and_lists_rules(built: SphinxTestApp) -> N
 def test_schema_is_a_dependency_of_the_pages_that_render_it(built: SphinxTestApp) -> None:
     for docname in ("trin", "feltreference"):
         deps = {str(Path(built.srcdir, dep).resolve()) for dep in built.env.dependencies[docname]}
-        assert str(schema_path().resolve()) in deps
+        assert str(Path(AGREEMENT.schema_file).resolve()) in deps
 
 
 def test_schemas_are_published_with_the_site(built: SphinxTestApp) -> None:
     published = built.outdir / "skemaer" / "partnerskabsaftale-1.schema.json"
-    assert published.read_bytes() == schema_path().read_bytes()
+    assert published.read_bytes() == Path(AGREEMENT.schema_file).read_bytes()
     assert json.loads(published.read_text(encoding="utf-8"))["$id"].endswith(
         "/skemaer/partnerskabsaftale-1.schema.json"
     )
@@ -152,7 +151,7 @@ def test_bad_step_option_gives_a_located_warning(app: SphinxTestApp) -> None:
 def test_slug_and_rules_in_plain_python() -> None:
     assert slug("pr_år") == "pr_aar"
     assert slug("Økonomi") == "oekonomi"
-    schema = load_schema()
+    schema = AGREEMENT.schema
     ressourcer = next(e for e in elements(schema) if e.key == "ressourcer")
     timer = next(f for f in children(schema, ressourcer) if f.dotted.endswith("timer"))
     assert [(c.label, c.values) for c in constraints(schema, timer)] == [
@@ -167,8 +166,8 @@ def test_worked_example_follows_the_schema() -> None:
     assert findings == []
     assert document is not None
     validator = jsonschema.Draft7Validator(
-        load_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+        AGREEMENT.schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
     )
     assert [error.message for error in validator.iter_errors(document.data)] == []
-    recommended = [k for k, v in load_schema()["properties"].items() if v.get("x-anbefalet")]
+    recommended = [k for k, v in AGREEMENT.schema["properties"].items() if v.get("x-anbefalet")]
     assert [key for key in recommended if key not in document.data] == []
