@@ -57,14 +57,15 @@ def register(subparsers: Any) -> None:
 class Discovery:
     """What the paths on the command line amount to.
 
-    ``files`` are (path, display name) to check; ``unreadable`` are findings for paths and
-    folders that cannot be read; ``skipped`` counts YAML files without ``skema:`` met in a
-    folder walk; ``notes`` are Danish usage problems (exit code 2).
+    ``files`` are (path, display name) named on the command line; ``walked`` are (folder as
+    given, path) of the YAML files found in folders (checked only with a ``skema:`` line);
+    ``unreadable`` are findings for paths and folders that cannot be read; ``notes`` are
+    Danish usage problems (exit 2).
     """
 
     files: list[tuple[Path, str]] = field(default_factory=list)
+    walked: list[tuple[str, Path]] = field(default_factory=list)
     unreadable: list[Finding] = field(default_factory=list)
-    skipped: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -76,15 +77,10 @@ def discover(paths: list[str]) -> Discovery:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            before = (len(found.files), found.skipped, len(found.unreadable))
-            _walk(path, found)
-            if (len(found.files), found.skipped, len(found.unreadable)) == before:
+            before = (len(found.walked), len(found.unreadable))
+            _walk(path, raw, found)
+            if (len(found.walked), len(found.unreadable)) == before:
                 found.notes.append(f"{raw}: mappen indeholder ingen YAML-filer (*.yaml, *.yml).")
-            elif len(found.files) == before[0] and len(found.unreadable) == before[2]:
-                found.notes.append(
-                    f"{raw}: mappen indeholder ingen partnerskabsaftaler eller "
-                    "typologivurderinger (ingen YAML-fil med en »skema:«-linje)."
-                )
         elif path.exists() or path.is_symlink():
             found.files.append((path, raw))
         else:
@@ -93,7 +89,7 @@ def discover(paths: list[str]) -> Discovery:
     return found
 
 
-def _walk(top: Path, found: Discovery) -> None:
+def _walk(top: Path, raw: str, found: Discovery) -> None:
     from kbtools.loading import UNREADABLE
 
     def refuse(error: OSError) -> None:
@@ -108,12 +104,8 @@ def _walk(top: Path, found: Discovery) -> None:
             if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                 continue
             path = Path(folder) / name
-            if not path.is_file():
-                continue
-            if _has_skema(path):
-                found.files.append((path, str(path)))
-            else:
-                found.skipped += 1
+            if path.is_file():
+                found.walked.append((raw, path))
 
 
 def _walks_into(folder: Path) -> bool:
@@ -123,15 +115,8 @@ def _walks_into(folder: Path) -> bool:
     return not (folder / "pyvenv.cfg").exists()  # a virtual environment, whatever its name
 
 
-def _has_skema(path: Path) -> bool:
-    """True when the file has a ``skema:`` line (or cannot be read: then checking says why)."""
-    from kbtools.loading import MAX_FILE_BYTES
-
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return True
+def has_skema_line(raw: bytes) -> bool:
+    """True when the file's text has a ``skema:`` line (found without parsing the YAML)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16", "replace")
     else:
@@ -139,20 +124,56 @@ def _has_skema(path: Path) -> bool:
     return _SKEMA_LINE.search(text) is not None
 
 
+@dataclass
+class Tally:
+    """What the run found, one file at a time: only findings are kept, never documents."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    skipped: int = 0
+    unreadable: bool = False
+    folders_with_kinds: set[str] = field(default_factory=set)
+
+    def check(self, path: Path, display: str, folder: str | None = None) -> None:
+        """Read the file once and check it; a walked file without ``skema:`` is skipped."""
+        from kbtools.api import check_bytes
+        from kbtools.loading import read_path
+
+        raw, problems = read_path(path, display=display)
+        if raw is not None and folder is not None and not has_skema_line(raw):
+            self.skipped += 1
+            return
+        if folder is not None:
+            self.folders_with_kinds.add(folder)
+        self.files += 1
+        if raw is None:
+            self.unreadable = True
+            self.findings.extend(problems)
+        else:
+            self.findings.extend(check_bytes(raw, display).findings)
+
+
 def run(args: argparse.Namespace) -> int:
-    from kbtools.api import check_file
     from kbtools.findings import Level, sort_findings
     from kbtools.reporting import pick
 
     found = discover(args.paths)
-    for note in found.notes:
+    tally = Tally(findings=list(found.unreadable), unreadable=bool(found.unreadable))
+    for path, display in found.files:
+        tally.check(path, display)
+    for folder, path in found.walked:
+        tally.check(path, str(path), folder)
+    notes = found.notes + [
+        f"{folder}: mappen indeholder ingen partnerskabsaftaler eller typologivurderinger "
+        "(ingen YAML-fil med en »skema:«-linje)."
+        for folder in dict.fromkeys(folder for folder, _ in found.walked)
+        if folder not in tally.folders_with_kinds
+    ]
+    for note in notes:
         sys.stderr.write(f"kbtools validate: {note}\n")
-    results = [check_file(path, display) for path, display in found.files]
-    findings = sort_findings(
-        [*found.unreadable, *(finding for result in results for finding in result.findings)]
-    )
-    pick(args.format)(findings, len(found.files), sys.stdout, found.skipped)
-    if found.notes or found.unreadable or any(result.unreadable for result in results):
+    findings = sort_findings(tally.findings)
+    pick(args.format)(findings, tally.files, sys.stdout, tally.skipped)
+    if notes or tally.unreadable:
         return 2
     failing = {Level.FEJL, Level.ADVARSEL} if args.strict else {Level.FEJL}
     return 1 if any(f.level in failing for f in findings) else 0

@@ -3,7 +3,7 @@
 from kbtools.findings import DataPath
 from kbtools.loading.codes import UNREADABLE
 from kbtools.loading.document import Document, Position
-from kbtools.loading.yamlsource import MAX_FILE_BYTES, load_bytes, load_path
+from kbtools.loading.yamlsource import MAX_FILE_BYTES, load_bytes, load_path, read_path
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -13,4 +13,5 @@ __all__ = [
     "Position",
     "load_bytes",
     "load_path",
+    "read_path",
 ]

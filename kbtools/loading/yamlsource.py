@@ -65,6 +65,16 @@ def load_path(
 def _load_path(
     path: Path, display: str | None, max_bytes: int
 ) -> tuple[Document | None, list[Finding]]:
+    raw, problems = read_path(path, display=display, max_bytes=max_bytes)
+    if raw is None:
+        return None, problems
+    return _load_bytes(raw, display if display is not None else str(path))
+
+
+def read_path(
+    path: Path, *, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, or None and a finding saying why it cannot be read. Never raises."""
     name = display if display is not None else str(path)
     try:
         info = os.stat(path)
@@ -86,7 +96,7 @@ def _load_path(
         return None, [_unreadable(name, f"Filen kan ikke læses ({exc.strerror or exc}).")]
     if len(raw) > max_bytes:
         return None, [_too_big(name, max_bytes)]
-    return _load_bytes(raw, name)
+    return raw, []
 
 
 def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
@@ -112,13 +122,13 @@ def _load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
 
 
 def _unreadable(file: str, message: str) -> Finding:
-    return codes.UNREADABLE.finding(file, 1, 1, message)
+    return codes.UNREADABLE.finding(file, 1, 1, message, help_url=LOAD_HELP)
 
 
 def _too_big(file: str, max_bytes: int) -> Finding:
     limit = f"{max_bytes:,}".replace(",", ".")
     message = f"Filen er for stor. En aftale må højst fylde {limit} bytes."
-    return codes.TOO_BIG.finding(file, 1, 1, message)
+    return codes.TOO_BIG.finding(file, 1, 1, message, help_url=LOAD_HELP)
 
 
 def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
