@@ -9,6 +9,7 @@ from typing import Any
 from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
+from kbtools.danish import describe_value, plural
 from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
@@ -28,20 +29,6 @@ _TYPE_NAMES = {
 def validator_for(schema_name: str) -> Validator:
     """A Draft-07 validator with date checking (pure Python, for Pyodide), built once per schema."""
     return Validator(load_schema(schema_name))
-
-
-def describe_value(value: Any) -> str:
-    if value is None:
-        return "tom"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"teksten »{value}«"
-    if isinstance(value, int | float):
-        return f"tallet {value}"
-    if isinstance(value, list):
-        return "en liste"
-    return "en række nøgler"
 
 
 def _where(path: DataPath) -> str:
@@ -160,7 +147,7 @@ def _date(name: str, error: Any) -> str:
 
 def _min_items(name: str, error: Any) -> str:
     count = error.validator_value
-    return f"{name} skal have mindst {count} {'punkt' if count == 1 else 'punkter'}."
+    return f"{name} skal have mindst {plural(count, 'punkt', 'punkter')}."
 
 
 def _pattern(name: str, error: Any) -> str:
