@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import kbtools
 from kbtools.kinds import AGREEMENT, ASSESSMENT
+from kbtools.reporting.jsonout import finding_as_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "cases").rglob("*.yaml")) + sorted(
@@ -35,18 +36,7 @@ def cli_findings(path: Path) -> list[dict[str, object]]:
 
 
 def as_json(result: kbtools.CheckResult) -> list[dict[str, object]]:
-    return [
-        {
-            "fil": f.file,
-            "linje": f.line,
-            "kolonne": f.column,
-            "niveau": f.level.value,
-            "kode": f.code,
-            "besked": f.message,
-            "hjælp": f.help_url,
-        }
-        for f in result.findings
-    ]
+    return [finding_as_json(f) for f in result.findings]
 
 
 @pytest.mark.parametrize("path", SOURCES[:4], ids=lambda p: p.name)

@@ -15,23 +15,25 @@ from kbtools.findings import Finding, Level
 from kbtools.reporting.console import is_unicode
 
 
+def finding_as_json(finding: Finding) -> dict[str, object]:
+    """One finding as the JSON output writes it (the field names are documented for users)."""
+    return {
+        "fil": finding.file,
+        "linje": finding.line,
+        "kolonne": finding.column,
+        "niveau": finding.level.value,
+        "kode": finding.code,
+        "besked": finding.message,
+        "hjælp": finding.help_url,
+    }
+
+
 def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
     payload = {
         "filer": files,
         "sprunget_over": skipped,
         "antal": {level.value: sum(f.level == level for f in findings) for level in Level},
-        "fund": [
-            {
-                "fil": f.file,
-                "linje": f.line,
-                "kolonne": f.column,
-                "niveau": f.level.value,
-                "kode": f.code,
-                "besked": f.message,
-                "hjælp": f.help_url,
-            }
-            for f in findings
-        ],
+        "fund": [finding_as_json(f) for f in findings],
     }
     json.dump(payload, out, ensure_ascii=not is_unicode(out), indent=2)
     out.write("\n")
