@@ -184,6 +184,19 @@ def test_typology_never_raises_or_touches_its_input(raw: bytes) -> None:
         assert sorted(p.name for p in folder.iterdir()) == ["aftale.yaml"]
 
 
+@SETTINGS
+@given(damaged(), damaged())
+def test_diff_never_raises_or_touches_its_inputs(old: bytes, new: bytes) -> None:
+    """0 no change, 1 changes, 2 a file that cannot be compared; never a crash (exit 70)."""
+    with input_file(old) as (old_path, _), input_file(new) as (new_path, _):
+        code, out, err = run("diff", str(old_path), str(new_path))
+        assert code in (0, 1, 2), err
+        assert (code == 2) == bool(err) and (code == 2) != bool(out)
+        code, out, _ = run("diff", str(old_path), str(old_path))
+        assert code in (0, 2)
+        assert code == 2 or out.startswith("Ingen ændringer")
+
+
 _SPEC = st.text(
     alphabet=st.sampled_from("ab æøå:- \u00a0\t\"'\\/{}[]#\u030a🙂"), min_size=0, max_size=20
 )

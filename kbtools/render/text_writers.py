@@ -6,7 +6,7 @@ from html import escape
 
 from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
 
-DRAFT_TEXT = "KLADDE – aftalen indeholder fejl og er ikke klar til underskrift"
+DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
 
 
 def _md_cell(text: str) -> str:
