@@ -27,6 +27,7 @@ def build_site(
             "-W",
             "--keep-going",
             "-q",
+            "--no-color",  # warnings compare as plain text, whatever the CI's terminal
             "-d",
             str(doctrees),
             "-c",
