@@ -14,7 +14,7 @@ from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
 
-_TYPE_NAMES = {
+TYPE_NAMES = {
     "string": "en tekst",
     "number": "et tal",
     "integer": "et helt tal",
@@ -119,7 +119,7 @@ def _type(name: str, error: Any) -> str:
     value = error.instance
     expected = error.validator_value
     expected_list = expected if isinstance(expected, list) else [expected]
-    wanted = " eller ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
+    wanted = " eller ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
     message = f"{name} skal være {wanted}, men er {describe_value(value)}."
     if "boolean" in expected_list and isinstance(value, str):
         message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
@@ -150,6 +150,11 @@ def _min_items(name: str, error: Any) -> str:
     return f"{name} skal have mindst {plural(count, 'punkt', 'punkter')}."
 
 
+def _max_items(name: str, error: Any) -> str:
+    most = plural(error.validator_value, "punkt", "punkter")
+    return f"{name} må højst have {most}, men har {len(error.instance)}."
+
+
 def _pattern(name: str, error: Any) -> str:
     message = f"{name} har en form, der ikke er tilladt: {describe_value(error.instance)}."
     rule = error.schema.get("patternErrorMessage") if isinstance(error.schema, dict) else None
@@ -169,6 +174,7 @@ _MESSAGES: dict[str, Callable[[str, Any], str]] = {
     "const": _const,
     "format": _date,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "minLength": lambda name, _: f"{name} må ikke være tom.",
     "minProperties": lambda name, _: f"{name} må ikke være tom.",
     "pattern": _pattern,

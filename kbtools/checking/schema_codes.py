@@ -90,6 +90,7 @@ BY_KEYWORD = {
     "additionalProperties": UNKNOWN_KEY,
     "format": DATE,
     "minItems": EMPTY_LIST,
+    "maxItems": INVALID,
     "minLength": EMPTY_TEXT,
     "minProperties": EMPTY,
     "pattern": PATTERN,

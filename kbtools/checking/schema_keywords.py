@@ -198,6 +198,19 @@ def _min_size(keyword: str, cls: type[Any], short: str) -> Builder:
     return build
 
 
+def _max_items(_: Compile, node: dict[str, Any], value: Any, where: str) -> Check:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise UnsupportedSchema(f"{where}: expected a non-negative integer")
+    message = "is expected to be empty" if value == 0 else "is too long"
+
+    def check(instance: Any) -> list[SchemaError] | None:
+        if not isinstance(instance, list) or len(instance) <= value:
+            return None
+        return [SchemaError("maxItems", node, instance, f"{instance!r} {message}")]
+
+    return check
+
+
 def _pattern(_: Compile, node: dict[str, Any], value: Any, where: str) -> Check:
     if not isinstance(value, str):
         raise UnsupportedSchema(f"{where}: expected a regular expression")
@@ -340,6 +353,7 @@ KEYWORDS: dict[str, Builder] = {
     "exclusiveMinimum": _minimum_of("exclusiveMinimum"),
     "minLength": _min_size("minLength", str, "is too short"),
     "minItems": _min_size("minItems", list, "is too short"),
+    "maxItems": _max_items,
     "minProperties": _min_size("minProperties", dict, "does not have enough properties"),
     "pattern": _pattern,
     "required": _required,

@@ -99,6 +99,11 @@ def test_min_length_items_properties() -> None:
     assert errors({"minItems": 1}, "") == []
     assert errors({"minProperties": 1}, {}) == [("minProperties", [])]
     assert only({"minItems": 2}, [1]).message == "[1] is too short"
+    assert errors({"maxItems": 1}, [1, 2]) == [("maxItems", [])]
+    assert errors({"maxItems": 1}, [1]) == []
+    assert errors({"maxItems": 0}, "ab") == []
+    assert only({"maxItems": 2}, [1, 2, 3]).message == "[1, 2, 3] is too long"
+    assert only({"maxItems": 0}, [1]).message == "[1] is expected to be empty"
 
 
 def test_required_gives_one_error_per_missing_key_in_schema_order() -> None:

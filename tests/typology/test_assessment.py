@@ -25,6 +25,8 @@ def test_schema_enums_agree_with_typology_data() -> None:
     assert tuple(item["parameter"]["enum"]) == typology.parameter_ids
     assert tuple(item["niveau"]["enum"]) == typology.level_ids
     assert tuple(item["retning"]["enum"]) == typology.level_ids
+    parameters = schema["properties"]["parametre"]
+    assert parameters["minItems"] == parameters["maxItems"] == len(typology.parameter_ids)
 
 
 def test_every_field_has_danish_title_and_description() -> None:
@@ -54,7 +56,7 @@ def test_unknown_parameter_gets_did_you_mean(tmp_path: Path) -> None:
     findings = [f for f in check_file(bad).findings if f.code == "vurdering-parameter-forslag"]
     assert len(findings) == 1
     assert "Mente du »mandat«?" in findings[0].message
-    assert (findings[0].line, findings[0].column) == (11, 16)  # the line of »parameter: mandatt«
+    assert (findings[0].line, findings[0].column) == (10, 16)  # the line of »parameter: mandatt«
     assert any(f.code == "vurdering-parameter-mangler" for f in check_file(bad).findings)
 
 
