@@ -125,7 +125,7 @@ def test_findings_of_the_case_files(midtby: CaseView) -> None:
         midtby.check_summary == "Kontrol af casens filer: 0 fejl eller advarsler og 3 anbefalinger."
     )
     assert midtby.findings[0].text == (
-        "Anbefaling i aftale.yaml, linje 4: Overvej at tilføje »kommissorium« (Kommissorium). "
+        "Anbefaling i aftale.yaml, linje 3: Overvej at tilføje »kommissorium« (Kommissorium). "
         "Det er ikke et krav, men gode partnerskaber aftaler det."
     )
     assert midtby.left_out == ()
