@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from kbtools.editor import editor_path, render, vscode_schemas
+from kbtools.kinds import KINDS
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -42,14 +45,33 @@ def test_action_is_a_composite_action_that_runs_the_validator() -> None:
     assert "${{" not in scripts
 
 
-def test_vscode_maps_agreements_to_the_schema() -> None:
+def test_vscode_maps_every_kind_to_its_generated_editor_schema() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    ((schema, globs),) = settings["yaml.schemas"].items()
-    assert (REPO / schema).resolve() == REPO / "kbtools/schemas/partnerskabsaftale-1.schema.json"
-    for name in (
-        "cases/eksempelby/aftale.yaml",
-        "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml",
-    ):
-        assert any(fnmatch.fnmatch(name, pattern) for pattern in globs), name
+    assert settings["yaml.schemas"] == vscode_schemas(), "run: python -m kbtools.editor"
+    for kind in KINDS:
+        assert editor_path(kind).read_text(encoding="utf-8") == render(kind), (
+            "run: python -m kbtools.editor"
+        )
+    mapped = {
+        name: [s for s, globs in settings["yaml.schemas"].items() if _matches(name, globs)]
+        for name in (
+            "cases/eksempelby/aftale.yaml",
+            "cases/eksempelby/vurdering-2027-03.yaml",
+            "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml",
+        )
+    }
+    assert all(len(schemas) == 1 for schemas in mapped.values()), mapped
     extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def _matches(name: str, globs: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in globs)
+
+
+def test_files_in_the_repository_have_no_modeline() -> None:
+    """A modeline wins over the settings and points to the published, not the local, schema."""
+    files = [*REPO.glob("cases/**/*.yaml"), *REPO.glob("docs/**/_filer/*.yaml")]
+    assert files
+    for path in files:
+        assert "yaml-language-server:" not in path.read_text(encoding="utf-8"), path

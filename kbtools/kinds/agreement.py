@@ -26,4 +26,11 @@ AGREEMENT = Kind(
         placeholders,
         recommended,
     ),
+    file_patterns=(
+        "cases/**/aftale*.yaml",
+        "cases/**/aftale*.yml",
+        "**/partnerskabsaftale*.yaml",
+        "**/partnerskabsaftale*.yml",
+        "docs/partnerskabsaftalen/_filer/*.yaml",
+    ),
 )

@@ -10,4 +10,10 @@ ASSESSMENT = Kind(
     label="typologivurdering",
     help_page="typologi/index.html",
     rules=(assessment_parameters, assessment_direction),
+    file_patterns=(
+        "cases/**/vurdering*.yaml",
+        "cases/**/vurdering*.yml",
+        "**/typologivurdering*.yaml",
+        "**/typologivurdering*.yml",
+    ),
 )

@@ -19,13 +19,16 @@ class Kind:
     ``skema:`` value a file of this kind starts with is the ``const`` of the schema's own
     ``skema`` property, so it is written in one place only. ``label`` is the Danish name used
     in messages; ``help_page`` is the docs page (relative to the site root) that explains the
-    format, used when an element has no page of its own (``x-side``).
+    format, used when an element has no page of its own (``x-side``). ``file_patterns`` are
+    the globs (relative to the repository root) of the files the editor treats as this kind
+    (``.vscode/settings.json`` is generated from them, see :mod:`kbtools.editor`).
     """
 
     schema_name: str
     label: str
     help_page: str
     rules: tuple[Rule, ...]
+    file_patterns: tuple[str, ...] = ()
 
     @cached_property
     def schema(self) -> dict[str, Any]:
