@@ -1,0 +1,119 @@
+"""The real ``yaml-language-server`` (npm, installed by bootstrap.sh) on the repository as set
+up: Danish help from the generated editor schemas, and the same verdict as ``kbtools validate``.
+
+One server for the module. A missing server is a failure, not a skip: bootstrap installs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from yaml_server import REPO, YamlServer
+
+from kbtools.api import check_file
+
+AGREEMENT = REPO / "cases" / "midtby" / "aftale.yaml"
+ASSESSMENT = REPO / "cases" / "midtby" / "vurdering-2018-03.yaml"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[YamlServer]:
+    running = YamlServer()
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """A folder under cases/, so that the repository's file patterns apply to it."""
+    folder = REPO / "cases" / "_editor_test"
+    folder.mkdir(exist_ok=True)
+    yield folder
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+
+
+def _line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines) if text in line)
+
+
+def test_case_files_are_clean_and_hover_is_danish(server: YamlServer) -> None:
+    assert server.diagnostics(AGREEMENT) == []
+    assert server.diagnostics(ASSESSMENT) == []
+    line = _line_of(AGREEMENT, "parter:")
+    hover = server.hover(AGREEMENT, line, 2)
+    assert "Parter" in hover and "organisation" in hover
+    assert "[Læs mere om parter](https://lks-vidensbasen.github.io/partnerskabsaftalen/" in hover
+    year = _line_of(AGREEMENT, "pr_år: {2017")
+    assert "Årets beløb" in server.hover(AGREEMENT, year, 21)  # on the amount
+    level = _line_of(ASSESSMENT, "niveau:")
+    assert "Niveau" in server.hover(ASSESSMENT, level, 6)
+
+
+def test_enum_and_pattern_errors_are_danish(server: YamlServer, scratch: Path) -> None:
+    text = AGREEMENT.read_text(encoding="utf-8")
+    text = text.replace("system: beskæftigelse", "system: beskaeftigelse", 1)
+    text = text.replace("{2017: 10000,", "{17: 10000,", 1)
+    text = text.replace("\nformål:", "\nformaal:", 1)
+    path = scratch / "aftale.yaml"
+    path.write_text(text, encoding="utf-8")
+    messages = [d["message"] for d in server.diagnostics(path)]
+    assert any(m.startswith("»System« skal være en af de tilladte værdier") for m in messages)
+    assert any("Skriv årstallet med fire cifre" in m for m in messages)
+    assert any(m.startswith("Nøglen findes ikke her.") for m in messages)
+    english = [m for m in messages if "not allowed" in m or "Value is not accepted" in m]
+    assert english == []
+
+
+def _variants() -> dict[str, tuple[Path, str]]:
+    agreement = AGREEMENT.read_text(encoding="utf-8")
+    assessment = ASSESSMENT.read_text(encoding="utf-8")
+    return {
+        "gyldig aftale": (AGREEMENT, agreement),
+        "gyldig vurdering": (ASSESSMENT, assessment),
+        "ukendt system": (AGREEMENT, agreement.replace("system: uddannelse", "system: skole")),
+        "id med mellemrum": (AGREEMENT, agreement.replace("- id: ", "- id: A ", 1)),
+        "år med to cifre": (AGREEMENT, agreement.replace("{2017: 10000,", "{17: 10000,")),
+        "stavefejl i nøgle": (AGREEMENT, agreement.replace("\nformål:", "\nformaal:")),
+        "negativt beløb": (AGREEMENT, agreement.replace("{2017: 10000,", "{2017: -1,")),
+        "lks som tekst": (AGREEMENT, agreement.replace("lks: true", "lks: ja")),
+        "dato som tekst": (AGREEMENT, agreement.replace("start: 2017-01-01", "start: snart")),
+        "parameter mangler": (ASSESSMENT, _drop_last_parameter(assessment)),
+        "ni parametre": (ASSESSMENT, assessment + _last_parameter(assessment)),
+        "ukendt niveau": (ASSESSMENT, assessment.replace("niveau: klub", "niveau: klubben", 1)),
+    }
+
+
+def _last_parameter(text: str) -> str:
+    return text[text.rindex("\n  - parameter:") :]
+
+
+def _drop_last_parameter(text: str) -> str:
+    return text[: text.rindex("\n  - parameter:")] + "\n"
+
+
+@pytest.mark.parametrize("name", list(_variants()))
+def test_same_verdict_as_kbtools_validate(server: YamlServer, scratch: Path, name: str) -> None:
+    source, text = _variants()[name]
+    path = scratch / source.name
+    path.write_text(text, encoding="utf-8")
+    editor_ok = server.diagnostics(path) == []
+    kbtools_ok = not check_file(path).has_errors
+    assert editor_ok == kbtools_ok, name
+
+
+def test_what_only_kbtools_catches(server: YamlServer, scratch: Path) -> None:
+    """The limits editor.md lists: the editor says nothing, kbtools validate finds the error."""
+    agreement = AGREEMENT.read_text(encoding="utf-8")
+    for text in (
+        agreement.replace("start: 2017-01-01", "start: 2016-02-30"),
+        agreement.replace("{2017: 10000,", "{2017: 10.000,"),
+    ):
+        path = scratch / "aftale.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert server.diagnostics(path) == []
+        assert check_file(path).has_errors
