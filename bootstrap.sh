@@ -2,7 +2,7 @@
 # Sætter alt op på en ny Debian-maskine og kører hovedopgaven:
 #   1. systempakker fra Debian: chromium (til browsertestene), npm og python3-venv,
 #      hvis de mangler (kræver root eller sudo)
-#   2. axe-core fra npm (den version, der står i package-lock.json)
+#   2. axe-core og yaml-language-server fra npm (de versioner, der står i package-lock.json)
 #   3. et Python-miljø i .venv med kbtools og alt til sitet og testene
 #   4. validerer alle aftaler og vurderinger i cases/
 #   5. bygger sitet i _build/html med advarsler som fejl
@@ -33,9 +33,11 @@ fi
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || fail "Python 3.11 eller nyere er nødvendig (fandt $(python3 --version 2>&1))."
 
-say "Installerer axe-core fra npm"
+say "Installerer axe-core og yaml-language-server fra npm"
 npm ci --no-audit --no-fund --loglevel=error
 [ -f node_modules/axe-core/axe.min.js ] || fail "npm installerede ikke axe-core."
+[ -f node_modules/yaml-language-server/bin/yaml-language-server ] \
+  || fail "npm installerede ikke yaml-language-server."
 
 say "Opretter Python-miljøet i .venv"
 [ -x .venv/bin/python ] || python3 -m venv .venv
