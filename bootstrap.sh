@@ -17,6 +17,10 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+# Pango og HarfBuzz til WeasyPrint (kbtools render --format pdf og PDF'erne på sitet)
+for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+  dpkg -s "$lib" >/dev/null 2>&1 || missing+=("$lib")
+done
 if [ "${#missing[@]}" -gt 0 ]; then
   say "Installerer fra Debian: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then
