@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbtools.danish import format_field, format_number, format_value
+from kbtools.danish import format_field, format_list, format_number, format_value
 from kbtools.kinds import AGREEMENT
 from kbtools.schemas.annotations import Node, reference_names
 
@@ -25,11 +25,13 @@ from kbtools.schemas.annotations import Node, reference_names
 class Heading:
     level: int
     text: str
+    help: str = ""  # the schema's guidance; only the Word template shows it
 
 
 @dataclass
 class Paragraph:
     text: str
+    help: str = ""
 
 
 @dataclass
@@ -58,6 +60,14 @@ class Rendered:
     title: str
     draft: bool
     blocks: list[Any] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)  # names, for the document's metadata
+
+    @property
+    def subject(self) -> str:
+        """»Partnerskabsaftale mellem A, B og C« (the document's subject in its metadata)."""
+        if not self.parties:
+            return "Partnerskabsaftale"
+        return "Partnerskabsaftale mellem " + format_list(self.parties)
 
 
 def _dicts(value: Any) -> list[dict[Any, Any]]:
@@ -74,6 +84,10 @@ class _Writer:
 
     parties: dict[str, str]
     unit: str
+    guide: bool = False
+
+    def help(self, node: Node) -> str:
+        return guidance(node) if self.guide else ""
 
     def show(self, value: Any, node: Node) -> str:
         names = self.parties if node.reference else None
@@ -113,28 +127,52 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
     return Table(f"{caption} (beløb i {unit})", ["Post", *years, "I alt"], rows)
 
 
-def build(data: dict[str, Any], draft: bool = False) -> Rendered:
+#: Signatures come last in every format: nothing may follow what the parties sign.
+LAST = "underskrifter"
+
+
+def guidance(node: Node, named: bool = False) -> str:
+    """The schema's guidance for an element: its step in the tringuide and its description
+    (after its title when ``named``: the document's title says what it is, not its name)."""
+    from kbtools.template import STEP_NAMES
+
+    raw = node.node
+    step = raw.get("x-trin")
+    parts = [f"{node.title}." if named else ""]
+    parts.append(f"Trin {step}: {STEP_NAMES[step]}." if step in STEP_NAMES else "")
+    parts.append("Anbefalet element." if raw.get("x-anbefalet") else "")
+    parts.append(str(raw.get("description") or ""))
+    return " ".join(part for part in parts if part)
+
+
+def build(data: dict[str, Any], draft: bool = False, guide: bool = False) -> Rendered:
+    """The document of agreement ``data``; ``guide`` adds the schema's guidance as help texts."""
     schema = AGREEMENT.schema
     root = Node.of(schema, schema)
     data = data if isinstance(data, dict) else {}
     economy = data.get("økonomi")
     unit = economy.get("enhed") if isinstance(economy, dict) else None
     unit = unit if isinstance(unit, str) and unit else "kr."
-    writer = _Writer(reference_names(schema, "parter", data), unit)
+    names = reference_names(schema, "parter", data)
+    writer = _Writer(names, unit, guide)
     title = data.get("titel")
     doc = Rendered(format_value(title) if title else "Partnerskabsaftale", draft)
-    doc.blocks.append(Heading(1, doc.title))
-    for key in root.properties():
-        if key in ("skema", "titel", "lks") or data.get(key) is None:
+    doc.parties = [format_value(p.get("navn")) for p in _dicts(data.get("parter")) if p.get("navn")]
+    title_help = guidance(root.child("titel"), named=True) if guide else ""
+    doc.blocks.append(Heading(1, doc.title, title_help))
+    hidden = {"skema", "titel"} if guide else {"skema", "titel", "lks"}
+    keys = [key for key in root.properties() if key != LAST] + [LAST]
+    for key in keys:
+        if key in hidden or data.get(key) is None:
             continue
         node, value = root.child(key), data[key]
-        doc.blocks.append(Heading(2, node.title))
+        doc.blocks.append(Heading(2, node.title, writer.help(node)))
         if key == "parter":
             doc.blocks.append(_parties(writer, node, value))
         elif key == "økonomi" and isinstance(value, dict):
             doc.blocks.append(_money_table("Budget", _dicts(value.get("budget")), unit))
             doc.blocks.append(_money_table("Finansiering", _dicts(value.get("finansiering")), unit))
-        elif key == "underskrifter":
+        elif key == LAST:
             doc.blocks.extend(_signatures(writer, node, value))
         else:
             _generic(doc, writer, value, node, 3)
@@ -178,10 +216,11 @@ def _generic(doc: Rendered, writer: _Writer, value: Any, node: Node, level: int)
         for key, sub in value.items():
             child = node.child(str(key))
             if isinstance(sub, dict | list) and not child.is_value:
-                doc.blocks.append(Heading(min(level, 4), child.title))
+                doc.blocks.append(Heading(min(level, 4), child.title, writer.help(child)))
                 _generic(doc, writer, sub, child, level + 1)
             else:
-                doc.blocks.append(Paragraph(f"{child.title}: {writer.show(sub, child)}"))
+                shown = f"{child.title}: {writer.show(sub, child)}"
+                doc.blocks.append(Paragraph(shown, writer.help(child)))
     elif isinstance(value, list):
         items = node.items()
         if all(not isinstance(item, dict | list) for item in value):
