@@ -45,34 +45,67 @@ def to_markdown(doc: Rendered) -> str:
     return "\n".join(out)
 
 
+#: Where the html's link back leads (the published site).
+SITE_URL = "https://lks-vidensbasen.github.io/"
+AUTHOR = "LKS-vidensbasen"
+
 CSS = """
-body { font-family: sans-serif; max-width: 48rem; margin: 2rem auto; color: #111; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; max-width: 48rem;
+  margin: 1rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
 table { border-collapse: collapse; margin: 1rem 0; }
-th, td { border: 1px solid #444; padding: .3rem .6rem; }
-td.tal, th.tal { text-align: right; }
-.kladde { position: fixed; top: 0; left: 0; right: 0; background: #fff3b0; color: #000;
-  border-bottom: 3px solid #000; padding: .5rem; font-weight: bold; text-align: center; }
-body.har-kladde { padding-top: 3.5rem; }
+th, td { border: 1px solid #444; padding: .3rem .6rem; vertical-align: top; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.tal, th.tal { text-align: right; white-space: nowrap; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+.tabel { overflow: auto; }
+.tilbage { font-size: .9rem; margin-bottom: 1rem; }
+.kladde { background: #fff3b0; color: #000;
+  border: 3px solid #000; padding: .5rem; font-weight: bold; text-align: center; }
+.vandmaerke { position: fixed; top: 40%; left: 0; right: 0; text-align: center;
+  transform: rotate(-35deg); font-size: 7rem; font-weight: bold; color: #e6b3b3;
+  letter-spacing: .5rem; z-index: -1; pointer-events: none; }
 .underskrift { margin: 2rem 0; page-break-inside: avoid; }
-.linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; }
-@media print { .kladde { position: fixed; top: 0; } body { margin-top: 3rem; } }
+.linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
+h2, h3, h4 { page-break-after: avoid; }
+@page { size: A4; margin: 2cm 2cm 2.2cm;
+  @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  .tilbage { display: none; }
+
+  .vandmaerke { position: fixed; top: 45%; }
+}
 """
 
 
-def to_html(doc: Rendered) -> str:
+def _head(doc: Rendered) -> list[str]:
     e = escape
-    out = [
+    title = ("KLADDE: " if doc.draft else "") + doc.title
+    return [
         "<!DOCTYPE html>",
         '<html lang="da">',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{e(('KLADDE: ' if doc.draft else '') + doc.title)}</title>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title>",
+        f'<meta name="author" content="{e(AUTHOR)}">',
+        f'<meta name="description" content="{e(doc.subject)}">',
+        f'<meta name="keywords" content="{e(", ".join(["partnerskabsaftale", *doc.parties]))}">',
+        f'<meta name="generator" content="{e(AUTHOR)}">',
         f"<style>{CSS}</style>",
         "</head>",
-        '<body class="har-kladde">' if doc.draft else "<body>",
+        "<body>",
+        f'<nav class="tilbage"><a href="{SITE_URL}">← Til LKS-vidensbasen</a></nav>',
     ]
+
+
+def to_html(doc: Rendered) -> str:
+    e = escape
+    out = _head(doc)
     if doc.draft:
         out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
+        out.append('<div class="vandmaerke" aria-hidden="true">KLADDE</div>')
     out.append("<main>")
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -94,8 +127,8 @@ def to_html(doc: Rendered) -> str:
                 for row in block.rows
             )
             out.append(
-                f"<table><caption>{e(block.caption)}</caption>"
-                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f'<div class="tabel"><table><caption>{e(block.caption)}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
             )
         elif isinstance(block, Signature):
             out.append(
