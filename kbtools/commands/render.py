@@ -1,4 +1,4 @@
-"""`kbtools render AFTALE --format docx|html|md -o FIL`: a readable agreement to sign.
+"""`kbtools render AFTALE --format docx|pdf|html|md -o FIL`: a readable agreement to sign.
 
 An agreement with errors, or with placeholders from the template still in it, is refused
 unless ``--kladde`` is given; then every page is marked KLADDE. The output is never the input:
@@ -25,7 +25,7 @@ PROG = "kbtools render"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "render",
-        help="lav en læsbar aftale (docx, html eller md) til underskrift",
+        help="lav en læsbar aftale (docx, pdf, html eller md) til underskrift",
         description="Laver en læsbar udgave af en partnerskabsaftale. En aftale med fejl eller "
         "med pladsholdere fra skabelonen afvises, medmindre --kladde er angivet; så er hver "
         "side mærket KLADDE. Aftalen selv bliver aldrig overskrevet.",
@@ -49,9 +49,16 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.fileio import same_file
     from kbtools.render import render_agreement
 
-    if args.ud == "-" and args.format == "docx":
-        _say("docx kan ikke skrives til skærmen. Angiv et filnavn med -o.")
+    if args.ud == "-" and args.format in ("docx", "pdf"):
+        _say(f"{args.format} kan ikke skrives til skærmen. Angiv et filnavn med -o.")
         return 2
+    if args.format == "pdf":
+        from kbtools.render.pdf_writer import engine_problem
+
+        problem = engine_problem()
+        if problem is not None:
+            _say(problem)
+            return 2
     if args.ud != "-" and same_file(Path(args.ud), Path(args.aftale)):
         _say(
             f"{args.ud} er selve aftalen, og den bliver aldrig overskrevet. Vælg et andet "

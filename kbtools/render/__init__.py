@@ -1,4 +1,4 @@
-"""Render an agreement as a readable Danish document (docx, html, md).
+"""Render an agreement as a readable Danish document (docx, html, md, pdf).
 
 :func:`render_agreement` is the one entry point; the CLI and the site's downloads call it.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FORMATS = ("docx", "html", "md")
+FORMATS = ("docx", "pdf", "html", "md")
 
 
 def render_agreement(data: dict[str, Any], fmt: str, draft: bool) -> bytes:
@@ -19,6 +19,10 @@ def render_agreement(data: dict[str, Any], fmt: str, draft: bool) -> bytes:
         from kbtools.render.docx_writer import to_docx
 
         return to_docx(doc)
+    if fmt == "pdf":
+        from kbtools.render.pdf_writer import to_pdf
+
+        return to_pdf(doc)
     from kbtools.render.text_writers import to_html, to_markdown
 
     return (to_html(doc) if fmt == "html" else to_markdown(doc)).encode("utf-8")
