@@ -1,9 +1,11 @@
-"""Downloads on the site: the generated template and the rendered example agreements.
+"""Downloads on the site: the generated templates and the rendered example agreements.
 
 ``{aftale-downloads}`` places a list of download links on a page. Its optional argument picks
-what to list: ``skabelon`` (the template), ``eksempler`` (every ``cases/*/aftale.yaml`` as docx,
-html and md) or nothing for both. The files themselves are written into the HTML output at
-``build-finished``: ``skabelon/partnerskabsaftale.yaml`` and ``eksempler/<case>/aftale.<fmt>``.
+what to list: ``skabelon`` (the templates, Word and YAML), ``eksempler`` (every
+``cases/*/aftale.yaml`` as PDF, docx, html and md) or nothing for both. The files themselves
+are written into the HTML output at ``build-finished``: ``skabelon/partnerskabsaftale.docx``,
+``skabelon/partnerskabsaftale.yaml`` and ``eksempler/<case>/aftale.<fmt>``. PDFs are offered
+only when the PDF engine (WeasyPrint, installed by ``./bootstrap.sh``) is there at build time.
 A file is only rendered again when its source is newer, and a broken case gives a located
 warning, never a crashed build.
 """
@@ -20,7 +22,21 @@ from sphinx.util.docutils import SphinxDirective
 logger = logging.getLogger(__name__)
 
 TEMPLATE_TARGET = "skabelon/partnerskabsaftale.yaml"
-FORMATS = (("docx", "Word (docx)"), ("html", "Webside (html)"), ("md", "Markdown (md)"))
+WORD_TEMPLATE_TARGET = "skabelon/partnerskabsaftale.docx"
+ALL_FORMATS = (
+    ("pdf", "PDF til underskrift"),
+    ("docx", "Word (docx)"),
+    ("html", "Webside (html)"),
+    ("md", "Markdown (md)"),
+)
+
+
+def formats() -> list[tuple[str, str]]:
+    """The formats offered: PDF only where the PDF engine is installed."""
+    from kbtools.render.pdf_writer import engine_problem
+
+    pdf = engine_problem() is None
+    return [(fmt, label) for fmt, label in ALL_FORMATS if fmt != "pdf" or pdf]
 
 
 def case_files(root: Path) -> list[Path]:
@@ -60,12 +76,13 @@ class AftaleDownloads(SphinxDirective):
             return nodes.list_item("", para)
 
         if what in ("alle", "skabelon"):
+            items += link(WORD_TEMPLATE_TARGET, "Skabelon til partnerskabsaftale (Word)")
             items += link(TEMPLATE_TARGET, "Skabelon til partnerskabsaftale (YAML)")
         if what in ("alle", "eksempler"):
             for path in case_files(Path(self.config.kbtools_cases_root)):
                 self.env.note_dependency(str(path))
                 title = _case_title(path)
-                for fmt, label in FORMATS:
+                for fmt, label in formats():
                     target = f"eksempler/{path.parent.name}/aftale.{fmt}"
                     items += link(target, f"{title} – {label}")
         return [items]
@@ -81,15 +98,18 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
     from kbtools.api import check_file
     from kbtools.findings import Level
     from kbtools.render import render_agreement
+    from kbtools.render.docx_template import word_template
     from kbtools.template import render_template
 
     out = Path(app.outdir)
     template = out / TEMPLATE_TARGET
     template.parent.mkdir(parents=True, exist_ok=True)
     template.write_text(render_template(), encoding="utf-8")
+    (out / WORD_TEMPLATE_TARGET).write_bytes(word_template())
+    offered = formats()
     for path in case_files(Path(app.config.kbtools_cases_root)):
         folder = out / "eksempler" / path.parent.name
-        targets = [folder / f"aftale.{fmt}" for fmt, _ in FORMATS]
+        targets = [folder / f"aftale.{fmt}" for fmt, _ in offered]
         if all(_fresh(t, path) for t in targets):
             continue
         result = check_file(path)
@@ -105,7 +125,7 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
             )
             continue
         folder.mkdir(parents=True, exist_ok=True)
-        for (fmt, _), target in zip(FORMATS, targets, strict=True):
+        for (fmt, _), target in zip(offered, targets, strict=True):
             target.write_bytes(render_agreement(result.data, fmt, False))
 
 
