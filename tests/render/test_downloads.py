@@ -22,9 +22,15 @@ def test_links_and_files(app: SphinxTestApp) -> None:
     out = app.outdir
     page = (out / "a" / "side.html").read_text(encoding="utf-8")
     assert 'href="../skabelon/partnerskabsaftale.yaml"' in page
+    assert 'href="../skabelon/partnerskabsaftale.docx"' in page
+    assert page.index("partnerskabsaftale.docx") < page.index("partnerskabsaftale.yaml")
     assert 'href="../eksempler/midtby/aftale.docx"' in page
+    assert 'href="../eksempler/midtby/aftale.pdf"' in page
     template = (out / "skabelon" / "partnerskabsaftale.yaml").read_text(encoding="utf-8")
     assert template.startswith("# yaml-language-server:")
+    word = docx.Document(str(out / "skabelon" / "partnerskabsaftale.docx"))
+    assert word.core_properties.content_status == "Skabelon"
+    assert (out / "eksempler" / "midtby" / "aftale.pdf").read_bytes().startswith(b"%PDF-")
     document = docx.Document(str(out / "eksempler" / "midtby" / "aftale.docx"))
     assert document.paragraphs[0].text.startswith("Partnerskabsaftale for LKS Midtby")
     assert (out / "eksempler" / "midtby" / "aftale.md").is_file()
