@@ -9,6 +9,8 @@ schema, by code, an *editor schema* with the same validation keywords plus:
   message about a missing element), ``patternErrorMessage`` kept from the source;
 * ``markdownDescription`` with a »Læs mere« link to the element's docs page (``x-side``);
 * ``enumDescriptions`` for the typology's parameters and levels (from ``typologi.yaml``);
+* ``contains`` for each allowed value of the field named by ``x-hver-én-gang`` (with a
+  list of exactly that many items: every value once), the rule a kind checks in code;
 * ``defaultSnippets`` on every list of groups (a party, a budget line with its years, a
   signature …) and ``examples`` for dates;
 * ``additionalProperties: false`` written as ``propertyNames`` with an ``enum`` of the allowed
@@ -30,6 +32,7 @@ from kbtools.checking.schema import TYPE_NAMES
 from kbtools.findings import docs_url
 from kbtools.kinds import KINDS, Kind
 from kbtools.schemas import SCHEMA_DIR, resolve
+from kbtools.schemas.annotations import EACH_ONCE
 from kbtools.typology.model import load_typology
 
 EDITOR_DIR = SCHEMA_DIR / "editor"
@@ -105,7 +108,25 @@ def _convert(root: dict[str, Any], raw: dict[str, Any], title: str) -> dict[str,
         item = resolve(root, items)
         if item.get("type") == "object":
             out["items"]["defaultSnippets"] = [_snippet(root, item, title)]
+        if isinstance(node.get(EACH_ONCE), str):
+            out["allOf"] = _each_once(item, node[EACH_ONCE])
     return out
+
+
+def _each_once(item: dict[str, Any], field: str) -> list[dict[str, Any]]:
+    """One ``contains`` per allowed value of ``field``: the editor's half of ``x-hver-én-gang``."""
+    values = list(item["properties"][field]["enum"])
+    names = _enum_descriptions(values) or values
+    return [
+        {
+            "contains": {"required": [field], "properties": {field: {"const": value}}},
+            "errorMessage": (
+                f"Der mangler et punkt med {field}: {value} ({name}). Hver {field} skal stå"
+                " præcis én gang."
+            ),
+        }
+        for value, name in zip(values, names, strict=True)
+    ]
 
 
 def _copy(root: dict[str, Any], node: dict[str, Any], title: str) -> dict[str, Any]:
@@ -228,7 +249,10 @@ def _snippet(root: dict[str, Any], item: dict[str, Any], list_title: str) -> dic
     counter = iter(range(1, 100))
     return {
         "label": f"Ny: {title.lower()}",
-        "description": f"Indsætter {title.lower()} med de påkrævede felter.",
+        "description": (
+            f"Et nyt punkt ({title.lower()}) med de påkrævede felter."
+            " Tryk Tab for at gå fra felt til felt."
+        ),
         "body": _body(root, item, counter),
     }
 

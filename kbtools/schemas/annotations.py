@@ -19,6 +19,10 @@ field added to the schema is compared and shown without new code:
     (a later one extends the agreement).
 ``x-fritekst``
     On a text field: prose. A diff says that the text changed instead of quoting it.
+``x-hver-én-gang``
+    On a list of groups: the field each of whose allowed values (its ``enum``) must occur in
+    exactly one item (a typology assessment rates every parameter once). A kind's rule checks
+    it in ``kbtools validate``; :mod:`kbtools.editor` writes it as ``contains`` for the editor.
 
 Lists of plain texts need no annotation: they are compared as (multi)sets of texts.
 Only fields declared ``"format": "date"`` are dates.
@@ -37,6 +41,7 @@ NAME = "x-navn"
 REFERENCE = "x-henvisning"
 DISPLAY = "x-visning"
 FREE_TEXT = "x-fritekst"
+EACH_ONCE = "x-hver-én-gang"
 
 #: How a node's value is laid out: a group of named fields, a lookup table (``pr_år``),
 #: a list, or a single value.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from yaml_server import REPO, YamlServer
@@ -69,6 +70,45 @@ def test_enum_and_pattern_errors_are_danish(server: YamlServer, scratch: Path) -
     assert english == []
 
 
+def test_a_missing_parameter_is_named_in_danish(server: YamlServer, scratch: Path) -> None:
+    text = ASSESSMENT.read_text(encoding="utf-8").replace("parameter: maal", "parameter: mandat")
+    path = scratch / ASSESSMENT.name
+    path.write_text(text, encoding="utf-8")
+    messages = [d["message"] for d in server.diagnostics(path)]
+    assert messages == [
+        "Der mangler et punkt med parameter: maal (Mål). Hver parameter skal stå præcis én gang."
+    ]
+
+
+def _completions(server: YamlServer, path: Path, text: str, after: str) -> list[dict[str, Any]]:
+    """Completion items on a new list item ``- `` inserted on the line after ``after``."""
+    start = text.index(after) + len(after)
+    indent = len(after) - len(after.lstrip()) + 2
+    text = text[:start] + " " * indent + "- \n" + text[start:]
+    path.write_text(text, encoding="utf-8")
+    server.diagnostics(path, text)
+    position = {"line": text[:start].count("\n"), "character": indent + 2}
+    result = server.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": path.as_uri()}, "position": position},
+    )
+    items: list[dict[str, Any]] = result["items"] if isinstance(result, dict) else result
+    return items
+
+
+def test_snippets_for_a_signature_and_a_budget_line(server: YamlServer, scratch: Path) -> None:
+    text = AGREEMENT.read_text(encoding="utf-8")
+    path = scratch / "aftale.yaml"
+    items = _completions(server, path, text, "underskrifter:\n")
+    (signature,) = [item for item in items if item["label"] == "Ny: underskrift"]
+    assert signature["insertText"].split("\n")[0] == "part: ${1:}"
+    for key in ("navn:", "titel:", "dato: ${4:2027-01-15}"):
+        assert key in signature["insertText"]
+    items = _completions(server, path, text, "  budget:\n")
+    (line,) = [item for item in items if item["label"] == "Ny: budgetpost"]
+    assert "pr_år:\n    2027: ${2:0}\n    2028: ${3:0}" in line["insertText"]
+
+
 def _variants() -> dict[str, tuple[Path, str]]:
     agreement = AGREEMENT.read_text(encoding="utf-8")
     assessment = ASSESSMENT.read_text(encoding="utf-8")
@@ -85,6 +125,10 @@ def _variants() -> dict[str, tuple[Path, str]]:
         "parameter mangler": (ASSESSMENT, _drop_last_parameter(assessment)),
         "ni parametre": (ASSESSMENT, assessment + _last_parameter(assessment)),
         "ukendt niveau": (ASSESSMENT, assessment.replace("niveau: klub", "niveau: klubben", 1)),
+        "dobbelt parameter": (
+            ASSESSMENT,
+            assessment.replace("parameter: maal", "parameter: mandat"),
+        ),
     }
 
 
