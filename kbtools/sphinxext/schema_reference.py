@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.editor import EDITOR_DIR
 from kbtools.kinds import AGREEMENT
 from kbtools.schemas import schema_files
 from kbtools.sphinxext.schema_fields import (
@@ -197,13 +198,16 @@ class FieldReferenceDirective(_SchemaDirective):
 
 
 def publish_schemas(app: Any, exception: BaseException | None) -> None:
-    """Copy every shipped schema to ``<outdir>/skemaer/`` so its ``$id`` URL resolves."""
+    """Copy every shipped schema to ``<outdir>/skemaer/`` so its ``$id`` URL resolves, and
+    the Danish editor schemas (:mod:`kbtools.editor`) to ``skemaer/editor/``."""
     if exception is not None or getattr(app.builder, "format", "") != "html":
         return
     target = Path(app.outdir) / SCHEMA_OUTDIR
-    target.mkdir(parents=True, exist_ok=True)
+    (target / EDITOR_DIR.name).mkdir(parents=True, exist_ok=True)
     for path in schema_files():
         shutil.copyfile(path, target / path.name)
+    for path in sorted(EDITOR_DIR.glob("*.editor.json")):
+        shutil.copyfile(path, target / EDITOR_DIR.name / path.name)
 
 
 def setup_schema_reference(app: Any) -> None:

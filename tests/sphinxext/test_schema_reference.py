@@ -11,7 +11,9 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from kbtools.kinds import AGREEMENT
+from kbtools.editor import editor_path, render
+from kbtools.findings import docs_url
+from kbtools.kinds import AGREEMENT, KINDS
 from kbtools.loading import load_path
 from kbtools.sphinxext.schema_fields import children, constraints, elements, slug
 
@@ -111,6 +113,11 @@ def test_schemas_are_published_with_the_site(built: SphinxTestApp) -> None:
     assert json.loads(published.read_text(encoding="utf-8"))["$id"].endswith(
         "/skemaer/partnerskabsaftale-1.schema.json"
     )
+    for kind in KINDS:
+        editor = built.outdir / "skemaer" / "editor" / editor_path(kind).name
+        assert editor.read_text(encoding="utf-8") == render(kind)
+        url = json.loads(render(kind))["$id"]
+        assert url == docs_url(editor.relative_to(built.outdir).as_posix())
 
 
 def test_rules_directive_lists_every_rule_and_code(built: SphinxTestApp) -> None:
