@@ -12,6 +12,8 @@ PDF/UA-1 as an alternative, which is tagged too but not an archival format.
 
 from __future__ import annotations
 
+import logging
+
 from kbtools.render.model import Rendered
 from kbtools.render.text_writers import to_html
 
@@ -24,6 +26,11 @@ class PdfEngineMissing(Exception):
 
 def engine_problem() -> str | None:
     """Why PDFs cannot be made here, in Danish, or None when they can."""
+    # WeasyPrint reports each step (from its import on) at INFO; where something (a Sphinx
+    # theme's plugin) has set the root logger to INFO, they would fill the build output.
+    progress = logging.getLogger("weasyprint.progress")
+    if progress.level == logging.NOTSET:
+        progress.setLevel(logging.WARNING)
     try:
         import weasyprint  # noqa: F401
     except ImportError:
