@@ -7,7 +7,8 @@ schema, by code, an *editor schema* with the same validation keywords plus:
 
 * ``errorMessage`` in Danish on every leaf field (never on a group, where it would hide the
   message about a missing element), ``patternErrorMessage`` kept from the source;
-* ``markdownDescription`` with a »Læs mere« link to the element's docs page (``x-side``);
+* ``markdownDescription`` with a »Læs mere« link to the docs page of the element a field
+  belongs to (the nearest ``x-side``, else the kind's help page);
 * ``enumDescriptions`` for the typology's parameters and levels (from ``typologi.yaml``);
 * ``contains`` for each allowed value of the field named by ``x-hver-én-gang`` (with a
   list of exactly that many items: every value once), the rule a kind checks in code;
@@ -25,6 +26,7 @@ each kind's file patterns to them; a test keeps both in step. Regenerate with
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,8 @@ def editor_path(kind: Kind) -> Path:
 def editor_schema(kind: Kind) -> dict[str, Any]:
     """The editor schema of ``kind``: its schema with Danish editor keywords (see above)."""
     root = kind.schema
-    out = _convert(root, root, root.get("title", ""))
+    context = _Context(root, docs_url(kind.help_page), "Læs mere om formatet")
+    out = _convert(context, root, root.get("title", ""))
     out.pop("definitions", None)  # every $ref is inlined
     out["$id"] = docs_url(f"skemaer/editor/{editor_path(kind).name}")
     out["$comment"] = (
@@ -90,24 +93,36 @@ def write_all() -> list[Path]:
 # -- converting one node ---------------------------------------------------------------------
 
 
-def _convert(root: dict[str, Any], raw: dict[str, Any], title: str) -> dict[str, Any]:
-    node = resolve(root, raw)
+@dataclass(frozen=True)
+class _Context:
+    """The schema being converted and the docs page its »Læs mere« links go to (the nearest
+    ``x-side`` above a node, else the kind's page)."""
+
+    root: dict[str, Any]
+    url: str
+    label: str
+
+
+def _convert(ctx: _Context, raw: dict[str, Any], title: str) -> dict[str, Any]:
+    node = resolve(ctx.root, raw)
     title = str(node.get("title") or title)
-    out = _copy(root, node, title)
+    if "x-side" in node:
+        ctx = _Context(ctx.root, docs_url(str(node["x-side"])), f"Læs mere om {title.lower()}")
+    out = _copy(ctx, node, title)
     if node.get("additionalProperties") is False and "properties" in node:
         del out["additionalProperties"]
         out["propertyNames"] = _known_keys(list(node["properties"]))
     if _is_year_table(node):
         _as_pattern_properties(out, title)
-    if "x-side" in node:
-        out["markdownDescription"] = _read_more(node, title)
+    if node.get("description"):
+        out["markdownDescription"] = f"{node['description']}\n\n[{ctx.label}]({ctx.url})"
     if _is_leaf(node):
         _add_leaf_help(out, node, title)
     items = node.get("items")
     if node.get("type") == "array" and isinstance(items, dict):
-        item = resolve(root, items)
+        item = resolve(ctx.root, items)
         if item.get("type") == "object":
-            out["items"]["defaultSnippets"] = [_snippet(root, item, title)]
+            out["items"]["defaultSnippets"] = [_snippet(ctx.root, item, title)]
         if isinstance(node.get(EACH_ONCE), str):
             out["allOf"] = _each_once(item, node[EACH_ONCE])
     return out
@@ -129,16 +144,16 @@ def _each_once(item: dict[str, Any], field: str) -> list[dict[str, Any]]:
     ]
 
 
-def _copy(root: dict[str, Any], node: dict[str, Any], title: str) -> dict[str, Any]:
+def _copy(ctx: _Context, node: dict[str, Any], title: str) -> dict[str, Any]:
     """``node`` without ``x-`` annotations and definitions, its subschemas converted."""
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key == "properties":
-            out[key] = {k: _convert(root, v, k) for k, v in value.items()}
+            out[key] = {k: _convert(ctx, v, k) for k, v in value.items()}
         elif key == "items" and isinstance(value, dict):
-            out[key] = _convert(root, _described_like(resolve(root, value), node), title)
+            out[key] = _convert(ctx, _described_like(resolve(ctx.root, value), node), title)
         elif key in ("additionalProperties", "propertyNames") and isinstance(value, dict):
-            out[key] = _convert(root, value, title)
+            out[key] = _convert(ctx, value, title)
         elif not key.startswith("x-") and key != "definitions":
             out[key] = value
     return out
@@ -196,11 +211,6 @@ def _known_keys(keys: list[str]) -> dict[str, Any]:
             f" for at se de mulige nøgler. Tilladte nøgler: {listed}."
         ),
     }
-
-
-def _read_more(node: dict[str, Any], title: str) -> str:
-    text = str(node.get("description", ""))
-    return f"{text}\n\n[Læs mere om {title.lower()}]({docs_url(str(node['x-side']))})".lstrip()
 
 
 def leaf_message(node: dict[str, Any], title: str) -> str:

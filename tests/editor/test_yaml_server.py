@@ -51,8 +51,14 @@ def test_case_files_are_clean_and_hover_is_danish(server: YamlServer) -> None:
     assert "[Læs mere om parter](https://lks-vidensbasen.github.io/partnerskabsaftalen/" in hover
     year = _line_of(AGREEMENT, "pr_år: {2017")
     assert "Årets beløb" in server.hover(AGREEMENT, year, 21)  # on the amount
+    system = _line_of(AGREEMENT, "system: beskæftigelse")
+    assert "[Læs mere om parter](" in server.hover(AGREEMENT, system, 6)  # a field of »parter«
+    tasks = _line_of(AGREEMENT, "opgaver: [Rekruttering")
+    assert "De konkrete opgaver" in server.hover(AGREEMENT, tasks, 16)  # a list item
     level = _line_of(ASSESSMENT, "niveau:")
     assert "Niveau" in server.hover(ASSESSMENT, level, 6)
+    parameter = _line_of(ASSESSMENT, "parameter: mandat")
+    assert "`mandat`: Mandat og ledelsesmæssig opbakning" in server.hover(ASSESSMENT, parameter, 17)
 
 
 def test_enum_and_pattern_errors_are_danish(server: YamlServer, scratch: Path) -> None:
