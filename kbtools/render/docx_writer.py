@@ -119,7 +119,7 @@ def _bullets(document: Any, block: Bullets) -> None:
 def column_widths(block: Table, total: float = _TEXT_WIDTH_CM) -> list[float]:
     """Widths in cm: every column at least as wide as its longest word (its whole text for
     amounts, which never wrap), the rest of the line shared by how much text a column holds."""
-    per_char, padding = 0.2, 0.45  # cm per character at 10 pt, cell margins
+    per_char, padding = 0.25, 0.5  # cm per character at 10 pt (bold, wide fonts), margins
     columns = list(zip(block.header, *block.rows, strict=False))
     minimum, wanted = [], []
     for i, cells in enumerate(columns):
