@@ -184,7 +184,8 @@ def test_html_draft_has_a_diagonal_label_that_prints(
 def test_word_template_has_every_element_in_order_with_help() -> None:
     from kbtools.render.docx_template import word_template
 
-    document = docx.Document(io.BytesIO(word_template()))
+    content = word_template()
+    document = docx.Document(io.BytesIO(content))
     titles = {key: node["title"] for key, node in AGREEMENT.schema["properties"].items()}
     # `skema` is the YAML file's format line; the title is the document's own title; the
     # signatures come last, as in every agreement
@@ -199,4 +200,4 @@ def test_word_template_has_every_element_in_order_with_help() -> None:
     assert any(p.text.startswith("Trin 3: Rolle- og arbejdsfordeling.") for p in helps)
     core = document.core_properties
     assert core.content_status == "Skabelon" and core.language == "da-DK"
-    assert not _watermark(io.BytesIO(word_template()))
+    assert not _watermark(io.BytesIO(content))
