@@ -136,6 +136,8 @@ def test_pdf_is_tagged_danish_and_marked_draft(files: dict[str, Path]) -> None:
     root: Any = final.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "da"
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="2" pdfaid:conformance="A"' in xmp  # PDF/A-2a: archival and tagged
     assert final.metadata is not None and draft.metadata is not None
     assert final.metadata.title == "Partnerskabsaftale for LKS Midtby (fiktivt eksempel)"
     assert final.metadata.author == "LKS-vidensbasen" and PARTIES[1] in str(final.metadata.subject)
