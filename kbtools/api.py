@@ -4,12 +4,14 @@
 from ``skema:``, run the kind's schema and rules, and return a :class:`CheckResult` holding the
 parsed document, the kind and the findings, sorted as the CLI prints them. They never raise:
 every problem, even a bug in a rule, comes back as a finding, so one bad file never stops the
-others. Only pure-Python code runs here, so the same check runs on Pyodide in the browser.
+others. Only pure-Python code runs here, so the same check can run in a browser (Pyodide).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +19,22 @@ from kbtools import kinds
 from kbtools.checking.schema import check_schema
 from kbtools.checking.schema_codes import TYPE
 from kbtools.checking.suggest import suggest
-from kbtools.findings import Code, Finding, Level, docs_url, sort_findings
+from kbtools.danish import describe_value
+from kbtools.findings import Code, Finding, Level, sort_findings
 from kbtools.kinds import Kind
 from kbtools.loading import Document, load_bytes, load_path
 from kbtools.loading.codes import AMBIGUOUS_NUMBER, UNREADABLE
+from kbtools.loading.yamlsource import LOAD_HELP
 
-#: The page that explains ``skema:`` and the file kinds.
-KIND_HELP = docs_url("partnerskabsaftalen/validering.html")
+#: The page that explains ``skema:`` and the file kinds (the same page as for loading).
+KIND_HELP = LOAD_HELP
 
 NO_SKEMA = Code(
     "skema-linje-mangler",
     Level.FEJL,
     "Filen har ingen »skema:«-linje, så kbtools ved ikke, hvilken slags fil det er.",
     "Filen har ingen »skema:«-linje, så den kan ikke kontrolleres. Skriv fx »skema: "
-    "partnerskabsaftale/1« øverst.",
+    "partnerskabsaftale/1« øverst. …",
 )
 UNKNOWN_SKEMA = Code(
     "skema-ukendt",
@@ -129,8 +133,9 @@ def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:
     kind = kinds.by_skema(skema)
     if kind is None:
         position = document.position_of(("skema",))
-        hint = suggest(str(skema), [kind.skema for kind in kinds.KINDS])
-        message = f"Skemaet »{skema}« kendes ikke."
+        hint = suggest(skema, [k.skema for k in kinds.KINDS]) if isinstance(skema, str) else None
+        named = f"»{skema}«" if isinstance(skema, str) else f"({describe_value(skema)})"
+        message = f"Skemaet {named} kendes ikke."
         message += f" Mente du »{hint}«?" if hint else f" Kendte skemaer: {known}."
         return None, UNKNOWN_SKEMA.finding(
             document.file,
@@ -144,17 +149,25 @@ def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:
 
 
 def check_document(document: Document, kind: Kind) -> list[Finding]:
-    """Schema and rule findings for a loaded document of ``kind`` (with help links)."""
-    try:
-        findings = list(check_schema(document, kind.schema_name))
-        for rule in kind.rules:
-            findings.extend(rule.check(document, kind.schema))
-    except Exception as exc:  # a checker bug must not hide the other files' results
-        message = (
-            f"Kontrollen stødte på en uventet fejl ({type(exc).__name__}). Filen er ikke "
-            "kontrolleret færdig; meld gerne fejlen til LKS-vidensbasen."
-        )
-        return [INTERNAL.finding(document.file, 1, 1, message)]
+    """Schema and rule findings for a loaded document of ``kind`` (with help links).
+
+    The schema check and each rule run on their own: a bug in one of them becomes an
+    ``intern-fejl`` finding and never hides what the others found.
+    """
+    findings: list[Finding] = []
+    steps: list[Callable[[], Iterable[Finding]]] = [
+        partial(check_schema, document, kind.schema_name),
+        *(partial(rule.check, document, kind.schema) for rule in kind.rules),
+    ]
+    for step in steps:
+        try:
+            findings.extend(step())
+        except Exception as exc:  # a checker bug must not hide the other results
+            message = (
+                f"Kontrollen stødte på en uventet fejl ({type(exc).__name__}). Filen er ikke "
+                "kontrolleret færdig; meld gerne fejlen til LKS-vidensbasen."
+            )
+            findings.append(INTERNAL.finding(document.file, 1, 1, message))
     return [
         finding if finding.help_url else replace(finding, help_url=kind.help_url(finding.path))
         for finding in findings
@@ -165,6 +178,11 @@ def wrong_kind(result: CheckResult, wanted: Kind) -> Finding | None:
     """A finding when a loaded file is not of the kind a command needs (None when it is)."""
     if result.document is None or result.kind is wanted:
         return None
+    if result.kind is None:  # no skema: line, or an unknown one: that finding says it best
+        problems = (NO_SKEMA.id, UNKNOWN_SKEMA.id)
+        found_problem = next((f for f in result.findings if f.code in problems), None)
+        if found_problem is not None:
+            return found_problem
     found = f"»{result.kind.skema}«" if result.kind else "ingen kendt »skema:«-linje"
     position = result.document.position_of(("skema",))
     return WRONG_KIND.finding(

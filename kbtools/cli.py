@@ -25,7 +25,6 @@ COMMAND_MODULES = (
     "kbtools.commands.typology",
 )
 
-EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 

@@ -188,13 +188,3 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "en liste"
     return "en række nøgler"
-
-
-def format_level(level_id: str) -> str:
-    """A typology level by its Danish name: 'klub' → 'Klubben'; an unknown id is quoted."""
-    from kbtools.typology.model import load_typology
-
-    for level in load_typology().levels:
-        if level.id == level_id:
-            return level.name
-    return quote(str(level_id))

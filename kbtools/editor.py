@@ -10,8 +10,9 @@ schema, by code, an *editor schema* with the same validation keywords plus:
 * ``markdownDescription`` with a »Læs mere« link to the docs page of the element a field
   belongs to (the nearest ``x-side``, else the kind's help page);
 * ``enumDescriptions`` for the typology's parameters and levels (from ``typologi.yaml``);
-* ``contains`` for each allowed value of the field named by ``x-hver-én-gang`` (with a
-  list of exactly that many items: every value once), the rule a kind checks in code;
+* ``contains`` for each allowed value of the field named by ``x-hver-én-gang``, and a list of
+  exactly that many items: every value once (``kbtools validate`` checks it with a rule, whose
+  message names the missing or repeated values);
 * ``defaultSnippets`` on every list of groups (a party, a budget line with its years, a
   signature …) and ``examples`` for dates;
 * ``additionalProperties: false`` written as ``propertyNames`` with an ``enum`` of the allowed
@@ -125,6 +126,7 @@ def _convert(ctx: _Context, raw: dict[str, Any], title: str) -> dict[str, Any]:
             out["items"]["defaultSnippets"] = [_snippet(ctx.root, item, title)]
         if isinstance(node.get(EACH_ONCE), str):
             out["allOf"] = _each_once(item, node[EACH_ONCE])
+            out["minItems"] = out["maxItems"] = len(out["allOf"])
     return out
 
 

@@ -33,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
         ("folder", "Stien er en mappe, ikke en fil."),
         ("missing", "Filen findes ikke."),
         ("assessment", "Filen er ikke en partnerskabsaftale (fandt »typologivurdering/1«)."),
-        ("no-skema", "Filen er ikke en partnerskabsaftale (fandt ingen kendt »skema:«-linje)."),
+        ("no-skema", "Filen har ingen »skema:«-linje, så den kan ikke kontrolleres."),
     ],
 )
 def test_commands_refuse_what_is_not_an_agreement(

@@ -16,7 +16,6 @@ from kbtools.danish import (
     format_date,
     format_duration,
     format_field,
-    format_level,
     format_list,
     format_number,
     format_value,
@@ -166,15 +165,6 @@ def test_amounts_in_another_unit_and_unquoted_texts() -> None:
 )
 def test_describe_value_for_messages_about_a_wrong_type(value: Any, text: str) -> None:
     assert describe_value(value) == text
-
-
-def test_typology_levels_by_name() -> None:
-    assert [format_level(level) for level in ("kantine", "klub", "kompagni")] == [
-        "Kantinen",
-        "Klubben",
-        "Kompagniet",
-    ]
-    assert format_level("hotel") == "»hotel«"
 
 
 texts = st.text("abcæø 12-:", max_size=8)  # no letters of True, None or {…}: the check below

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import kbtools.loading
 from kbtools.cli import main
 from kbtools.diff import ADDED, CHANGED, REMOVED, diff_agreements, same_content
 
@@ -283,28 +282,19 @@ varighed:
 """
 
 
-@pytest.fixture
-def loader_ready() -> None:
-    assert hasattr(kbtools.loading, "load_path")  # fail, never skip, if the loader breaks
-
-
 def write(path: Path, text: str) -> str:
     path.write_text(text, encoding="utf-8")
     return str(path)
 
 
-def test_cli_identical_files_exit_0(
-    loader_ready: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_identical_files_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = write(tmp_path / "gammel.yaml", VALID)
     new = write(tmp_path / "ny.yaml", VALID)
     assert main(["diff", old, new]) == 0
     assert "Ingen ændringer" in capsys.readouterr().out
 
 
-def test_cli_lists_changes_and_exits_1(
-    loader_ready: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_lists_changes_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = write(tmp_path / "gammel.yaml", VALID)
     text = VALID.replace("timer: 10", "timer: 20").replace("slut: 2029-12-31", "slut: 2030-12-31")
     new = write(tmp_path / "ny.yaml", text)
@@ -318,7 +308,7 @@ def test_cli_lists_changes_and_exits_1(
 
 @pytest.mark.parametrize("kind", ["missing", "folder"])
 def test_cli_unreadable_input_exits_2_with_a_located_message(
-    loader_ready: None, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
     old = write(tmp_path / "gammel.yaml", VALID)
     other = tmp_path / "findes-ikke.yaml"
@@ -332,7 +322,7 @@ def test_cli_unreadable_input_exits_2_with_a_located_message(
 
 
 def test_cli_yaml_error_exits_2_with_the_loaders_finding(
-    loader_ready: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old = write(tmp_path / "gammel.yaml", VALID)
     bad = write(tmp_path / "ny.yaml", VALID.replace("titel: Aftale", "titel: Aftale\n\ttitel: x"))
@@ -343,7 +333,7 @@ def test_cli_yaml_error_exits_2_with_the_loaders_finding(
 
 
 def test_cli_refuses_a_file_that_is_not_an_agreement(
-    loader_ready: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old = write(tmp_path / "gammel.yaml", VALID)
     other = write(tmp_path / "vurdering.yaml", "skema: typologivurdering/1\n")

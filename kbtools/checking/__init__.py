@@ -1,5 +1,5 @@
-"""Checking: a loaded document → findings (schema first, then the cross-field rules).
+"""Checking: a loaded document → findings (the schema first, then the kind's cross-field rules).
 
-Entry points: :func:`kbtools.checking.run.check_path` for a file on disk and
-:func:`kbtools.checking.run.check_document` for an already loaded document.
+The entry point is the public API, :func:`kbtools.check_file` / :func:`kbtools.check_bytes`
+(:mod:`kbtools.api`); which rules run for which file is declared in :mod:`kbtools.kinds`.
 """

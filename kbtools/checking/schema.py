@@ -54,8 +54,13 @@ def _field_name(error: Any) -> str:
 def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
     validator = validator_for(schema_name)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
+    seen: set[tuple[str, DataPath]] = set()
     for error in errors:
-        yield from _translate(document, error)
+        for finding in _translate(document, error):
+            # a validator reports each missing key of an object once per key: say it once
+            if (finding.code, finding.path) not in seen:
+                seen.add((finding.code, finding.path))
+                yield finding
 
 
 def _translate(document: Document, error: Any) -> Iterator[Finding]:
@@ -131,8 +136,13 @@ def _type(name: str, error: Any) -> str:
 
 
 def _enum(name: str, error: Any) -> str:
-    allowed = ", ".join(f"»{option}«" for option in error.validator_value)
-    return f"{name} må ikke være {describe_value(error.instance)}. Tilladte værdier: {allowed}."
+    options = [str(option) for option in error.validator_value]
+    value = error.instance
+    hint = suggest(value, options) if isinstance(value, str) else None
+    if hint:
+        return f"{name} må ikke være {describe_value(value)}. Mente du »{hint}«?"
+    allowed = ", ".join(f"»{option}«" for option in options)
+    return f"{name} må ikke være {describe_value(value)}. Tilladte værdier: {allowed}."
 
 
 def _const(name: str, error: Any) -> str:

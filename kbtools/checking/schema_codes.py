@@ -16,12 +16,14 @@ TYPE = Code(
     Level.FEJL,
     "Værdien er af den forkerte slags: fx en tekst, hvor der skal stå et tal, eller en enkelt "
     "værdi, hvor der skal stå en liste.",
-    "»i_alt« (I alt) skal være et tal, men er teksten »femten«.",
+    "»lks« (LKS-aftale) skal være true eller false, men er teksten »nej«. Skriv true eller "
+    "false (ikke ja/nej, yes/no eller on/off).",
 )
 VALUE = Code(
     "skema-vaerdi",
     Level.FEJL,
-    "Værdien er ikke en af dem, skemaet tillader. Beskeden lister de tilladte værdier.",
+    "Værdien er ikke en af dem, skemaet tillader. Beskeden foreslår den, der ligner mest, "
+    "eller lister de tilladte værdier.",
     "»system« (System) må ikke være teksten »skole«. Tilladte værdier: …",
 )
 UNKNOWN_KEY = Code(
@@ -37,11 +39,17 @@ DATE = Code(
     "En dato er ikke en rigtig dato skrevet som ÅÅÅÅ-MM-DD.",
     "»start« (Start) skal være en rigtig dato skrevet som ÅÅÅÅ-MM-DD, men er teksten »2027-02-30«.",
 )
-EMPTY_LIST = Code(
-    "skema-tom-liste",
+TOO_FEW = Code(
+    "skema-for-faa",
     Level.FEJL,
-    "En liste har færre punkter, end skemaet kræver.",
-    "»parter« (Parter) skal have mindst 2 punkter.",
+    "En liste har færre punkter, end skemaet kræver (eller er tom).",
+    "»opgaver« (Opgaver) skal have mindst 1 punkt.",
+)
+TOO_MANY = Code(
+    "skema-for-mange",
+    Level.FEJL,
+    "En liste har flere punkter, end skemaet tillader.",
+    "»parametre« (Parametre) må højst have 8 punkter, men har 9.",
 )
 EMPTY_TEXT = Code(
     "skema-tom-tekst",
@@ -53,20 +61,22 @@ EMPTY = Code(
     "skema-tom",
     Level.FEJL,
     "En gruppe af beløb pr. år er tom; den skal indeholde mindst ét beløb.",
-    "»pr_år« (Beløb pr. år) skal indeholde mindst ét beløb.",
+    "»pr_år« (Beløb pr. år) må ikke være tom.",
 )
 PATTERN = Code(
     "skema-moenster",
     Level.FEJL,
     "En tekst har ikke den form, feltet kræver (fx et id med små bogstaver og bindestreger "
     "eller en e-mailadresse med @).",
-    "»id« (Id) har en form, der ikke er tilladt: teksten »Jobcenter A«.",
+    "»id« (Id) har en form, der ikke er tilladt: teksten »Jobcenter A«. Et id må kun have små "
+    "bogstaver, …",
 )
 KEY_NAME = Code(
     "skema-noegle",
     Level.FEJL,
     "En nøgle har ikke den form, skemaet kræver her (fx et årstal med fire cifre).",
-    "»pr_år« (Beløb pr. år): nøglen teksten »17« er ikke tilladt her (skriv fx et årstal).",
+    "Nøglen »17« under »pr_år« har en form, der ikke er tilladt. Skriv årstallet med fire "
+    "cifre, fx 2027.",
 )
 MINIMUM = Code(
     "skema-minimum",
@@ -89,8 +99,8 @@ BY_KEYWORD = {
     "const": VALUE,
     "additionalProperties": UNKNOWN_KEY,
     "format": DATE,
-    "minItems": EMPTY_LIST,
-    "maxItems": INVALID,
+    "minItems": TOO_FEW,
+    "maxItems": TOO_MANY,
     "minLength": EMPTY_TEXT,
     "minProperties": EMPTY,
     "pattern": PATTERN,
@@ -105,7 +115,8 @@ CODES = (
     VALUE,
     UNKNOWN_KEY,
     DATE,
-    EMPTY_LIST,
+    TOO_FEW,
+    TOO_MANY,
     EMPTY_TEXT,
     EMPTY,
     PATTERN,

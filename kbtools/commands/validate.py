@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kbtools.reporting import FORMATS
+
 if TYPE_CHECKING:
     from kbtools.findings import Finding
 
-FORMAT_CHOICES = ("auto", "text", "json", "github")
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Folders that hold tools' files, never agreements (hidden folders are skipped as well).
 SKIPPED_FOLDERS = frozenset({"node_modules", "_build", "__pycache__", "site-packages"})
 #: A ``skema:`` key at the start of a line (quoted or not, any case): the file is one of ours.
-_SKEMA_LINE = re.compile(r"^[ \t]*[\"']?skema[\"']?[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_SKEMA_LINE = re.compile(r"(?:^|[{,])[ \t]*[\"']?skema[\"']?[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 
 def register(subparsers: Any) -> None:
@@ -43,7 +44,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("paths", nargs="+", metavar="STI", help="fil eller mappe")
     parser.add_argument(
         "--format",
-        choices=FORMAT_CHOICES,
+        choices=FORMATS,
         default="auto",
         help="uddata: text, json, github (annotationer) eller auto (github i GitHub Actions)",
     )
@@ -120,8 +121,8 @@ def has_skema_line(raw: bytes) -> bool:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16", "replace")
     else:
-        text = raw.decode("utf-8", "replace")
-    return _SKEMA_LINE.search(text) is not None
+        text = raw.decode("utf-8-sig", "replace")  # a BOM from Windows' Notepad is not text
+    return _SKEMA_LINE.search(text.lstrip("\ufeff")) is not None
 
 
 @dataclass

@@ -33,13 +33,13 @@ ENCODING = Code(
     Level.FEJL,
     "Filen er ikke gemt som UTF-8 (fx som UTF-16 eller i en gammel Windows-tegnkodning). Gem "
     "den som UTF-8.",
-    "Filen er gemt som UTF-16. Gem den som UTF-8.",
+    "Filen er ikke gemt som UTF-8 (der står et tegn, som ikke kan læses, …). Gem filen som UTF-8.",
 )
 NUL = Code(
     "yaml-nul-tegn",
     Level.FEJL,
     "Filen indeholder et NUL-tegn og er sandsynligvis ikke en tekstfil.",
-    "Filen indeholder et NUL-tegn (byte 0).",
+    "Filen indeholder et NUL-tegn (byte 0). Er det en tekstfil? …",
 )
 CONTROL = Code(
     "yaml-styretegn",
@@ -55,20 +55,21 @@ INVISIBLE = Code(
     "Et tegn, man ikke kan se, står et sted, hvor det ændrer, hvad filen betyder: fx et hårdt "
     "mellemrum (U+00A0) i indrykningen eller efter et kolon, eller et nulbredde-mellemrum "
     "(U+200B) i en nøgle. Erstat det med et almindeligt mellemrum.",
-    "Efter kolonet står et hårdt mellemrum (U+00A0) i stedet for et almindeligt mellemrum. …",
+    "Her står et hårdt mellemrum (U+00A0) i værdien. Det kan ikke ses, men det ændrer, hvad "
+    "filen betyder. …",
 )
 TAB = Code(
     "yaml-tabulator",
     Level.FEJL,
     "En linje er indrykket med et tabulatortegn. YAML kræver mellemrum.",
-    "Linjen er indrykket med et tabulatortegn.",
+    "Linjen er indrykket med et tabulatortegn. Brug mellemrum, ikke tabulatortegn, til indrykning.",
 )
 SYNTAX = Code(
     "yaml-syntaks",
     Level.FEJL,
     "Filen er ikke gyldig YAML: et kolon, et anførselstegn, en parentes eller indrykningen "
     "passer ikke. Beskeden siger hvad, og positionen hvor.",
-    "Der mangler et kolon (:) efter en nøgle …",
+    "Der mangler et kolon (:) efter »formaal«. En nøgle skrives med kolon efter, fx »formaal:«.",
 )
 MULTIPLE_DOCUMENTS = Code(
     "yaml-flere-dokumenter",
@@ -111,7 +112,8 @@ DUPLICATE_KEY = Code(
     Level.FEJL,
     "Den samme nøgle står to gange i samme afsnit, så kun den første bliver læst. Ofte mangler "
     "der »- « foran et nyt punkt i en liste.",
-    "Nøglen »titel« står to gange i samme afsnit (første gang i linje 1). …",
+    "Nøglen »titel« står to gange i samme afsnit (første gang i linje 1), så kun den første "
+    "bliver læst. …",
 )
 AMBIGUOUS_NUMBER = Code(
     "yaml-tvetydigt-tal",

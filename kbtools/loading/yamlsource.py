@@ -82,6 +82,8 @@ def read_path(
         return None, [_unreadable(name, "Filen findes ikke.")]
     except OSError as exc:
         return None, [_unreadable(name, f"Filen kan ikke åbnes ({exc.strerror or exc}).")]
+    except ValueError:  # a NUL character in the path: no file can have that name
+        return None, [_unreadable(name, "Stien indeholder et tegn, som et filnavn ikke kan have.")]
     if stat.S_ISDIR(info.st_mode):
         return None, [_unreadable(name, "Stien er en mappe, ikke en fil.")]
     if not stat.S_ISREG(info.st_mode):

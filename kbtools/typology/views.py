@@ -325,7 +325,7 @@ def _check_summary(findings: Sequence[Finding]) -> str:
     advice = sum(1 for f in findings if f.level is Level.ANBEFALING)
     return (
         f"Kontrol af casens filer: {len(findings) - advice} fejl eller advarsler og "
-        f"{advice} anbefalinger."
+        f"{plural(advice, 'anbefaling', 'anbefalinger')}."
     )
 
 

@@ -99,7 +99,7 @@ def test_broken_case_gives_a_located_warning_and_no_crash(app: SphinxTestApp) ->
     file = Path(app.srcdir) / "cases" / "brudt" / "vurdering-2019-03.yaml"
     assert app.warning.getvalue() == (
         f"{file}:12: WARNING: skema-vaerdi: »niveau« (Niveau) må ikke være teksten »klubben«. "
-        "Tilladte værdier: »kantine«, »klub«, »kompagni«. (filen vises ikke på siden) "
+        "Mente du »klub«? (filen vises ikke på siden) "
         "[kbtools.case]\n"
     )
     html = _html(app)

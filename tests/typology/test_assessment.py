@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from kbtools import check_file
+from kbtools.editor import editor_path
 from kbtools.findings import Level
+from kbtools.kinds import ASSESSMENT
 from kbtools.schemas import schema_path
 from kbtools.typology import load_typology
 
@@ -25,7 +27,8 @@ def test_schema_enums_agree_with_typology_data() -> None:
     assert tuple(item["parameter"]["enum"]) == typology.parameter_ids
     assert tuple(item["niveau"]["enum"]) == typology.level_ids
     assert tuple(item["retning"]["enum"]) == typology.level_ids
-    parameters = schema["properties"]["parametre"]
+    editor = json.loads(editor_path(ASSESSMENT).read_text(encoding="utf-8"))
+    parameters = editor["properties"]["parametre"]
     assert parameters["minItems"] == parameters["maxItems"] == len(typology.parameter_ids)
 
 
@@ -53,7 +56,7 @@ def test_unknown_parameter_gets_did_you_mean(tmp_path: Path) -> None:
     text = CASE.read_text(encoding="utf-8").replace("parameter: mandat", "parameter: mandatt")
     bad = tmp_path / "v.yaml"
     bad.write_text(text, encoding="utf-8")
-    findings = [f for f in check_file(bad).findings if f.code == "vurdering-parameter-forslag"]
+    findings = [f for f in check_file(bad).findings if f.code == "skema-vaerdi"]
     assert len(findings) == 1
     assert "Mente du »mandat«?" in findings[0].message
     assert (findings[0].line, findings[0].column) == (10, 16)  # the line of »parameter: mandatt«

@@ -1,7 +1,7 @@
 """Hver af typologiens otte parametre vurderes præcis én gang.
 
 En typologivurdering skal dække alle parametre i typologien, og hver parameter må kun stå én
-gang. Er en parameter stavet forkert, foreslås den, der ligner mest.
+gang. Er en parameter stavet forkert, foreslår skemakontrollen den, der ligner mest.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kbtools.checking.rules.base import make
-from kbtools.checking.suggest import suggest
+from kbtools.danish import format_list
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 from kbtools.typology.model import load_typology
@@ -19,7 +19,7 @@ MISSING = Code(
     "vurdering-parameter-mangler",
     Level.FEJL,
     "En eller flere af typologiens parametre er ikke vurderet.",
-    "Vurderingen mangler disse parametre: Mandat; Ressourcer.",
+    "Vurderingen mangler parameteren Mål.",
 )
 DUPLICATE = Code(
     "vurdering-parameter-dobbelt",
@@ -28,14 +28,7 @@ DUPLICATE = Code(
     "Parameteren »mandat« er vurderet to gange (også i punkt nr. 1). Vurder hver parameter "
     "én gang.",
 )
-MISSPELT = Code(
-    "vurdering-parameter-forslag",
-    Level.FEJL,
-    "En parameter findes ikke i typologien, men ligner en, der gør.",
-    "Parameteren »mandater« findes ikke i typologien. Mente du »mandat«?",
-)
-
-CODES = (MISSING, DUPLICATE, MISSPELT)
+CODES = (MISSING, DUPLICATE)
 
 
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
@@ -50,15 +43,7 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
         parameter = entry["parameter"]
         path = ("parametre", index, "parameter")
         if parameter not in typology.parameter_ids:
-            hint = suggest(parameter, list(typology.parameter_ids))
-            if hint:
-                yield make(
-                    document,
-                    path,
-                    MISSPELT,
-                    f"Parameteren »{parameter}« findes ikke i typologien. Mente du »{hint}«?",
-                )
-            continue
+            continue  # the schema names the allowed values and the closest one
         if parameter in seen:
             yield make(
                 document,
@@ -75,5 +60,6 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
             document,
             ("parametre",),
             MISSING,
-            "Vurderingen mangler disse parametre: " + "; ".join(missing) + ".",
+            f"Vurderingen mangler {'parameteren' if len(missing) == 1 else 'disse parametre:'} "
+            f"{format_list(missing)}.",
         )

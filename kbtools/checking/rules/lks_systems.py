@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kbtools.checking.rules.base import items, make
+from kbtools.danish import format_list
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
@@ -20,7 +21,8 @@ SYSTEMS_MISSING = Code(
     Level.ADVARSEL,
     "Et LKS mangler parter fra et eller flere af de tre systemer (beskæftigelse, uddannelse og "
     "erhvervsfremme).",
-    "Et LKS bør have parter fra alle tre systemer … Der mangler: uddannelse.",
+    "Et LKS bør have parter fra alle tre systemer: beskæftigelse, uddannelse og "
+    "erhvervsfremme. Der mangler: …",
 )
 GROUPS_MISSING = Code(
     "aftale-lks-grupper",
@@ -50,7 +52,7 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
                 ("parter",),
                 SYSTEMS_MISSING,
                 "Et LKS bør have parter fra alle tre systemer: beskæftigelse, uddannelse og "
-                "erhvervsfremme. Der mangler: " + ", ".join(missing) + ".",
+                f"erhvervsfremme. Der mangler: {format_list(missing)}.",
             )
     organisation = data.get("organisering")
     if isinstance(organisation, dict):

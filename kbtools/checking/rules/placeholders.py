@@ -33,7 +33,8 @@ ZERO_AMOUNTS = Code(
     "aftale-beloeb-nul",
     Level.ADVARSEL,
     "En budget- eller finansieringspost har kun beløb på 0, som i skabelonen.",
-    "Budgetposten »Projektledelse« har kun beløb på 0. Skriv de rigtige beløb pr. år.",
+    "Budgetposten »Projektledelse« har kun beløb på 0, som i skabelonen. Skriv de rigtige beløb "
+    "pr. år.",
 )
 
 CODES = (PLACEHOLDER, ZERO_AMOUNTS)
