@@ -14,11 +14,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from kbtools.editor import editor_url
 from kbtools.kinds import AGREEMENT
 from kbtools.schemas import resolve
 
-#: Where the published schema lives (its ``$id``); the template's editor line points there.
-SCHEMA_URL = str(AGREEMENT.schema["$id"])
+#: The published Danish editor schema: a template handed to others gets editor help from it.
+SCHEMA_URL = editor_url(AGREEMENT)
 STEP_NAMES = {
     1: "Den bærende idé",
     2: "Udvikling af konceptet",

@@ -14,7 +14,7 @@ from kbtools.template import SCHEMA_URL, STEP_NAMES, render_template
 def test_first_line_is_editor_schema_line() -> None:
     first = render_template().splitlines()[0]
     assert first == f"# yaml-language-server: $schema={SCHEMA_URL}"
-    assert SCHEMA_URL.endswith("skemaer/partnerskabsaftale-1.schema.json")
+    assert SCHEMA_URL.endswith("skemaer/editor/partnerskabsaftale-1.editor.json")
 
 
 def test_every_top_level_element_has_title_and_step_comment() -> None:
