@@ -19,6 +19,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.typology.cases import Case, load_case
+
 logger = logging.getLogger(__name__)
 
 TEMPLATE_TARGET = "skabelon/partnerskabsaftale.yaml"
@@ -43,13 +45,9 @@ def case_files(root: Path) -> list[Path]:
     return sorted((root / "cases").glob("*/aftale.yaml"))
 
 
-def _case_title(path: Path) -> str:
-    from kbtools.api import check_file
-
-    data = check_file(path).data
-    if isinstance(data, dict):
-        return str(data.get("titel", path.parent.name))
-    return path.parent.name
+def _case(path: Path) -> Case:
+    """The case an agreement belongs to, loaded once per build (shared with the case pages)."""
+    return load_case(path.parents[2], path.parent.name)
 
 
 class AftaleDownloads(SphinxDirective):
@@ -81,7 +79,7 @@ class AftaleDownloads(SphinxDirective):
         if what in ("alle", "eksempler"):
             for path in case_files(Path(self.config.kbtools_cases_root)):
                 self.env.note_dependency(str(path))
-                title = _case_title(path)
+                title = _case(path).title
                 for fmt, label in formats():
                     target = f"eksempler/{path.parent.name}/aftale.{fmt}"
                     items += link(target, f"{title} – {label}")
@@ -95,7 +93,6 @@ def _fresh(target: Path, source: Path) -> bool:
 def write_downloads(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from kbtools.api import check_file
     from kbtools.findings import Level
     from kbtools.render import render_agreement
     from kbtools.render.docx_template import word_template
@@ -112,9 +109,9 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
         targets = [folder / f"aftale.{fmt}" for fmt, _ in offered]
         if all(_fresh(t, path) for t in targets):
             continue
-        result = check_file(path)
-        errors = [f for f in result.findings if f.level is Level.FEJL]
-        if errors or not isinstance(result.data, dict):
+        case = _case(path)
+        errors = [f for f in case.findings if f.level is Level.FEJL and f.file == str(path)]
+        if errors or case.agreement is None:
             first = errors[0].message if errors else "filen kan ikke læses"
             logger.warning(
                 f"Eksempelaftalen kan ikke laves til download: {first}",
@@ -126,7 +123,7 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
             continue
         folder.mkdir(parents=True, exist_ok=True)
         for (fmt, _), target in zip(offered, targets, strict=True):
-            target.write_bytes(render_agreement(result.data, fmt, False))
+            target.write_bytes(render_agreement(case.agreement, fmt, False))
 
 
 def setup_downloads(app: Any) -> None:

@@ -45,3 +45,14 @@ def test_broken_case_warns_with_location(app: SphinxTestApp) -> None:
         " her. Tjek for tegn som »,«, »]« eller »}« et uventet sted. [kbtools.downloads]\n"
     )
     assert not (app.outdir / "eksempler" / "brudt").exists()
+
+
+def test_downloads_and_case_pages_share_one_loaded_case() -> None:
+    """The downloads and the case pages read an agreement once per build, not once each."""
+    from kbtools.sphinxext.downloads import _case
+    from kbtools.typology.cases import load_case
+
+    root = Path(__file__).resolve().parents[2]
+    path = root / "cases" / "midtby" / "aftale.yaml"
+    assert _case(path) is load_case(root, "midtby")
+    assert _case(path).title != "None" and _case(path).agreement is not None
