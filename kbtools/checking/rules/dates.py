@@ -3,8 +3,10 @@
 - Slutdatoen skal ligge efter startdatoen.
 - Underskrifter skal være dateret (skemaet kræver ``dato``; ugyldige datoer som 2027-02-30
   fanges af skemaet).
-- En varighed under fem år giver en anbefaling: internationale erfaringer peger på mindst fem
-  år, hvis et partnerskab skal nå at give resultater (CARMA).
+- En varighed under fem år giver en anbefaling. CARMA (grundlagspapiret) henviser til
+  internationale erfaringer, der bruger mindst fem år som succeskriterium for partnerskabers
+  ressourcemæssige samarbejde. Fem år er altså et mål for samarbejdets varighed, ikke en
+  garanti for resultater, og det er sitets egen regel at anbefale det.
 - Et mål med en frist efter aftalens slutdato giver en advarsel.
 """
 
@@ -74,8 +76,9 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
             ("varighed", "slut"),
             SHORT,
             f"Aftalen løber fra {format_date(start)} til {format_date(end)}, altså under "
-            f"{MIN_YEARS} år. Internationale erfaringer peger på mindst fem år, før et "
-            "partnerskab giver varige resultater. Overvej en længere tidshorisont.",
+            f"{MIN_YEARS} år. Ifølge CARMA regner internationale erfaringer mindst fem års "
+            "ressourcesamarbejde som et succeskriterium for partnerskaber. Overvej en længere "
+            "tidshorisont.",
         )
     purpose = document.data.get("formål")
     for index, goal in items(purpose, "mål"):
