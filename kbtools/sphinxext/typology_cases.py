@@ -12,20 +12,26 @@ give a located Sphinx warning (``type="kbtools"``, subtype ``case``) and are lef
 
 from __future__ import annotations
 
+import itertools
+import posixpath
 from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.sphinxext.case_pages import note_comparison, setup_case_pages
 from kbtools.sphinxext.svg import development_chart, radar_chart, setup_svg
 from kbtools.typology.cases import Case, case_names, load_case
+from kbtools.typology.reader_text import INDICATION_CAVEAT
 from kbtools.typology.views import (
     AgreementView,
     CaseView,
     Comparison,
+    ComparisonRow,
     History,
     LevelRef,
     Profile,
@@ -35,8 +41,8 @@ from kbtools.typology.views import (
 
 logger = logging.getLogger(__name__)
 
-#: A table cell: its text and an extra CSS class ("" for none).
-Cell = tuple[str, str]
+#: A table cell: its text (or inline nodes, e.g. a link) and an extra CSS class ("" for none).
+Cell = tuple[str | nodes.Node, str]
 
 
 def _para(text: str, *, strong: bool = False) -> nodes.paragraph:
@@ -49,13 +55,18 @@ def _row(cells: list[Cell]) -> nodes.row:
     row = nodes.row()
     for text, css in cells:
         entry = nodes.entry(classes=[css] if css else [])
-        entry += _para(text)
+        if isinstance(text, nodes.Node):
+            entry += nodes.paragraph("", "", text)
+        else:
+            entry += _para(text)
         row += entry
     return row
 
 
-def _table(caption: str, header: list[str], rows: list[list[Cell]]) -> nodes.table:
-    table = nodes.table(classes=["kbtools-typologi-case"])
+def _table(
+    caption: str, header: list[str], rows: list[list[Cell]], css: str = "kbtools-typologi-case"
+) -> nodes.table:
+    table = nodes.table(classes=[css])
     table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(header))
     for _ in header:
@@ -78,40 +89,59 @@ def _level(level: LevelRef | None, text: str | None = None) -> Cell:
     return (text or level.name, f"kbtools-niveau-{level.id}")
 
 
-def case_nodes(view: CaseView) -> list[nodes.Node]:
-    """The nodes of a case page."""
-    result = _profile_nodes(view)
+def _section(document: nodes.document, title: str, *children: nodes.Node) -> nodes.section:
+    """A section with a heading (listed in the page's table of contents) and an anchor."""
+    section = nodes.section()
+    section += nodes.title(title, title)
+    section.extend(children)
+    document.note_implicit_target(section, section)
+    return section
+
+
+def case_nodes(view: CaseView, document: nodes.document) -> list[nodes.Node]:
+    """The nodes of a case page: a reading guide and one section per part."""
+    guide = _para(view.reading_guide)
+    guide["classes"].append("kbtools-laesevejledning")
+    result: list[nodes.Node] = [guide, *_profile_sections(view, document)]
     if view.agreement is not None:
-        result.append(_agreement_nodes(view.agreement))
-    result.append(_para(view.check_summary))
-    if view.findings:
         result.append(
+            _section(document, "Hvad aftalen peger på", *_agreement_nodes(view.agreement))
+        )
+    findings: list[nodes.Node] = [_para(view.check_summary)]
+    if view.findings:
+        findings.append(
             nodes.bullet_list("", *(nodes.list_item("", _para(f.text)) for f in view.findings))
         )
+    result.append(_section(document, "Kontrol af aftale og vurderinger", *findings))
     return result
 
 
-def _profile_nodes(view: CaseView) -> list[nodes.Node]:
+def _profile_sections(view: CaseView, document: nodes.document) -> list[nodes.Node]:
     latest = view.latest
     if latest is None:
         return [_para("Casen har endnu ingen gyldig typologivurdering.")]
+    radar = radar_chart(
+        axes=[p.parameter.short_name for p in latest.parameters],
+        values=[p.level.rank for p in latest.parameters],
+        levels=[level.name for level in view.scale],
+        label=view.radar_label,
+    )
+    development = development_chart(
+        axes=[row.parameter.short_name for row in view.history.rows],
+        dates=list(view.history.dates),
+        series=[[level.rank for level in row.levels] for row in view.history.rows],
+        levels=[level.name for level in view.scale],
+        label=view.development_label,
+    )
     return [
-        _para(f"Seneste vurdering: {latest.byline}."),
-        radar_chart(
-            axes=[p.parameter.short_name for p in latest.parameters],
-            values=[p.level.rank for p in latest.parameters],
-            levels=[level.name for level in view.scale],
-            label=view.radar_label,
+        _section(
+            document,
+            "Seneste vurdering",
+            _para(f"Seneste vurdering: {latest.byline}."),
+            radar,
+            _profile_table(latest),
         ),
-        _profile_table(latest),
-        development_chart(
-            axes=[row.parameter.short_name for row in view.history.rows],
-            dates=list(view.history.dates),
-            series=[[level.rank for level in row.levels] for row in view.history.rows],
-            levels=[level.name for level in view.scale],
-            label=view.development_label,
-        ),
-        _history_table(view.history),
+        _section(document, "Udvikling over tid", development, _history_table(view.history)),
     ]
 
 
@@ -137,35 +167,85 @@ def _history_table(history: History) -> nodes.table:
     )
 
 
-def _agreement_nodes(agreement: AgreementView) -> nodes.container:
-    container = nodes.container()
-    container += _para("Aftalen: ", strong=True)
-    container += _para(agreement.summary)
-    container += _table(
+def _agreement_nodes(agreement: AgreementView) -> list[nodes.Node]:
+    caveat = nodes.container(classes=["kbtools-forbehold"])
+    caveat += _para("Ikke en vurdering", strong=True)
+    caveat += _para(INDICATION_CAVEAT)
+    caveat += _para(agreement.differences)
+    table = _table(
         "Hvad aftalen peger på i typologien",
-        ["Parameter", "Aftalen peger på", "Det viser aftalen", "Mangler til næste niveau"],
+        [
+            "Parameter",
+            "Aftalen peger på",
+            "Seneste vurdering",
+            "Det viser aftalen",
+            "Mangler til næste niveau",
+        ],
         [
             [
                 _text(i.parameter.name),
                 _level(i.level),
+                _level(i.assessed),
                 _text(i.evidence_text),
                 _text(i.missing_text),
             ]
             for i in agreement.indications
         ],
     )
-    return container
+    return [_para(agreement.summary), caveat, table]
 
 
-def comparison_nodes(view: Comparison) -> list[nodes.Node]:
-    """The matrix cases x parameters and the distribution per parameter."""
+_VOWELS = "aeiouyæøåéAEIOUYÆØÅÉ"
+_SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphens(text: str, longest: int = 9) -> str:
+    """Soft hyphens at the syllable breaks of long words (»Institu­tionali­sering«), so a narrow
+    column header breaks between syllables instead of widening the column."""
+    return " ".join(_hyphenate(word) if len(word) > longest else word for word in text.split())
+
+
+def _hyphenate(word: str) -> str:
+    vowels = [i for i, char in enumerate(word) if char in _VOWELS]
+    breaks = []
+    for before, after in itertools.pairwise(vowels):
+        consonants = after - before - 1
+        if consonants >= 1:  # the last consonant before a vowel starts its syllable
+            breaks.append(after - 1)
+    result, start = "", 0
+    for position in breaks:
+        if position - start >= 3 and len(word) - position >= 3:
+            result, start = result + word[start:position] + _SOFT_HYPHEN, position
+    return result + word[start:]
+
+
+def _case_link(row: ComparisonRow, pages: dict[str, str]) -> Cell:
+    """The case's short name, linking to its page when it has one (its title as tooltip)."""
+    name: nodes.Node = nodes.inline(row.display_name, row.display_name)
+    if row.name in pages:
+        link = addnodes.pending_xref(
+            "", refdomain="std", reftype="doc", reftarget="/" + pages[row.name], refexplicit=True
+        )
+        link += name
+        name = link
+    date = nodes.inline(row.date, row.date, classes=["kbtools-dato"])
+    return (nodes.inline("", "", name, nodes.Text(" "), date), "kbtools-case-navn")
+
+
+def comparison_nodes(view: Comparison, pages: dict[str, str] | None = None) -> list[nodes.Node]:
+    """The matrix cases x parameters and the distribution per parameter; ``pages`` maps a
+    case's name to the docname of its page."""
     matrix = _table(
         view.caption,
-        ["Case", "Dato", *(p.short_name for p in view.parameters)],
+        ["Case (vurderet)", *(soft_hyphens(p.short_name) for p in view.parameters)],
         [
-            [_text(row.title), _text(row.date), *(_level(level) for level in row.levels)]
+            [
+                _case_link(row, pages or {}),
+                *(_level(level) for level in row.levels),
+            ]
             for row in view.rows
         ],
+        css="kbtools-sammenligning",
     )
     distribution = _table(
         "Fordeling pr. parameter (antal cases)",
@@ -222,7 +302,7 @@ class LksCase(SphinxDirective):
         _note(self, case)
         view = case_view(case)
         _warn_left_out(view)
-        return case_nodes(view)
+        return case_nodes(view, self.state.document)
 
 
 class LksSammenligning(SphinxDirective):
@@ -248,11 +328,19 @@ class LksSammenligning(SphinxDirective):
                 type="kbtools",
                 subtype="typology",
             )
-        return comparison_nodes(view)
+        folder = posixpath.dirname(self.env.docname)
+        pages = {
+            case.name: docname
+            for case in cases
+            if (docname := posixpath.join(folder, case.name)) in self.env.found_docs
+        }
+        note_comparison(self.env, case_names(root))
+        return comparison_nodes(view, pages)
 
 
 def setup_typology_cases(app: Any) -> None:
     setup_svg(app)
+    setup_case_pages(app)
     app.add_directive("lks-case", LksCase)
     app.add_directive("lks-sammenligning", LksSammenligning)
     app.add_css_file("kbtools-typologi.css")
@@ -265,4 +353,4 @@ def _copy_css(app: Any, exception: BaseException | None) -> None:
         from sphinx.util.fileutil import copy_asset_file
 
         css = Path(__file__).resolve().parent / "static" / "kbtools-typologi.css"
-        copy_asset_file(css, Path(app.outdir) / "_static")
+        copy_asset_file(css, Path(app.outdir) / "_static", force=True)

@@ -54,6 +54,12 @@ class Case:
         return self.name
 
     @property
+    def display_name(self) -> str:
+        """The folder's name as readers write it: »midtby« → »Midtby«, »nord-by« → »Nord by«."""
+        words = self.name.replace("_", " ").replace("-", " ").strip() or self.name
+        return words[0].upper() + words[1:]
+
+    @property
     def latest(self) -> Assessment | None:
         return self.assessments[-1] if self.assessments else None
 

@@ -20,6 +20,7 @@ from kbtools.findings import Finding, Level
 from kbtools.typology.cases import Assessment, Case
 from kbtools.typology.inference import Indication, infer
 from kbtools.typology.model import load_typology
+from kbtools.typology.reader_text import READING_GUIDE, CaseFinding, plain
 
 
 @dataclass(frozen=True)
@@ -110,14 +111,16 @@ class AgreementIndication:
     level: LevelRef | None
     evidence: tuple[str, ...]
     missing: tuple[str, ...]
+    assessed: LevelRef | None = None  # the case's latest assessment, for comparison
 
     @property
     def evidence_text(self) -> str:
-        return " ".join(self.evidence)
+        return plain(" ".join(self.evidence))
 
     @property
     def missing_text(self) -> str:
-        return " ".join(self.missing)
+        """What is missing, with element titles (»Et kommissorium med »Fælles mål«.«)."""
+        return plain(" ".join(self.missing))
 
 
 @dataclass(frozen=True)
@@ -137,25 +140,25 @@ class AgreementView:
     indications: tuple[AgreementIndication, ...]
 
     @property
+    def differences(self) -> str:
+        """Where the agreement points elsewhere than the latest assessment, in plain words."""
+        items = [
+            f"{i.parameter.short_name} (vurderingen: {i.assessed.name}, aftalen: {i.level.name})"
+            for i in self.indications
+            if i.level and i.assessed and i.level.id != i.assessed.id
+        ]
+        if not items:
+            return "Hvor aftalen peger på et niveau, er det det samme som i den seneste vurdering."
+        return (
+            f"Her er de forskellige for {format_list(items)}. Det er ikke en fejl: vurderingen "
+            "ser på, hvordan partnerskabet arbejder, aftalen kun på, hvad der er skrevet ned."
+        )
+
+    @property
     def summary(self) -> str:
         """»Partnerskabsaftale for … . Parter: Jobcenter Midtby (beskæftigelse), … og …«."""
         parties = format_list(f"{party.name} ({party.system})" for party in self.parties)
         return f"{self.title}. Parter: {parties}."
-
-
-@dataclass(frozen=True)
-class CaseFinding:
-    """A finding in one of a case's files, located by file name and line."""
-
-    level: str
-    file: str
-    line: int
-    message: str
-
-    @property
-    def text(self) -> str:
-        """»Anbefaling i aftale.yaml, linje 4: Overvej at tilføje …«."""
-        return f"{self.level} i {self.file}, linje {self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class CaseView:
 
     name: str
     title: str
+    display_name: str
     scale: tuple[LevelRef, ...]
     latest: Profile | None
     history: History
@@ -176,6 +180,10 @@ class CaseView:
     findings: tuple[CaseFinding, ...]
     check_summary: str
     left_out: tuple[Finding, ...]
+
+    @property
+    def reading_guide(self) -> str:
+        return READING_GUIDE.format(levels=format_list(level.name for level in self.scale))
 
     @property
     def radar_label(self) -> str:
@@ -197,9 +205,12 @@ class CaseView:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    """One case in the comparison: its title, the date shown and a level per parameter."""
+    """One case in the comparison: its title, the date shown and a level per parameter;
+    ``name`` is the case folder's name and ``display_name`` its short name (»Midtby«)."""
 
     title: str
+    name: str
+    display_name: str
     date: str
     levels: tuple[LevelRef, ...]
 
@@ -279,33 +290,42 @@ def history(assessments: Sequence[Assessment]) -> History:
     return History(tuple(format_date(a.date) for a in assessments), rows)
 
 
-def agreement_view(data: dict[str, Any], fallback_title: str) -> AgreementView:
-    """An error-free agreement's title, parties and typology indications."""
+def agreement_view(
+    data: dict[str, Any], fallback_title: str, latest: Profile | None = None
+) -> AgreementView:
+    """An error-free agreement's title, parties and typology indications (compared with
+    ``latest`` when given)."""
     title = data.get("titel")
     parties = tuple(
         Party(str(p.get("navn", "")), str(p.get("system", "")))
         for p in data.get("parter", [])
         if isinstance(p, dict)
     )
-    indications = tuple(_indication(i) for i in infer(data))
+    assessed = {p.parameter.id: p.level for p in latest.parameters} if latest else {}
+    indications = tuple(_indication(i, assessed) for i in infer(data))
     return AgreementView(
         str(title) if isinstance(title, str) else fallback_title, parties, indications
     )
 
 
-def _indication(indication: Indication) -> AgreementIndication:
+def _indication(indication: Indication, assessed: dict[str, LevelRef]) -> AgreementIndication:
     parameter = next(p for p in parameters() if p.id == indication.parameter)
     level = level_ref(indication.level) if indication.level else None
-    return AgreementIndication(parameter, level, indication.evidence, indication.missing)
+    return AgreementIndication(
+        parameter, level, indication.evidence, indication.missing, assessed.get(parameter.id)
+    )
 
 
 def case_view(case: Case) -> CaseView:
     """Everything the page of ``case`` shows."""
     latest = profile(case.latest) if case.latest is not None else None
-    agreement = agreement_view(case.agreement, case.title) if case.agreement is not None else None
+    agreement = (
+        agreement_view(case.agreement, case.title, latest) if case.agreement is not None else None
+    )
     return CaseView(
         name=case.name,
         title=case.title,
+        display_name=case.display_name,
         scale=scale(),
         latest=latest,
         history=history(case.assessments),
@@ -342,6 +362,8 @@ def comparison(cases: Sequence[Case], day: str | None = None) -> Comparison:
     rows = tuple(
         ComparisonRow(
             case.title,
+            case.name,
+            case.display_name,
             format_date(assessment.date),
             tuple(p.level for p in profile(assessment).parameters),
         )

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -36,17 +37,19 @@ def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTest
     app.build()
     assert app.warning.getvalue() == ""
     html = _html(app, "midtby")
-    assert html.count('role="img"') == 2
+    assert html.count('role="img"') == 1 + 8  # the radar and one development panel each
     assert "Seneste vurdering: 18. marts 2020 (selvevaluering, vurderet af Styregruppen" in html
     radar_title = "<title>Radardiagram over profilen for Partnerskabsaftale for LKS Midtby"
     assert radar_title in html and "den 18. marts 2020: Mandat" in html
     # the development chart: one panel per parameter, text alternative with every step
-    development = html[html.index('class="kbtools-development"') :]
-    development = development[: development.index("</svg>")]
+    development = html[html.index('class="kbtools-development-figure"') :]
+    development = development[: development.index("</figure>")]
     assert development.count("<polyline") == 8
-    assert "<title>Udviklingen for Partnerskabsaftale for LKS Midtby" in development
+    assert 'aria-label="Udviklingen for Partnerskabsaftale for LKS Midtby' in development
     assert "over 3 vurderinger" in development
     assert "15. marts 2018" in development and "18. marts 2020" in development
+    for level in ("Kantinen", "Klubben", "Kompagniet"):  # every panel names the levels
+        assert development.count(f">{level}</text>") == 8
     profile = _table(html, "Profil den 18. marts 2020")
     assert '<td class="kbtools-niveau-kompagni"><p>Kompagniet</p>' in profile
     assert "<p>Klubben (på vej mod kompagniet)</p>" in profile
@@ -57,6 +60,7 @@ def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTest
         assert iso not in html  # every date is written the Danish way
     inference = _table(html, "Hvad aftalen peger på i typologien")
     assert "<p>Alle tre systemer er med.</p>" in inference
+    assert "<p>Seneste vurdering</p>" in inference  # the assessment next to the indication
     assert "Midtby Erhvervsråd (erhvervsfremme) og Midtby Tekniske Skole (uddannelse)." in html
     assert "Kontrol af casens filer: 0 fejl eller advarsler og 3 anbefalinger." in html
 
@@ -66,8 +70,14 @@ def test_comparison_shows_every_case_at_its_latest_assessment(app: SphinxTestApp
     app.build()
     html = _html(app)
     matrix = _table(html, "Casene ved seneste vurdering")
-    assert "<p>Partnerskabsaftale for LKS Midtby (fiktivt eksempel)</p>" in matrix
-    assert "<p>18. marts 2020</p>" in matrix and "<p>12. november 2025</p>" in matrix
+    # the short name links to the case page (Fjordkommune has no page in this root)
+    assert (
+        '<a class="reference internal" href="midtby.html"><span class="doc">Midtby</span>' in matrix
+    )
+    assert "<span>Fjordkommune</span>" in matrix
+    assert "Partnerskabsaftale for" not in matrix
+    assert '<span class="kbtools-dato">18. marts 2020</span>' in matrix
+    assert "12. november 2025" in matrix
     assert matrix.count("<tr") == 1 + 3  # header and the repository's three cases
     distribution = _table(html, "Fordeling pr. parameter (antal cases)")
     assert distribution.count("<tr") == 1 + 8
@@ -77,7 +87,7 @@ def test_comparison_shows_every_case_at_its_latest_assessment(app: SphinxTestApp
 def test_comparison_can_show_an_earlier_date(app: SphinxTestApp) -> None:
     app.build()
     matrix = _table(_html(app, "dato"), "Casene pr. 1. januar 2019")
-    assert "<p>15. marts 2018</p>" in matrix and "18. marts 2020" not in matrix
+    assert "15. marts 2018</span>" in matrix and "18. marts 2020" not in matrix
     assert matrix.count("<tr") == 1 + 1  # only Midtby was assessed by then
 
 
@@ -90,7 +100,7 @@ def test_comparison_with_a_bad_date_warns_and_shows_the_latest(app: SphinxTestAp
         "viser seneste vurdering. [kbtools.typology]\n"
     )
     matrix = _table(_html(app), "Casene ved seneste vurdering")
-    assert "<p>18. marts 2020</p>" in matrix
+    assert "18. marts 2020</span>" in matrix
 
 
 @pytest.mark.sphinx("html", testroot="typology-cases-broken")
@@ -105,7 +115,8 @@ def test_broken_case_gives_a_located_warning_and_no_crash(app: SphinxTestApp) ->
     html = _html(app)
     assert "20. marts 2019" not in html  # the broken assessment is left out, not guessed
     assert "Seneste vurdering: 15. marts 2018" in html
-    assert "Fejl i vurdering-2019-03.yaml, linje 12: »niveau« (Niveau)" in html
+    assert "Fejl om vurderingen fra marts 2019: »Niveau« må ikke være teksten" in html
+    assert "linje 12" not in html
 
 
 @pytest.mark.sphinx("html", testroot="typology-cases-unknown")
@@ -142,7 +153,7 @@ def test_markup_in_case_data_is_shown_as_text(app: SphinxTestApp) -> None:
     assert f"<td><p>{_escaped(JUSTIFICATION)}</p></td>" in case  # no Markdown parsed either
     assert f"<title>Radardiagram over profilen for {_escaped(TITLE)} den 5. marts 2025" in case
     matrix = _table(comparison, "Casene ved seneste vurdering")
-    assert f"<td><p>{_escaped(TITLE)}</p></td>" in matrix
+    assert _escaped(TITLE) not in matrix  # the short name instead
 
 
 @pytest.mark.sphinx("html", testroot="typology-cases", srcdir="typology-cases-incremental")
@@ -170,3 +181,81 @@ def test_the_extension_leaves_other_html_alone(app: SphinxTestApp) -> None:
     handlers = app.registry.translation_handlers.get("html", {})
     assert "citation" not in handlers
     assert {"radar_chart", "development_chart"} <= set(handlers)
+
+
+#: YAML keys of the agreement and assessment schemas that readers must never see on a page.
+YAML_KEYS = ["»kommissorium«", "»læring«", "»borgerinddragelse«", "»niveau«", "vurderet_af"]
+
+
+def _reader_text(html: str) -> str:
+    """The article's text as readers see it (no tags, no SVG, no attribute values)."""
+    article = html[html.index('role="main"') : html.index('class="sphinxsidebar"')]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
+def test_case_page_has_headings_a_reading_guide_and_the_caveat(app: SphinxTestApp) -> None:
+    app.build()
+    html = _html(app, "midtby")
+    for heading in (
+        "Seneste vurdering",
+        "Udvikling over tid",
+        "Hvad aftalen peger på",
+        "Kontrol af aftale og vurderinger",
+    ):
+        assert re.search(rf"<h2>{heading}<a class=\"headerlink\"", html), heading
+    text = _reader_text(html)
+    assert "Sådan læser du siden:" in text
+    assert "fra lavest til højest: Kantinen, Klubben og Kompagniet" in text
+    # the caveat stands right before the indications and explains Midtby's difference
+    caveat = text.index("Det, aftalen peger på, er ikke en vurdering af partnerskabet.")
+    assert caveat < text.index("Hvad aftalen peger på i typologien")
+    assert (
+        "Her er de forskellige for Mandat og ledelsesmæssig opbakning "
+        "(vurderingen: Kompagniet, aftalen: Klubben)"
+    ) in text
+    assert "Anbefaling om aftalen: Overvej at tilføje »Kommissorium«." in text
+    assert not re.search(r"linje \d", text) and ".yaml" not in text
+    assert not [key for key in YAML_KEYS if key in text]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)  # Danish dates only
+
+
+@pytest.mark.sphinx("html", testroot="typology-cases", srcdir="typology-cases-added")
+def test_a_new_case_folder_gets_a_page_and_joins_the_comparison(
+    app: SphinxTestApp, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """A folder added to cases/ gets a generated page and appears on the comparison page in
+    an incremental build; removed, both go again (a hand-written page is never removed)."""
+    source = Path(app.srcdir)
+    cases = source / "cases"
+    shutil.copytree(REPO / "cases", cases)
+    settings = {"kbtools_case_pages": "sager"}
+
+    def build() -> str:
+        again = make_app(
+            "html", srcdir=app.srcdir, builddir=source / "_build", confoverrides=settings
+        )
+        again.build()
+        warnings = again.warning.getvalue().splitlines()
+        # a second app in one process re-registers Sphinx' nodes; the test root has no toctree
+        # for the generated pages (the site's index lists them with a glob)
+        ignored = ("already registered", "toc.not_included")
+        assert not [w for w in warnings if not any(i in w for i in ignored)]
+        return _table(_html(again), "Casene ved seneste vurdering")
+
+    first = build()
+    assert "Fjordkommune" in first and "Nyby" not in first
+    assert (source / "sager" / "fjordkommune.md").is_file()
+    shutil.copytree(cases / "hedeby", cases / "nyby")
+    added = build()
+    assert ">Nyby</span>" in added and added.count("<tr") == 1 + 4
+    assert "Nyby" in _html_of(source, "sager/nyby")
+    shutil.rmtree(cases / "nyby")
+    removed = build()
+    assert "Nyby" not in removed and removed.count("<tr") == 1 + 3
+    assert not (source / "sager" / "nyby.md").exists()
+    assert (source / "midtby.md").is_file()
+
+
+def _html_of(source: Path, page: str) -> str:
+    return (source / "_build" / "html" / f"{page}.html").read_text(encoding="utf-8")

@@ -125,7 +125,7 @@ def test_findings_of_the_case_files(midtby: CaseView) -> None:
         midtby.check_summary == "Kontrol af casens filer: 0 fejl eller advarsler og 3 anbefalinger."
     )
     assert midtby.findings[0].text == (
-        "Anbefaling i aftale.yaml, linje 3: Overvej at tilføje »kommissorium« (Kommissorium). "
+        "Anbefaling om aftalen: Overvej at tilføje »Kommissorium«. "
         "Det er ikke et krav, men gode partnerskaber aftaler det."
     )
     assert midtby.left_out == ()
@@ -140,7 +140,7 @@ def test_a_broken_assessment_is_left_out_and_reported() -> None:
     assert (
         view.check_summary == "Kontrol af casens filer: 1 fejl eller advarsler og 0 anbefalinger."
     )
-    assert view.findings[0].text.startswith("Fejl i vurdering-2019-03.yaml, linje 12: »niveau«")
+    assert view.findings[0].text.startswith("Fejl om vurderingen fra marts 2019: »Niveau« må")
 
 
 @pytest.mark.parametrize("name", ["midtby", "fjordkommune", "hedeby"])
