@@ -37,6 +37,10 @@ bibtex_reference_style = "lks_forfatter_aar"
 smartquotes = False
 
 root_doc = "index"
+
+# Every folder in cases/ gets a page docs/cases/<name>.md at build time when it has none
+# (kbtools/sphinxext/case_pages.py); docs/cases/index.md lists them with a glob.
+kbtools_case_pages = "cases"
 exclude_patterns = ["_build", "_templates"]
 
 # Danish interface: our own catalogs in locale/da/LC_MESSAGES/ translate what neither Sphinx'
