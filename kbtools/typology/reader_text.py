@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from kbtools.danish import MONTHS
-from kbtools.schemas import load_schema, resolve
+from kbtools.schemas import resolve
 
 #: Next to the agreement's indications: they are not an assessment (in plain words).
 INDICATION_CAVEAT = (
@@ -32,7 +32,6 @@ READING_GUIDE = (
 #: »»værdisæt« (Værdisæt)« in a message: the YAML key and the element's title.
 _KEY_AND_TITLE = re.compile(r"»[^«»]*« \(([^()]*)\)")
 _QUOTED = re.compile(r"»([^«»]*)«")
-_SCHEMAS = ("partnerskabsaftale-1", "typologivurdering-1")
 
 
 @cache
@@ -40,8 +39,10 @@ def element_titles() -> dict[str, str]:
     """Every YAML key of the agreement and assessment schemas → its title (»fælles_mål« →
     »Fælles mål«), the names readers know from the element pages."""
     titles: dict[str, str] = {}
-    for name in _SCHEMAS:
-        schema = load_schema(name)
+    from kbtools.kinds import KINDS
+
+    for kind in KINDS:
+        schema = kind.schema
         _collect(schema, schema, titles, set())
     return titles
 
