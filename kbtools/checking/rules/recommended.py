@@ -17,8 +17,8 @@ RECOMMENDED_MISSING = Code(
     "aftale-anbefalet-element",
     Level.ANBEFALING,
     "Et element, som skemaet anbefaler (men ikke kræver), mangler i aftalen.",
-    "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men gode partnerskaber "
-    "aftaler det.",
+    "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men vidensbasen anbefaler "
+    "det.",
 )
 
 CODES = (RECOMMENDED_MISSING,)
@@ -42,7 +42,7 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
                 document.file,
                 root.line,
                 root.column,
-                f"Overvej at tilføje »{key}« ({title}). Det er ikke et krav, men gode "
-                "partnerskaber aftaler det.",
+                f"Overvej at tilføje »{key}« ({title}). Det er ikke et krav, men vidensbasen "
+                "anbefaler det.",
                 path=(key,),
             )
