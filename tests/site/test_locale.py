@@ -117,3 +117,15 @@ def test_search_page_catalog_covers_sphinx_and_has_no_empty_translations() -> No
         if not value or (isinstance(value, list) and not all(value))
     ]
     assert empty == []
+
+
+def test_permalink_tooltips_are_danish(built_site: Path) -> None:
+    """Sphinx' "Link to this heading/table/term" tooltips are Danish on every page."""
+    english = [
+        str(page.relative_to(built_site))
+        for page in built_site.rglob("*.html")
+        if "Link to this" in page.read_text(encoding="utf-8")
+    ]
+    assert english == []
+    page = (built_site / "cases" / "midtby.html").read_text(encoding="utf-8")
+    assert 'title="Link til denne overskrift"' in page
