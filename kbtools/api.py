@@ -134,8 +134,10 @@ def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:
     if kind is None:
         position = document.position_of(("skema",))
         hint = suggest(skema, [k.skema for k in kinds.KINDS]) if isinstance(skema, str) else None
-        named = f"»{skema}«" if isinstance(skema, str) else f"({describe_value(skema)})"
-        message = f"Skemaet {named} kendes ikke."
+        if isinstance(skema, str):
+            message = f"Skemaet »{skema}« kendes ikke."
+        else:
+            message = f"»skema:« skal være en tekst, men er {describe_value(skema)}."
         message += f" Mente du »{hint}«?" if hint else f" Kendte skemaer: {known}."
         return None, UNKNOWN_SKEMA.finding(
             document.file,

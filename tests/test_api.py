@@ -112,3 +112,10 @@ def test_a_rule_crash_is_a_finding_and_hides_nothing_else(monkeypatch: pytest.Mo
     monkeypatch.setattr(economy, "check", explode)
     after = {f.code for f in kbtools.check_file(path).findings}
     assert after == before | {"intern-fejl"}
+
+
+def test_a_skema_that_is_not_text_is_named_plainly() -> None:
+    result = kbtools.check_bytes(b"skema: [partnerskabsaftale/1]\n", "x.yaml")
+    (finding,) = result.findings
+    assert finding.code == "skema-ukendt" and (finding.line, finding.column) == (1, 8)
+    assert finding.message.startswith("»skema:« skal være en tekst, men er en liste.")
