@@ -20,17 +20,29 @@ ASSESSMENT = REPO / "cases" / "midtby" / "vurdering-2018-03.yaml"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[YamlServer]:
-    running = YamlServer()
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository as the editor sees it (its settings, schemas and example cases, linked),
+    with room for test files under cases/ — the repository's own cases/ is never written to."""
+    root = tmp_path_factory.mktemp("workspace")
+    for linked in (".vscode", "kbtools"):
+        (root / linked).symlink_to(REPO / linked)
+    (root / "cases").mkdir()
+    (root / "cases" / "midtby").symlink_to(REPO / "cases" / "midtby")
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(workspace: Path) -> Iterator[YamlServer]:
+    running = YamlServer(workspace)
     yield running
     running.close()
 
 
 @pytest.fixture
-def scratch() -> Iterator[Path]:
-    """A folder under cases/, so that the repository's file patterns apply to it."""
-    folder = REPO / "cases" / "_editor_test"
-    folder.mkdir(exist_ok=True)
+def scratch(workspace: Path) -> Iterator[Path]:
+    """A fresh folder under the workspace's cases/, so the file patterns apply to it."""
+    folder = workspace / "cases" / "_editor_test"
+    folder.mkdir()
     yield folder
     for path in folder.iterdir():
         path.unlink()
@@ -42,23 +54,25 @@ def _line_of(path: Path, text: str) -> int:
     return next(number for number, line in enumerate(lines) if text in line)
 
 
-def test_case_files_are_clean_and_hover_is_danish(server: YamlServer) -> None:
-    assert server.diagnostics(AGREEMENT) == []
-    assert server.diagnostics(ASSESSMENT) == []
+def test_case_files_are_clean_and_hover_is_danish(server: YamlServer, workspace: Path) -> None:
+    agreement = workspace / AGREEMENT.relative_to(REPO)
+    assessment = workspace / ASSESSMENT.relative_to(REPO)
+    assert server.diagnostics(agreement) == []
+    assert server.diagnostics(assessment) == []
     line = _line_of(AGREEMENT, "parter:")
-    hover = server.hover(AGREEMENT, line, 2)
+    hover = server.hover(agreement, line, 2)
     assert "Parter" in hover and "organisation" in hover
     assert "[Læs mere om parter](https://lks-vidensbasen.github.io/partnerskabsaftalen/" in hover
     year = _line_of(AGREEMENT, "pr_år: {2017")
-    assert "Årets beløb" in server.hover(AGREEMENT, year, 21)  # on the amount
+    assert "Årets beløb" in server.hover(agreement, year, 21)  # on the amount
     system = _line_of(AGREEMENT, "system: beskæftigelse")
-    assert "[Læs mere om parter](" in server.hover(AGREEMENT, system, 6)  # a field of »parter«
+    assert "[Læs mere om parter](" in server.hover(agreement, system, 6)  # a field of »parter«
     tasks = _line_of(AGREEMENT, "opgaver: [Rekruttering")
-    assert "De konkrete opgaver" in server.hover(AGREEMENT, tasks, 16)  # a list item
+    assert "De konkrete opgaver" in server.hover(agreement, tasks, 16)  # a list item
     level = _line_of(ASSESSMENT, "niveau:")
-    assert "Niveau" in server.hover(ASSESSMENT, level, 6)
+    assert "Niveau" in server.hover(assessment, level, 6)
     parameter = _line_of(ASSESSMENT, "parameter: mandat")
-    assert "`mandat`: Mandat og ledelsesmæssig opbakning" in server.hover(ASSESSMENT, parameter, 17)
+    assert "`mandat`: Mandat og ledelsesmæssig opbakning" in server.hover(assessment, parameter, 17)
 
 
 def test_enum_and_pattern_errors_are_danish(server: YamlServer, scratch: Path) -> None:
