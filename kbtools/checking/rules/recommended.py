@@ -17,8 +17,7 @@ RECOMMENDED_MISSING = Code(
     "aftale-anbefalet-element",
     Level.ANBEFALING,
     "Et element, som skemaet anbefaler (men ikke kræver), mangler i aftalen.",
-    "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men vidensbasen anbefaler "
-    "det.",
+    "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men vidensbasen anbefaler det.",
 )
 
 CODES = (RECOMMENDED_MISSING,)
