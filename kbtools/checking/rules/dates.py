@@ -76,8 +76,8 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
             ("varighed", "slut"),
             SHORT,
             f"Aftalen løber fra {format_date(start)} til {format_date(end)}, altså under "
-            f"{MIN_YEARS} år. Ifølge CARMA regner internationale erfaringer mindst fem års "
-            "ressourcesamarbejde som et succeskriterium for partnerskaber. Overvej en længere "
+            f"{MIN_YEARS} år. Ifølge CARMA peger internationale erfaringer på mindst fem år som "
+            "succeskriterium, når partnere samarbejder om ressourcer. Overvej en længere "
             "tidshorisont.",
         )
     purpose = document.data.get("formål")
