@@ -16,7 +16,7 @@ from kbtools.kinds.base import Kind
 AGREEMENT = Kind(
     schema_name="partnerskabsaftale-1",
     label="partnerskabsaftale",
-    help_page="partnerskabsaftalen/feltreference.html",
+    help_page="vedligeholdelse/feltreference.html",
     rules=(
         party_references,
         party_coverage,

@@ -36,7 +36,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1_000_000
 
 #: Where the docs explain the YAML rules every file must follow.
-LOAD_HELP = docs_url("partnerskabsaftalen/validering.html")
+LOAD_HELP = docs_url("vedligeholdelse/validering.html")
 
 #: Cheap test for what could be an anchor (&a), alias (*a) or tag (!t): the indicator after
 #: a space, a flow bracket or the start of a line, followed by a name character. Anything it

@@ -1,6 +1,6 @@
 """JSON for programs: one object with the findings and the counts.
 
-The fields are documented for maintainers in docs/partnerskabsaftalen/validering.md. The output
+The fields are documented for maintainers in docs/vedligeholdelse/validering.md. The output
 is always one valid JSON document; on a console that cannot show every character (cp1252 on
 Windows), non-ASCII characters are written as ``\\uXXXX`` escapes, so nothing is lost.
 """

@@ -1,4 +1,4 @@
-"""The example output on the renegotiation page (docs/partnerskabsaftalen/aendringer.md) is real."""
+"""The example output on the renegotiation page (docs/vedligeholdelse/diff.md) is real."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from kbtools.danish import plural
 from kbtools.diff import diff_agreements
 
-PAGE = Path(__file__).resolve().parents[2] / "docs" / "partnerskabsaftalen" / "aendringer.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "vedligeholdelse" / "diff.md"
 
 OLD: dict[str, Any] = {
     "parter": [

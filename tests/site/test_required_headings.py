@@ -69,8 +69,8 @@ def test_forside_offers_the_three_paths() -> None:
     text = (DOCS / "index.md").read_text(encoding="utf-8")
     for title, target in [
         ("Læs vejledningen", "rammevaerk/index"),
-        ("Udarbejd en partnerskabsaftale", "partnerskabsaftalen/index"),
-        ("Validér aftaler i CI", "partnerskabsaftalen/ci"),
+        ("Skriv en partnerskabsaftale", "aftalebygger/index"),
+        ("Vurdér jeres partnerskab", "selvevaluering/index"),
     ]:
         # the card title is a level-3 heading, so it is a heading for screen readers too
         card = re.search(
@@ -79,3 +79,14 @@ def test_forside_offers_the_three_paths() -> None:
             text,
         )
         assert card, title
+
+
+def test_forside_keeps_maintainers_out_of_the_readers_paths() -> None:
+    text = (DOCS / "index.md").read_text(encoding="utf-8")
+    cards = text.split("::::{grid}", 1)[1].split("\n::::\n", 1)[0]
+    assert "vedligeholdelse/" not in cards
+    assert "kbtools" not in cards
+    # the maintainers' section is linked once, below the readers' overview
+    assert text.index("{doc}`vedligeholdelse/index`") > text.index("## Hvad finder I her?")
+    # and has its own captioned toctree, so the sidebar shows the two paths apart
+    assert re.search(r"```{toctree}\n(?::\w+:.*\n)*:caption: For vedligeholdere\n", text)
