@@ -102,10 +102,9 @@ class AgreementElementsDirective(_SchemaDirective):
         bullets = nodes.bullet_list(classes=["aftale-elementer"])
         for field in fields:
             para = nodes.paragraph()
+            # Readers' pages: the element's Danish title, never its YAML key
             para += self.element_link(field, nodes.strong("", field.title))
-            para += nodes.Text(" (")
-            para += nodes.literal("", field.key)
-            para += nodes.Text(f", {_REQUIREMENT_TEXT[field.requirement]})")
+            para += nodes.Text(f" ({_REQUIREMENT_TEXT[field.requirement]})")
             if field.description:
                 para += nodes.Text(f": {field.description}")
             bullets += nodes.list_item("", para)

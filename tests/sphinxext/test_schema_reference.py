@@ -33,10 +33,10 @@ def html_ids(path: Path) -> list[str]:
     return re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
 
 
-def first_element_list_keys(app: SphinxTestApp, docname: str) -> list[str]:
+def first_element_list_titles(app: SphinxTestApp, docname: str) -> list[str]:
     doctree = app.env.get_doctree(docname)
     lists = [n for n in doctree.findall(nodes.bullet_list) if "aftale-elementer" in n["classes"]]
-    return [item.next_node(nodes.literal).astext() for item in lists[0].children]
+    return [item.next_node(nodes.strong).astext() for item in lists[0].children]
 
 
 def test_basic_root_builds_without_warnings(app: SphinxTestApp) -> None:
@@ -45,11 +45,11 @@ def test_basic_root_builds_without_warnings(app: SphinxTestApp) -> None:
 
 
 def test_step_list_holds_exactly_the_elements_of_that_step(built: SphinxTestApp) -> None:
-    assert first_element_list_keys(built, "trin") == [
-        "økonomi",
-        "ressourcer",
-        "kommunikation",
-        "indsatser",
+    assert first_element_list_titles(built, "trin") == [
+        "Økonomi",
+        "Ressourcer",
+        "Kommunikation",
+        "Indsatser",
     ]
     html = (built.outdir / "trin.html").read_text(encoding="utf-8")
     assert 'href="partnerskabsaftalen/elementer.html#okonomi"' in html
@@ -66,10 +66,14 @@ def test_list_without_step_groups_every_stepped_element_once(built: SphinxTestAp
         "Trin 3: Rolle- og arbejdsfordeling",
         "Trin 4: Den endelige partnerskabsaftale",
     ]
-    listed = [literal.astext() for literal in outer.findall(nodes.literal)]
-    stepped = [key for key, node in AGREEMENT.schema["properties"].items() if "x-trin" in node]
+    listed = [strong.astext() for strong in outer.findall(nodes.strong)]
+    listed = [text for text in listed if text not in headings]
+    properties = AGREEMENT.schema["properties"]
+    stepped = [node["title"] for node in properties.values() if "x-trin" in node]
     assert sorted(listed) == sorted(stepped)
-    assert "skema" not in listed
+    assert properties["skema"]["title"] not in listed
+    # readers see Danish titles only: no YAML key in the list
+    assert list(outer.findall(nodes.literal)) == []
 
 
 def test_field_reference_has_a_stable_anchor_for_every_field(built: SphinxTestApp) -> None:
