@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kbtools.commands.render",
     "kbtools.commands.diff",
     "kbtools.commands.typology",
+    "kbtools.commands.vurdering",
 )
 
 EXIT_FINDINGS = 1

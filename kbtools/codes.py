@@ -13,6 +13,7 @@ from kbtools import api, kinds
 from kbtools.checking import schema_codes
 from kbtools.findings import Code
 from kbtools.loading import codes as loading_codes
+from kbtools.typology import combine
 
 
 def groups() -> tuple[tuple[str, tuple[Code, ...]], ...]:
@@ -22,6 +23,7 @@ def groups() -> tuple[tuple[str, tuple[Code, ...]], ...]:
         ("Filens slags", api.CODES),
         ("Formatet (skemaet)", schema_codes.CODES),
         *((f"Regler for en {kind.label}", kind.codes) for kind in kinds.KINDS),
+        ("Samling af bedømmelser (kbtools vurdering saml)", combine.CODES),
     )
 
 
@@ -32,7 +34,7 @@ def all_codes() -> tuple[Code, ...]:
 
 def source_files() -> list[str]:
     """The modules that define codes (a docs build depends on them)."""
-    modules = [loading_codes, api, schema_codes, sys.modules[__name__]]
+    modules = [loading_codes, api, schema_codes, combine, sys.modules[__name__]]
     modules += [sys.modules[rule.check.__module__] for kind in kinds.KINDS for rule in kind.rules]
     return sorted({inspect.getfile(module) for module in modules})
 
