@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,7 +25,26 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kbtools.sphinxext.case_pages import note_comparison, setup_case_pages
+from kbtools.sphinxext.case_tables import (
+    Cell,
+)
+from kbtools.sphinxext.case_tables import (
+    level_cell as _level,
+)
+from kbtools.sphinxext.case_tables import (
+    para_node as _para,
+)
+from kbtools.sphinxext.case_tables import (
+    section_node as _section,
+)
+from kbtools.sphinxext.case_tables import (
+    table_node as _table,
+)
+from kbtools.sphinxext.case_tables import (
+    text_cell as _text,
+)
 from kbtools.sphinxext.svg import development_chart, radar_chart, setup_svg
+from kbtools.sphinxext.typology_group import group_nodes
 from kbtools.typology.cases import Case, case_names, load_case
 from kbtools.typology.reader_text import INDICATION_CAVEAT
 from kbtools.typology.views import (
@@ -33,7 +53,6 @@ from kbtools.typology.views import (
     Comparison,
     ComparisonRow,
     History,
-    LevelRef,
     Profile,
     case_view,
     comparison,
@@ -41,68 +60,15 @@ from kbtools.typology.views import (
 
 logger = logging.getLogger(__name__)
 
-#: A table cell: its text (or inline nodes, e.g. a link) and an extra CSS class ("" for none).
-Cell = tuple[str | nodes.Node, str]
 
-
-def _para(text: str, *, strong: bool = False) -> nodes.paragraph:
-    paragraph = nodes.paragraph()
-    paragraph += nodes.strong(text, text) if strong else nodes.Text(text)
-    return paragraph
-
-
-def _row(cells: list[Cell]) -> nodes.row:
-    row = nodes.row()
-    for text, css in cells:
-        entry = nodes.entry(classes=[css] if css else [])
-        if isinstance(text, nodes.Node):
-            entry += nodes.paragraph("", "", text)
-        else:
-            entry += _para(text)
-        row += entry
-    return row
-
-
-def _table(
-    caption: str, header: list[str], rows: list[list[Cell]], css: str = "kbtools-typologi-case"
-) -> nodes.table:
-    table = nodes.table(classes=[css])
-    table += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(header))
-    for _ in header:
-        group += nodes.colspec(colwidth=10)
-    group += nodes.thead("", _row([(text, "") for text in header]))
-    group += nodes.tbody("", *(_row(cells) for cells in rows))
-    table += group
-    return table
-
-
-def _text(text: str) -> Cell:
-    """A plain cell; an empty one shows a dash."""
-    return (text or "–", "")
-
-
-def _level(level: LevelRef | None, text: str | None = None) -> Cell:
-    """A cell naming a level (``text`` when given), coloured by the level's CSS class."""
-    if level is None:
-        return _text("")
-    return (text or level.name, f"kbtools-niveau-{level.id}")
-
-
-def _section(document: nodes.document, title: str, *children: nodes.Node) -> nodes.section:
-    """A section with a heading (listed in the page's table of contents) and an anchor."""
-    section = nodes.section()
-    section += nodes.title(title, title)
-    section.extend(children)
-    document.note_implicit_target(section, section)
-    return section
-
-
-def case_nodes(view: CaseView, document: nodes.document) -> list[nodes.Node]:
-    """The nodes of a case page: a reading guide and one section per part."""
+def case_nodes(
+    view: CaseView, document: nodes.document, group: Sequence[nodes.Node] = ()
+) -> list[nodes.Node]:
+    """The nodes of a case page: a reading guide and one section per part; ``group`` (the
+    participants' ratings and the latest change) comes right after the profile."""
     guide = _para(view.reading_guide)
     guide["classes"].append("kbtools-laesevejledning")
-    result: list[nodes.Node] = [guide, *_profile_sections(view, document)]
+    result: list[nodes.Node] = [guide, *_profile_sections(view, document), *group]
     if view.agreement is not None:
         result.append(
             _section(document, "Hvad aftalen peger på", *_agreement_nodes(view.agreement))
@@ -302,7 +268,8 @@ class LksCase(SphinxDirective):
         _note(self, case)
         view = case_view(case)
         _warn_left_out(view)
-        return case_nodes(view, self.state.document)
+        document = self.state.document
+        return case_nodes(view, document, group_nodes(case, document))
 
 
 class LksSammenligning(SphinxDirective):

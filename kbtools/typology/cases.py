@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.findings import Finding
+from kbtools.typology.ratings import Rating, ratings_of
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Assessment:
     method: str
     assessors: tuple[str, ...]
     parameters: dict[str, ParameterAssessment]
+    ratings: tuple[Rating, ...] = ()  # every participant's rating, when it keeps them
 
 
 @dataclass
@@ -132,4 +134,5 @@ def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
         str(data["metode"]),
         tuple(str(who) for who in data["vurderet_af"]),
         parameters,
+        ratings_of(data),
     )

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kbtools.kinds import RATING
 from kbtools.typology.model import load_typology
 
 #: How the group's proposal is found (written into every combined assessment).
@@ -73,7 +74,7 @@ class Spread:
     """How the ratings of one parameter are spread.
 
     ``counts`` is the number of ratings per level id (every level, lowest first);
-    ``by_system`` is each system's median level id, in the order the systems first appear;
+    ``by_system`` is each system's median level id, in the order the format lists the systems;
     ``proposal`` is the median level id of all ratings (None when nobody rated it).
     """
 
@@ -107,6 +108,12 @@ class Spread:
         return self.full_span or self.systems_differ
 
 
+def system_order(system: str) -> int:
+    """Sort key: the systems in the order the format lists them (beskæftigelse first)."""
+    known: list[str] = RATING.schema["properties"]["system"]["enum"]
+    return known.index(system) if system in known else len(known)
+
+
 def lower_median(ranks: Sequence[int]) -> int:
     """The median of ``ranks``; of the two middle values of an even count, the lower."""
     if not ranks:
@@ -134,7 +141,7 @@ def spread(ratings: Sequence[Rating], parameter: str) -> Spread:
         systems.setdefault(system, []).append(level)
     by_system = tuple(
         (system, median)
-        for system, levels in systems.items()
+        for system, levels in sorted(systems.items(), key=lambda item: system_order(item[0]))
         if (median := median_level(levels)) is not None
     )
     return Spread(parameter, counts, by_system, median_level([level for _, level in given]))

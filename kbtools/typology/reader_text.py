@@ -23,9 +23,10 @@ INDICATION_CAVEAT = (
 #: The short guide at the top of every case page.
 READING_GUIDE = (
     "Sådan læser du siden: Først kommer partnerskabets seneste vurdering i typologien som "
-    "diagram og tabel, derefter udviklingen over tid. Så følger, hvad partnerskabsaftalen "
-    "peger på, og til sidst vores kontrol af aftalen og vurderingerne. Niveauerne er, fra "
-    "lavest til højest: {levels}."
+    "diagram og tabel, derefter udviklingen over tid. Har deltagerne bedømt hver for sig, "
+    "ser du så deres bedømmelser, og hvor de er uenige. Så følger ændringerne siden forrige "
+    "vurdering, hvad partnerskabsaftalen peger på, og til sidst vores kontrol af aftalen og "
+    "vurderingerne. Niveauerne er, fra lavest til højest: {levels}."
 )
 
 

@@ -206,9 +206,7 @@ def test_combine_bytes_is_the_browser_entry() -> None:
     assert check_bytes(to_yaml(combined.data).encode(), "v.yaml").findings == ()
 
 
-_TEXT = st.text(
-    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1
-)
+_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1)
 
 
 @settings(max_examples=60, deadline=None)
