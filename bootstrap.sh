@@ -2,7 +2,8 @@
 # Sætter alt op på en ny Debian-maskine og kører hovedopgaven:
 #   1. systempakker fra Debian: chromium (til browsertestene), npm og python3-venv,
 #      hvis de mangler (kræver root eller sudo)
-#   2. axe-core og yaml-language-server fra npm (de versioner, der står i package-lock.json)
+#   2. axe-core, yaml-language-server og Pyodide (aftalebyggerens Python i browseren) fra npm
+#      (de versioner, der står i package-lock.json)
 #   3. et Python-miljø i .venv med kbtools og alt til sitet og testene
 #   4. validerer alle aftaler og vurderinger i cases/
 #   5. bygger sitet i _build/html med advarsler som fejl
@@ -37,11 +38,15 @@ fi
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || fail "Python 3.11 eller nyere er nødvendig (fandt $(python3 --version 2>&1))."
 
-say "Installerer axe-core og yaml-language-server fra npm"
+say "Installerer axe-core, yaml-language-server og Pyodide fra npm"
 npm ci --no-audit --no-fund --loglevel=error
 [ -f node_modules/axe-core/axe.min.js ] || fail "npm installerede ikke axe-core."
 [ -f node_modules/yaml-language-server/bin/yaml-language-server ] \
   || fail "npm installerede ikke yaml-language-server."
+for file in pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json; do
+  [ -f "node_modules/pyodide/$file" ] \
+    || fail "npm installerede ikke Pyodide (node_modules/pyodide/$file mangler). Aftalebyggeren har brug for det."
+done
 
 say "Opretter Python-miljøet i .venv"
 [ -x .venv/bin/python ] || python3 -m venv .venv

@@ -22,6 +22,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "kbtools.sphinxext",
+    "kbtools.sphinxext.aftalebygger",  # the agreement builder (Pyodide, vendored at build time)
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist", "tasklist", "attrs_inline", "attrs_block"]

@@ -17,15 +17,30 @@ incremental rebuild), ask for ``make_app`` too and call
 ``make_app("html", srcdir=app.srcdir, builddir=app.srcdir / "_build")``. Warnings are plain
 text (no colour codes), so a failure-mode root can assert the exact warning.
 
-The real site is built once per session by ``built_site`` in ``tests/site/conftest.py``.
+The real site is built once per session by ``built_site`` (below): the site tests in
+``tests/site/`` and the agreement builder's tests in ``tests/builder/`` share that build, the
+local web server (``site_url``) and one headless Debian chromium (``browser``). A failed build
+or any warning fails the tests that depend on it (never skips them): the fixture calls
+``pytest.fail`` with the warnings so the reader sees what broke. pytest keeps a session
+fixture's result, failure included, so the site is built at most once per run.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sphinx.util.console import nocolor
+
+# the helpers next to the site tests (browser.py, sitebuild.py), importable by their bare name
+sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
+
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from sitebuild import build_problems, build_site
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -64,3 +79,70 @@ def sphinx_test_tempdir(tmp_path: Path) -> Path:
 def repo_root() -> Path:
     """The checkout's root folder (where ``conf.py`` and ``docs/`` live)."""
     return REPO_ROOT
+
+
+RUN_BOOTSTRAP = "Kør ./bootstrap.sh for at installere det (run ./bootstrap.sh to install it)."
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site's HTML output folder.
+
+    Fails (not skips) every dependent test if sphinx exits non-zero or prints a warning.
+    """
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    problems = build_problems(build_site(outdir))
+    if problems:
+        pytest.fail(problems, pytrace=False)
+    if not (outdir / "index.html").is_file():
+        pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in "/") of the built site served on localhost."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def axe_script(repo_root: Path) -> Path:
+    path = repo_root / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"axe-core mangler: {path} findes ikke. {RUN_BOOTSTRAP}", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian chromium for the whole session (never a downloaded browser)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail(
+            f"chromium mangler: /usr/bin/chromium findes ikke. {RUN_BOOTSTRAP}", pytrace=False
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Python-pakken playwright mangler. {RUN_BOOTSTRAP}", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(executable), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $KB_SCREENSHOT_DIR (set by .ci/run to the artefact folder) or a
+    temporary folder."""
+    configured = os.environ.get("KB_SCREENSHOT_DIR")
+    if configured:
+        path = Path(configured)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")

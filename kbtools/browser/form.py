@@ -1,0 +1,154 @@
+"""The agreement builder's form model, derived from the agreement schema at build time.
+
+Nothing here lists fields by hand: every title, description, choice, required or recommended
+mark and tringuide step comes from ``kbtools/schemas/partnerskabsaftale-1.schema.json`` (read
+through :mod:`kbtools.schemas.annotations`). The model is plain JSON; the builder's
+JavaScript draws the fields from it, and :mod:`kbtools.sphinxext.aftalebygger` writes the
+sections' headings and guidance as HTML.
+
+Each field is a dict with ``nøgle`` (its key), ``titel``, ``beskrivelse``, ``påkrævet``,
+``anbefalet`` and ``felt``, the kind of input:
+
+``tekst`` / ``fritekst`` / ``dato`` / ``tal``
+    A text, a longer text, a date (ÅÅÅÅ-MM-DD) or a number.
+``valg`` / ``ja-nej`` / ``fast``
+    One of ``valg`` (the schema's ``enum``), true/false, or the schema's ``const``.
+``part``
+    A reference (``x-henvisning``) to an item of the top-level list ``henvisning``: chosen
+    among its items, shown by ``navnefelt`` and stored by ``nøglefelt``.
+``tekstliste``
+    A list of texts (one per line).
+``gruppe`` / ``liste``
+    A group of ``felter``, or a list of such groups (``element`` is the item's model).
+``beløbstabel``
+    A list of posts with an amount per year (``beløbsfelt``, a map year → amount) and an
+    optional sum (``sumfelt``): shown as a table with totals per year and in all.
+``årsbeløb``
+    Amounts by year (a map year → amount); only ever inside a ``beløbstabel``.
+``sum``
+    The optional sums of a ``beløbstabel`` (``af`` names the list): kept up to date, not typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kbtools.kinds import AGREEMENT
+from kbtools.schemas.annotations import Node
+from kbtools.template import STEP_NAMES
+
+#: The reader page that explains every element (used when an element has no ``x-side``).
+ELEMENTS_PAGE = "partnerskabsaftalen/elementer.html"
+SUM_SUFFIX = "_i_alt"
+
+
+def _scalar_kind(node: Node) -> str:
+    raw = node.node
+    if node.reference:
+        return "part"
+    if "const" in raw:
+        return "fast"
+    if "enum" in raw:
+        return "valg"
+    if node.type == "boolean":
+        return "ja-nej"
+    if node.type in ("number", "integer"):
+        return "tal"
+    if raw.get("format") == "date":
+        return "dato"
+    return "fritekst" if node.is_free_text else "tekst"
+
+
+def _money_fields(item: Node) -> tuple[str, str | None] | None:
+    """(map field, sum field) when ``item`` is a post with amounts per year, else None."""
+    amounts = next(
+        (
+            key
+            for key in item.properties()
+            if item.child(key).shape == "map" and item.child(key).child("").display == "beløb"
+        ),
+        None,
+    )
+    if amounts is None:
+        return None
+    total = next((k for k in item.properties() if item.child(k).display == "beløb"), None)
+    return amounts, total
+
+
+def _is_sum(node: Node) -> bool:
+    return node.shape == "object" and set(node.properties()) == {"pr_år", "i_alt"}
+
+
+def field(node: Node, required: bool, schema: dict[str, Any]) -> dict[str, Any]:
+    """The model of one field (and its children)."""
+    raw = node.node
+    model: dict[str, Any] = {
+        "nøgle": node.key,
+        "titel": node.title,
+        "beskrivelse": str(raw.get("description") or ""),
+        "påkrævet": required,
+        "anbefalet": raw.get("x-anbefalet") is True,
+    }
+    if node.shape == "array" and node.is_text_list:
+        model.update(felt="tekstliste", min=raw.get("minItems", 0), element=node.items().title)
+    elif node.shape == "array":
+        item = node.items()
+        money = _money_fields(item)
+        model.update(felt="liste", min=raw.get("minItems", 0), element=group(item, schema))
+        if money is not None:
+            model.update(felt="beløbstabel", beløbsfelt=money[0], sumfelt=money[1])
+    elif _is_sum(node):
+        model.update(felt="sum", af=node.key.removesuffix(SUM_SUFFIX))
+    elif node.shape == "map":
+        model["felt"] = "årsbeløb"
+    elif node.shape == "object":  # {timer, pr} is shown as one value but typed as two
+        model.update(group(node, schema))
+    else:
+        model["felt"] = _scalar_kind(node)
+        if "enum" in raw:
+            model["valg"] = list(raw["enum"])
+        if "const" in raw:
+            model["fast"] = raw["const"]
+        if node.reference:
+            target = Node.of(schema, schema).child(node.reference)
+            model.update(
+                henvisning=node.reference,
+                nøglefelt=target.key_fields[0] if target.key_fields else "id",
+                navnefelt=target.name_field or "navn",
+            )
+    return model
+
+
+def group(node: Node, schema: dict[str, Any]) -> dict[str, Any]:
+    """A group's title and its fields, in the schema's order."""
+    required = node.node.get("required", [])
+    return {
+        "felt": "gruppe",
+        "titel": node.title,
+        "beskrivelse": str(node.node.get("description") or ""),
+        "felter": [field(node.child(key), key in required, schema) for key in node.properties()],
+    }
+
+
+def element(key: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The model of top-level element ``key``, with its step and guidance page."""
+    schema = schema if schema is not None else AGREEMENT.schema
+    root = Node.of(schema, schema)
+    node = root.child(key)
+    model = field(node, key in schema.get("required", []), schema)
+    step = node.node.get("x-trin")
+    model["trin"] = step if isinstance(step, int) else None
+    model["trinnavn"] = STEP_NAMES.get(step, "") if isinstance(step, int) else ""
+    page = node.node.get("x-side")
+    model["side"] = page if isinstance(page, str) and page else ELEMENTS_PAGE
+    return model
+
+
+def form_model(schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole form: the ``skema:`` value and every top-level element in schema order."""
+    schema = schema if schema is not None else AGREEMENT.schema
+    root = Node.of(schema, schema)
+    return {
+        "skema": schema["properties"]["skema"]["const"],
+        "elementer": [element(key, schema) for key in root.properties()],
+    }

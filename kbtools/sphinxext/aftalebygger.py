@@ -1,0 +1,182 @@
+"""The agreement builder page: ``{aftalebygger}`` writes the form's frame from the schema.
+
+The directive writes, at build time, the builder's tool bar (drafts, »Åbn aftale«, »Gem som
+YAML«, print), the findings area and one section per agreement element with its title, its
+marks (required or recommended, the tringuide step) and a link to its guidance page, and it
+embeds the form model of :mod:`kbtools.browser.form` as JSON. ``static/aftalebygger.js``
+draws the fields from that model and checks the agreement with kbtools' own Python code in
+the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
+:func:`html.escape`; the model is JSON with ``<``, ``>`` and ``&`` escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.fileutil import copy_asset_file
+
+import kbtools
+from kbtools.browser.form import form_model
+from kbtools.kinds import AGREEMENT
+from kbtools.sphinxext.pyruntime import use_python
+
+STATIC = Path(__file__).resolve().parent / "static"
+FILES = ("aftalebygger.js", "aftalebygger.css")
+USED = "kbtools_builder_pages"
+
+
+def model_json(model: dict[str, Any]) -> str:
+    """The model as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _marks(element: dict[str, Any], root: str) -> str:
+    marks = []
+    if element["påkrævet"]:
+        marks.append('<span class="ab-maerke ab-paakraevet">Påkrævet</span>')
+    elif element["anbefalet"]:
+        marks.append('<span class="ab-maerke ab-anbefalet">Anbefalet</span>')
+    else:
+        marks.append('<span class="ab-maerke">Valgfri</span>')
+    if element["trin"]:
+        step = escape(f"Trin {element['trin']}: {element['trinnavn']}")
+        marks.append(f'<a href="{root}tringuide/trin-{element["trin"]}.html">{step}</a>')
+    return '<p class="ab-maerker">' + " · ".join(marks) + "</p>"
+
+
+def section(element: dict[str, Any], root: str) -> str:
+    """One element's section: heading, marks, description, guidance link, field slot."""
+    key = escape(element["nøgle"])
+    title = escape(element["titel"])
+    return (
+        f'<section class="ab-del" id="del-{key}" aria-labelledby="del-{key}-titel">'
+        f'<h2 id="del-{key}-titel">{title}</h2>'
+        + _marks(element, root)
+        + f'<p class="ab-beskrivelse">{escape(element["beskrivelse"])}</p>'
+        f'<p class="ab-vejledning"><a href="{escape(root + element["side"])}">'
+        f"Vejledning om {escape(element['titel'].lower())}</a></p>"
+        f'<div class="ab-felter" data-element="{key}"></div></section>'
+    )
+
+
+TOOLBAR = """
+<div class="ab-vaerktoej" role="group" aria-label="Kladder og filer">
+<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+<div class="ab-raekke">
+<label for="ab-kladde">Kladde</label>
+<select id="ab-kladde"></select>
+<button type="button" id="ab-ny">Ny kladde</button>
+<button type="button" id="ab-slet">Slet kladde</button>
+</div>
+<div class="ab-raekke">
+<label for="ab-navn">Kladdens navn</label>
+<input type="text" id="ab-navn" autocomplete="off">
+</div>
+<div class="ab-raekke">
+<label for="ab-aabn">Åbn aftale</label>
+<input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
+<button type="button" id="ab-gem">Gem som YAML</button>
+</div>
+<p class="ab-besked" id="ab-besked" aria-live="polite"></p>
+</div>
+<section class="ab-kontrol" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
+<h2 id="ab-kontrol-titel">Kontrol af aftalen</h2>
+<div id="ab-fund" data-tilstand="venter" tabindex="-1">
+<p id="ab-opsummering" aria-live="polite">Aftalen kontrolleres, når kontrollen er indlæst.</p>
+<ol id="ab-fundliste" class="ab-fundliste"></ol>
+</div>
+</section>
+"""
+
+PRINT = """
+<section class="ab-udskrift-del" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
+<h2 id="ab-udskrift-titel">Udskrift til underskrift</h2>
+<p>Udskriften laves af den samme kode som <code>kbtools render</code>. Har aftalen fejl eller
+pladsholdere, er den mærket KLADDE.</p>
+<p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
+<button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button></p>
+<p id="ab-udskrift-besked" aria-live="polite"></p>
+<iframe id="ab-udskrift" title="Udskrift af aftalen" hidden></iframe>
+</section>
+"""
+
+
+def builder_html(root: str) -> str:
+    """The whole builder frame for a page whose way back to the site root is ``root``."""
+    model = form_model()
+    sections = "".join(
+        section(element, root) for element in model["elementer"] if element["felt"] != "fast"
+    )
+    return (
+        f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
+        '<noscript><p class="ab-noscript">Aftalebyggeren kræver JavaScript. Du kan i stedet '
+        f'hente <a href="{escape(root)}skabelon/partnerskabsaftale.yaml">skabelonen</a>.'
+        "</p></noscript>"
+        + TOOLBAR
+        + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'
+        + sections
+        + "</form>"
+        + PRINT
+        + f'<script type="application/json" id="ab-model">{model_json(model)}</script>'
+        + "</div>"
+    )
+
+
+class Aftalebygger(SphinxDirective):
+    """``{aftalebygger}``: the agreement builder (no arguments, no content)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        docname = self.env.docname
+        root = "../" * docname.count("/")
+        use_python(self.env.app, docname)
+        pages = getattr(self.env, USED, None)
+        if pages is None:
+            pages = set()
+            setattr(self.env, USED, pages)
+        pages.add(docname)
+        self.env.note_dependency(AGREEMENT.schema_file)
+        return [nodes.raw("", builder_html(root), format="html")]
+
+
+def _add_files(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if pagename in getattr(app.env, USED, set()):
+        app.add_css_file("aftalebygger.css")
+        app.add_js_file("aftalebygger.js")
+
+
+def _copy(app: Any, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        for name in FILES:
+            copy_asset_file(str(STATIC / name), str(Path(app.outdir) / "_static"), force=True)
+
+
+def _merge(app: Any, env: Any, docnames: set[str], other: Any) -> None:
+    pages = getattr(env, USED, None)
+    if pages is None:
+        pages = set()
+        setattr(env, USED, pages)
+    pages |= getattr(other, USED, set()) & docnames
+
+
+def _purge(app: Any, env: Any, docname: str) -> None:
+    getattr(env, USED, set()).discard(docname)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.setup_extension("kbtools.sphinxext.pyruntime")
+    app.add_directive("aftalebygger", Aftalebygger)
+    app.connect("html-page-context", _add_files)
+    app.connect("build-finished", _copy)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-purge-doc", _purge)
+    return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,893 @@
+/*
+ * Aftalebyggeren: draft, check and print a partnership agreement in the browser.
+ *
+ * The fields are drawn from the form model the build embeds (#ab-model, made from the agreement
+ * schema by kbtools/browser/form.py). The agreement is kept as plain data; "Gem som YAML"
+ * writes it with toYaml() below (plain JavaScript, so saving works before Python has loaded).
+ * Checks and the print view run kbtools' own Python code through kb-python.js. A file that was
+ * opened and not edited is checked and saved as its original bytes; after an edit, the text
+ * toYaml() writes is what is checked and saved. Drafts live in localStorage only.
+ *
+ * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
+ */
+(function () {
+  "use strict";
+
+  const STORE = "lks-aftalebygger";
+  const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
+  const SITE = "https://lks-vidensbasen.github.io/";
+  const timings = { kontroller: [] };
+  window.kbAftalebygger = { timings: timings };
+
+  let model, root, py = null, pythonReady = false;
+  let store = { aktiv: null, kladder: {} };
+  let checkTimer = null, checkSeq = 0, lastChecked = null;
+
+  // ---------- small helpers ----------
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = value;
+      else if (key === "on") for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  }
+
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function idFor(path) { return "f." + path.join("."); }
+  function draft() { return store.kladder[store.aktiv]; }
+  function data() { return draft().data; }
+
+  function getAt(path) {
+    let node = data();
+    for (const key of path) {
+      if (node === null || typeof node !== "object") return undefined;
+      node = node[key];
+    }
+    return node;
+  }
+
+  function setAt(path, value) {
+    let node = data();
+    path.slice(0, -1).forEach(function (key, i) {
+      if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
+      node = node[key];
+    });
+    node[path[path.length - 1]] = value;
+  }
+
+  function deleteAt(path) {
+    const parent = getAt(path.slice(0, -1));
+    if (parent === null || typeof parent !== "object") return;
+    if (Array.isArray(parent)) parent.splice(path[path.length - 1], 1);
+    else delete parent[path[path.length - 1]];
+    // an emptied group under a key disappears too (a list item stays until it is removed)
+    for (let i = path.length - 1; i > 0; i--) {
+      const node = getAt(path.slice(0, i));
+      const emptyGroup = isObject(node) && Object.keys(node).length === 0;
+      const emptyList = Array.isArray(node) && node.length === 0;
+      if (typeof path[i - 1] !== "string" || !(emptyGroup || emptyList)) break;
+      delete getAt(path.slice(0, i - 1))[path[i - 1]];
+    }
+  }
+
+  function slug(text) {
+    return String(text).toLowerCase().normalize("NFC").replace(/[^a-zæøå0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function parseNumber(text) {
+    const trimmed = text.trim();
+    if (/^-?\d+$/.test(trimmed)) return parseInt(trimmed, 10);
+    if (/^-?\d+,\d+$/.test(trimmed)) return parseFloat(trimmed.replace(",", "."));
+    if (/^-?\d+\.\d+$/.test(trimmed) && !/^-?\d{1,3}(\.\d{3})+$/.test(trimmed)) return parseFloat(trimmed);
+    return text; // kept as typed: the check says what is wrong with it
+  }
+
+  function showNumber(value) {
+    return typeof value === "number" ? String(value).replace(".", ",") : value === undefined ? "" : String(value);
+  }
+
+  function formatTotal(value) {
+    return value.toLocaleString("da-DK", { maximumFractionDigits: 2 });
+  }
+
+  // ---------- YAML ----------
+
+  const RESERVED = /^(~|null|true|false|yes|no|on|off|y|n)$/i;
+  const SAFE = /^[\p{L}\p{N}\p{P}\p{S} ]+$/u;
+
+  function plainOk(text) {
+    if (text === "" || text !== text.trim() || !SAFE.test(text) || RESERVED.test(text)) return false;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
+    if (/^[-?:,[\]{}#&*!|>'"%@`+.\d]/.test(text)) return false;
+    return !(/: |:$| #/.test(text));
+  }
+
+  function quote(text) {
+    let out = "\"";
+    for (const char of text) {
+      const code = char.codePointAt(0);
+      if (char === "\"") out += "\\\"";
+      else if (char === "\\") out += "\\\\";
+      else if (char === "\n") out += "\\n";
+      else if (char === "\t") out += "\\t";
+      else if (char === "\r") out += "\\r";
+      else if (char !== " " && !SAFE.test(char)) {
+        out += code > 0xffff ? char : "\\u" + code.toString(16).padStart(4, "0");
+      } else out += char;
+    }
+    return out + "\"";
+  }
+
+  function scalar(value) {
+    if (value === null || value === undefined) return "null";
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "number") return Number.isFinite(value) ? String(value) : quote(String(value));
+    return plainOk(value) ? value : quote(String(value));
+  }
+
+  function blockOk(text) {
+    return text.includes("\n") && !/^[ \n]/.test(text) && !text.endsWith("\n")
+      && text.split("\n").every(function (line) { return line === "" || (SAFE.test(line) && line === line.trimEnd()); });
+  }
+
+  function ordered(value, fields) {
+    const known = (fields || []).map(function (f) { return f.nøgle; }).filter(function (k) { return k in value; });
+    return known.concat(Object.keys(value).filter(function (k) { return !known.includes(k); }));
+  }
+
+  function childFields(fields, key) {
+    const field = (fields || []).find(function (f) { return f.nøgle === key; });
+    if (!field) return null;
+    if (field.felt === "liste" || field.felt === "beløbstabel") return field.element.felter;
+    return field.felter || null;
+  }
+
+  function writeValue(key, value, indent, fields, out) {
+    const pad = " ".repeat(indent);
+    const name = plainOk(key) || /^\d+$/.test(key) ? key : quote(key);
+    if (typeof value === "string" && blockOk(value)) {
+      out.push(pad + name + ": |-");
+      for (const line of value.split("\n")) out.push(line === "" ? "" : pad + "  " + line);
+    } else if (isObject(value) && Object.keys(value).length) {
+      out.push(pad + name + ":");
+      writeMapping(value, indent + 2, childFields(fields, key), out);
+    } else if (Array.isArray(value) && value.length) {
+      out.push(pad + name + ":");
+      writeSequence(value, indent + 2, childFields(fields, key), out);
+    } else if (isObject(value)) out.push(pad + name + ": {}");
+    else if (Array.isArray(value)) out.push(pad + name + ": []");
+    else out.push(pad + name + ": " + scalar(value));
+  }
+
+  function writeMapping(value, indent, fields, out) {
+    for (const key of ordered(value, fields)) writeValue(key, value[key], indent, fields, out);
+  }
+
+  function writeSequence(items, indent, fields, out) {
+    const pad = " ".repeat(indent);
+    for (const item of items) {
+      if (isObject(item) && Object.keys(item).length) {
+        const lines = [];
+        writeMapping(item, indent + 2, fields, lines);
+        lines[0] = pad + "- " + lines[0].slice(indent + 2);
+        out.push.apply(out, lines);
+      } else if (Array.isArray(item) && item.length) {
+        out.push(pad + "-");
+        writeSequence(item, indent + 2, fields, out);
+      } else if (typeof item === "string" && blockOk(item)) {
+        out.push(pad + "- |-");
+        for (const line of item.split("\n")) out.push(line === "" ? "" : pad + "  " + line);
+      } else out.push(pad + "- " + (isObject(item) ? "{}" : Array.isArray(item) ? "[]" : scalar(item)));
+    }
+  }
+
+  function toYaml(value) {
+    const out = [];
+    const fields = model.elementer;
+    ordered(value, fields).forEach(function (key, i) {
+      if (i > 0 && (isObject(value[key]) || Array.isArray(value[key]))) out.push("");
+      writeValue(key, value[key], 0, fields, out);
+    });
+    return out.join("\n") + "\n";
+  }
+
+  // ---------- drafts ----------
+
+  function newDraft(name, fields) {
+    const fresh = { data: { skema: model.skema }, original: null, filnavn: null, redigeret: false, ekstraÅr: [] };
+    const lks = model.elementer.find(function (e) { return e.felt === "ja-nej"; });
+    if (lks) fresh.data[lks.nøgle] = true;
+    store.kladder[name] = Object.assign(fresh, fields || {});
+    store.aktiv = name;
+  }
+
+  function uniqueName(wanted) {
+    let name = wanted, n = 2;
+    while (name in store.kladder) name = wanted + " (" + n++ + ")";
+    return name;
+  }
+
+  function persist() {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(store));
+    } catch (error) {
+      say("Kladden kunne ikke gemmes i browseren (" + error.name + "). Gem aftalen som YAML for ikke at miste den.");
+    }
+  }
+
+  function restore() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORE) || "null");
+      if (saved && isObject(saved.kladder) && saved.aktiv in saved.kladder) store = saved;
+    } catch (error) { /* no or unreadable drafts: start afresh */ }
+    if (!store.aktiv) newDraft("Kladde 1");
+  }
+
+  function showDrafts() {
+    const select = $("ab-kladde");
+    select.replaceChildren();
+    for (const name of Object.keys(store.kladder)) {
+      select.append(el("option", { value: name, text: name, selected: name === store.aktiv }));
+    }
+    $("ab-navn").value = store.aktiv;
+  }
+
+  function say(text) { $("ab-besked").textContent = text; }
+
+  // ---------- fields ----------
+
+  function label(field, id) {
+    return el("label", { for: id }, [field.titel, field.påkrævet ? el("span", { class: "ab-kraevet", text: " (skal udfyldes)" }) : null]);
+  }
+
+  function help(field, id, extra) {
+    const text = [field.beskrivelse, extra].filter(Boolean).join(" ");
+    return text ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: text }) : null;
+  }
+
+  function slot(id) { return el("p", { class: "ab-felt-fund", id: id + "-fund", hidden: true }); }
+
+  function describe(input, id, hasHelp) {
+    input.setAttribute("aria-describedby", (hasHelp ? id + "-hjaelp " : "") + id + "-fund");
+  }
+
+  function partyOptions(select, field, value) {
+    select.replaceChildren(el("option", { value: "", text: "Vælg part" }));
+    const parties = data()[field.henvisning];
+    const ids = [];
+    for (const party of Array.isArray(parties) ? parties : []) {
+      const key = isObject(party) ? party[field.nøglefelt] : null;
+      if (typeof key !== "string" || !key || ids.includes(key)) continue;
+      ids.push(key);
+      const name = party[field.navnefelt];
+      select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
+    }
+    if (value !== undefined && value !== "" && !ids.includes(value)) {
+      select.append(el("option", { value: String(value), text: String(value) + " (ikke blandt parterne)" }));
+    }
+    select.value = value === undefined ? "" : String(value);
+  }
+
+  function scalarInput(field, path, id) {
+    const value = getAt(path);
+    let input;
+    if (field.felt === "valg" || field.felt === "ja-nej" || field.felt === "part") {
+      input = el("select", { id: id, "data-felt": field.felt });
+      if (field.felt === "part") {
+        input.setAttribute("data-henvisning", field.henvisning);
+        partyOptions(input, field, value);
+      } else {
+        const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
+        input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
+        for (const [v, text] of choices) input.append(el("option", { value: v, text: text }));
+        const current = value === undefined ? "" : String(value);
+        if (current && !choices.some(function (c) { return c[0] === current; })) input.append(el("option", { value: current, text: current }));
+        input.value = current;
+      }
+    } else if (field.felt === "fritekst" || field.felt === "tekstliste") {
+      const text = field.felt === "tekstliste" ? (Array.isArray(value) ? value.join("\n") : value === undefined ? "" : String(value)) : value === undefined ? "" : String(value);
+      input = el("textarea", { id: id, rows: field.felt === "tekstliste" ? 3 : 4 });
+      input.value = text;
+    } else {
+      input = el("input", { id: id, type: "text", autocomplete: "off" });
+      if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
+      if (field.felt === "dato") input.setAttribute("placeholder", "ÅÅÅÅ-MM-DD");
+      input.value = field.felt === "tal" ? showNumber(value) : value === undefined || value === null ? "" : String(value);
+    }
+    if (field.påkrævet) input.setAttribute("aria-required", "true");
+    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
+    return input;
+  }
+
+  function valueOf(field, input) {
+    const raw = input.value;
+    if (field.felt === "tekstliste") {
+      const lines = raw.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+      return lines.length ? lines : undefined;
+    }
+    if (raw === "") return undefined;
+    if (field.felt === "ja-nej") return raw === "true";
+    if (field.felt === "tal") return parseNumber(raw);
+    return raw;
+  }
+
+  function onInput(field, path, input) {
+    const previous = getAt(path);
+    const value = valueOf(field, input);
+    if (value === undefined) deleteAt(path); else setAt(path, value);
+    if (path[0] === "parter" && typeof path[1] === "number") partyChanged(field, path, previous, value);
+    edited();
+  }
+
+  function partyChanged(field, path, previous, value) {
+    const party = path.slice(0, 2);
+    if (field.nøgle === "navn") {
+      const idPath = party.concat(["id"]);
+      const idInput = $(idFor(idPath));
+      const id = getAt(idPath);
+      if (idInput && (id === undefined || id === slug(previous || ""))) {
+        const fresh = slug(value || "");
+        if (fresh) setAt(idPath, fresh); else deleteAt(idPath);
+        idInput.value = fresh;
+      }
+    }
+    document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
+      const fieldModel = { henvisning: select.dataset.henvisning, nøglefelt: "id", navnefelt: "navn" };
+      partyOptions(select, fieldModel, select.value);
+    });
+  }
+
+  function simpleField(field, path) {
+    const id = idFor(path);
+    const input = scalarInput(field, path, id);
+    const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som ÅÅÅÅ-MM-DD." : "";
+    const helpNode = help(field, id, hint);
+    describe(input, id, Boolean(helpNode));
+    return el("div", { class: "ab-felt" }, [label(field, id), helpNode, input, slot(id)]);
+  }
+
+  function fieldNode(field, path) {
+    if (field.felt === "fast" || field.felt === "sum" || field.felt === "årsbeløb") return null;
+    if (field.felt === "gruppe") return groupNode(field, path, true);
+    if (field.felt === "liste") return listNode(field, path);
+    if (field.felt === "beløbstabel") return moneyTable(field, path);
+    return simpleField(field, path);
+  }
+
+  function groupNode(field, path, nested) {
+    const id = idFor(path);
+    const children = field.felter.map(function (f) { return fieldNode(f, path.concat([f.nøgle])); });
+    if (!nested) return el("div", { id: id, class: "ab-gruppe", tabindex: "-1" }, children.concat([slot(id)]));
+    return el("fieldset", { id: id, class: "ab-gruppe", tabindex: "-1" }, [
+      el("legend", { text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }),
+      field.beskrivelse ? el("p", { class: "ab-hjaelp", text: field.beskrivelse }) : null,
+    ].concat(children, [slot(id)]));
+  }
+
+  function partyField(field) {
+    return field.element.felter.find(function (f) { return f.felt === "part"; });
+  }
+
+  function listNode(field, path) {
+    const id = idFor(path);
+    const items = Array.isArray(getAt(path)) ? getAt(path) : [];
+    const wrapper = el("div", { id: id, class: "ab-liste", tabindex: "-1" });
+    if (path.length > 1) wrapper.append(el("h3", { class: "ab-listetitel", text: field.titel }), help(field, id));
+    items.forEach(function (item, i) {
+      const itemPath = path.concat([i]);
+      const title = field.element.titel + " " + (i + 1);
+      const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
+      for (const child of field.element.felter) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+      set.append(slot(idFor(itemPath)));
+      set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { removeItem(path, i); } } }));
+      wrapper.append(set);
+    });
+    const buttons = el("p", { class: "ab-knapper" }, [
+      el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
+    ]);
+    const ref = partyField(field);
+    if (ref) {
+      buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { addPerParty(path, ref); } } }));
+    }
+    wrapper.append(buttons, slot(id));
+    return wrapper;
+  }
+
+  function addItem(path, item) {
+    const list = getAt(path);
+    if (Array.isArray(list)) list.push(item); else setAt(path, [item]);
+    rerender(path[0]);
+    const added = $(idFor(path.concat([getAt(path).length - 1])));
+    const first = added && added.querySelector("input, select, textarea");
+    if (first) first.focus();
+    edited();
+  }
+
+  function addPerParty(path, ref) {
+    const list = Array.isArray(getAt(path)) ? getAt(path) : [];
+    const present = list.map(function (item) { return isObject(item) ? item[ref.nøgle] : null; });
+    const parties = Array.isArray(data()[ref.henvisning]) ? data()[ref.henvisning] : [];
+    let added = 0;
+    for (const party of parties) {
+      const key = isObject(party) ? party[ref.nøglefelt] : null;
+      if (typeof key === "string" && key && !present.includes(key)) {
+        list.push({ [ref.nøgle]: key });
+        present.push(key);
+        added++;
+      }
+    }
+    if (!Array.isArray(getAt(path)) && list.length) setAt(path, list);
+    say(added ? "Tilføjede " + added + " til listen." : "Alle parter er allerede med (parter skal have et id).");
+    rerender(path[0]);
+    if (added) edited();
+  }
+
+  function removeItem(path, index) {
+    deleteAt(path.concat([index]));
+    rerender(path[0]);
+    const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
+    const button = list && list.querySelector(".ab-knapper button");
+    if (button) button.focus();
+    say("Fjernet.");
+    edited();
+  }
+
+  // ---------- budget and financing ----------
+
+  function moneyLists(parentPath) {
+    const parent = getAt(parentPath);
+    const group = model.elementer.find(function (e) { return e.nøgle === parentPath[0]; });
+    const fields = parentPath.length === 1 && group && group.felter ? group.felter : [];
+    return fields.filter(function (f) { return f.felt === "beløbstabel"; }).map(function (f) {
+      return { field: f, posts: isObject(parent) && Array.isArray(parent[f.nøgle]) ? parent[f.nøgle] : [] };
+    });
+  }
+
+  function years(parentPath) {
+    const found = new Set(draft().ekstraÅr || []);
+    for (const list of moneyLists(parentPath)) {
+      for (const post of list.posts) {
+        const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+        if (isObject(amounts)) Object.keys(amounts).forEach(function (y) { found.add(String(y)); });
+      }
+    }
+    return Array.from(found).sort();
+  }
+
+  function sumOf(amounts, year) {
+    const value = isObject(amounts) ? amounts[year] : undefined;
+    return typeof value === "number" ? value : 0;
+  }
+
+  function moneyTable(field, path) {
+    const id = idFor(path);
+    const parentPath = path.slice(0, -1);
+    const allYears = years(parentPath);
+    const posts = Array.isArray(getAt(path)) ? getAt(path) : [];
+    const unit = isObject(getAt(parentPath)) && getAt(parentPath).enhed ? getAt(parentPath).enhed : "den valgte enhed";
+    const head = el("tr", {}, [el("th", { scope: "col", text: field.element.titel })]
+      .concat(allYears.map(function (y) { return el("th", { scope: "col", class: "ab-tal", text: y }); }),
+        [el("th", { scope: "col", class: "ab-tal", text: "I alt" }), el("th", { scope: "col", text: "Fjern" })]));
+    const body = el("tbody");
+    posts.forEach(function (post, i) {
+      const postPath = path.concat([i]);
+      const nameId = idFor(postPath.concat(["navn"]));
+      const name = el("input", { id: nameId, type: "text", "aria-label": field.element.titel + " " + (i + 1) + ": navn", autocomplete: "off" });
+      name.value = isObject(post) && post.navn !== undefined ? String(post.navn) : "";
+      name.addEventListener("input", function () { onInput({ felt: "tekst" }, postPath.concat(["navn"]), name); });
+      const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
+      for (const year of allYears) {
+        const amountPath = postPath.concat([field.beløbsfelt, year]);
+        const input = el("input", { id: idFor(amountPath), type: "text", inputmode: "decimal", class: "ab-tal", autocomplete: "off",
+          "aria-label": field.element.titel + " " + (i + 1) + ", " + year });
+        input.value = showNumber(isObject(post) && isObject(post[field.beløbsfelt]) ? post[field.beløbsfelt][year] : undefined);
+        input.addEventListener("input", function () { onAmount(field, path, amountPath, input); });
+        row.append(el("td", { class: "ab-tal" }, [input]));
+      }
+      row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
+      row.append(el("td", {}, [el("button", { type: "button", class: "ab-fjern", text: "Fjern",
+        "aria-label": "Fjern " + field.element.titel.toLowerCase() + " " + (i + 1), on: { click: function () { removeItem(path, i); } } })]));
+      body.append(row);
+    });
+    const foot = el("tr", {}, [el("th", { scope: "row", text: "I alt" })]
+      .concat(allYears.map(function (y) { return el("td", { class: "ab-tal", "data-aar": y }); }),
+        [el("td", { class: "ab-tal", "data-aar": "alle" }), el("td")]));
+    const table = el("table", { class: "ab-beloeb" }, [
+      el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
+    const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
+    const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
+      el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), help(field, id), scroller,
+      el("p", { class: "ab-knapper" }, [
+        el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }), " ",
+        el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } })]),
+      slot(id)]);
+    updateTotals(wrapper, field, posts, allYears);
+    return wrapper;
+  }
+
+  function updateTotals(wrapper, field, posts, allYears) {
+    let all = 0;
+    posts.forEach(function (post, i) {
+      const amounts = isObject(post) ? post[field.beløbsfelt] : null;
+      const total = allYears.reduce(function (sum, y) { return sum + sumOf(amounts, y); }, 0);
+      const cell = wrapper.querySelector('[data-sum="' + i + '"]');
+      if (cell) cell.textContent = formatTotal(total);
+    });
+    for (const year of allYears) {
+      const total = posts.reduce(function (sum, post) { return sum + sumOf(isObject(post) ? post[field.beløbsfelt] : null, year); }, 0);
+      all += total;
+      const cell = wrapper.querySelector('[data-aar="' + year + '"]');
+      if (cell) cell.textContent = formatTotal(total);
+    }
+    const cell = wrapper.querySelector('[data-aar="alle"]');
+    if (cell) cell.textContent = formatTotal(all);
+  }
+
+  function onAmount(field, listPath, amountPath, input) {
+    const value = parseNumber(input.value);
+    if (input.value.trim() === "") deleteAt(amountPath); else setAt(amountPath, value);
+    const post = getAt(amountPath.slice(0, -2));
+    if (isObject(post) && field.sumfelt && field.sumfelt in post) {
+      post[field.sumfelt] = Object.values(post[field.beløbsfelt] || {}).reduce(function (s, v) { return s + (typeof v === "number" ? v : 0); }, 0);
+    }
+    updateSums(listPath);
+    const posts = Array.isArray(getAt(listPath)) ? getAt(listPath) : [];
+    updateTotals($(idFor(listPath)), field, posts, years(listPath.slice(0, -1)));
+    edited();
+  }
+
+  function updateSums(listPath) {
+    // an optional "<list>_i_alt" group that the file already has is kept equal to the posts
+    const parent = getAt(listPath.slice(0, -1));
+    const key = listPath[listPath.length - 1] + "_i_alt";
+    if (!isObject(parent) || !isObject(parent[key])) return;
+    const posts = Array.isArray(parent[listPath[listPath.length - 1]]) ? parent[listPath[listPath.length - 1]] : [];
+    const perYear = {};
+    let all = 0;
+    for (const post of posts) {
+      for (const [year, value] of Object.entries(isObject(post) && isObject(post.pr_år) ? post.pr_år : {})) {
+        if (typeof value === "number") { perYear[year] = (perYear[year] || 0) + value; all += value; }
+      }
+    }
+    if ("pr_år" in parent[key]) parent[key].pr_år = perYear;
+    parent[key].i_alt = all;
+  }
+
+  function addYear(parentPath) {
+    const known = years(parentPath).map(Number);
+    const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
+    draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
+    persist();
+    rerender(parentPath[0]);
+    const input = document.querySelector('[id$=".pr_år.' + next + '"]');
+    if (input) input.focus();
+    say("Året " + next + " er tilføjet.");
+  }
+
+  // ---------- drawing ----------
+
+  function rerender(key) {
+    const element = model.elementer.find(function (e) { return e.nøgle === key; });
+    const container = document.querySelector('[data-element="' + key + '"]');
+    if (!element || !container) return;
+    const node = element.felt === "gruppe" ? groupNode(element, [key], false) : fieldNode(element, [key]);
+    container.replaceChildren();
+    if (node) container.append(node);
+    if (lastChecked) showFindings(lastChecked);
+  }
+
+  function renderAll() {
+    for (const element of model.elementer) rerender(element.nøgle);
+    showDrafts();
+  }
+
+  // ---------- checking ----------
+
+  function content() {
+    const current = draft();
+    const name = current.filnavn || fileName();
+    if (current.original && !current.redigeret) return { base64: current.original, name: name };
+    return { text: toYaml(current.data), name: name };
+  }
+
+  function fileName() {
+    const title = data().titel;
+    const base = typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale";
+    return base + ".yaml";
+  }
+
+  function edited() {
+    draft().redigeret = true;
+    persist();
+    scheduleCheck();
+  }
+
+  function scheduleCheck() {
+    clearTimeout(checkTimer);
+    $("ab-fund").dataset.tilstand = "venter";
+    checkTimer = setTimeout(runCheck, 250);
+  }
+
+  async function runCheck() {
+    if (!pythonReady) return;
+    const seq = ++checkSeq;
+    $("ab-fund").dataset.tilstand = "arbejder";
+    const started = performance.now();
+    try {
+      const answer = await py.call("check", content());
+      if (seq !== checkSeq) return;
+      timings.kontroller.push(performance.now() - started);
+      if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
+      showFindings(answer.fund);
+      $("ab-fund").dataset.tilstand = "færdig";
+    } catch (error) {
+      if (seq !== checkSeq) return;
+      $("ab-opsummering").textContent = "Kontrollen mislykkedes: " + error.message;
+      $("ab-fund").dataset.tilstand = "fejl";
+    }
+  }
+
+  function target(path) {
+    for (let n = path.length; n > 0; n--) {
+      const node = $(idFor(path.slice(0, n)));
+      if (node) return node;
+    }
+    return path.length ? $("del-" + path[0]) : null;
+  }
+
+  function localHelp(url) {
+    return typeof url === "string" && url.startsWith(SITE) ? root + url.slice(SITE.length) : url;
+  }
+
+  function clearFieldFindings() {
+    document.querySelectorAll(".ab-felt-fund").forEach(function (p) { p.replaceChildren(); p.hidden = true; });
+    document.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    document.querySelectorAll("[data-ekstra-beskrivelse]").forEach(function (node) {
+      node.setAttribute("aria-describedby", node.dataset.ekstraBeskrivelse);
+      node.removeAttribute("data-ekstra-beskrivelse");
+    });
+  }
+
+  function attach(finding, node) {
+    const holder = node.matches("input, select, textarea") ? node : null;
+    let place = $(node.id + "-fund");
+    if (!place) {
+      const wrapper = node.closest(".ab-tabel, .ab-liste, .ab-gruppe, .ab-element, .ab-del");
+      place = wrapper ? wrapper.querySelector(".ab-felt-fund:last-of-type") : null;
+      if (holder && place) {
+        if (!holder.dataset.ekstraBeskrivelse) holder.dataset.ekstraBeskrivelse = holder.getAttribute("aria-describedby") || "";
+        holder.setAttribute("aria-describedby", (holder.dataset.ekstraBeskrivelse + " " + place.id).trim());
+      }
+    }
+    if (holder && finding.niveau === "fejl") holder.setAttribute("aria-invalid", "true");
+    if (!place) return;
+    place.hidden = false;
+    place.append(el("span", { class: "ab-felt-besked ab-" + finding.niveau, text: LEVELS[finding.niveau] + ": " + finding.besked }), " ");
+  }
+
+  function showFindings(findings) {
+    lastChecked = findings;
+    clearFieldFindings();
+    const list = $("ab-fundliste");
+    list.replaceChildren();
+    const counts = { fejl: 0, advarsel: 0, anbefaling: 0 };
+    for (const finding of findings) {
+      counts[finding.niveau] = (counts[finding.niveau] || 0) + 1;
+      const node = target(finding.sti || []);
+      const where = "linje " + finding.linje + ", kolonne " + finding.kolonne;
+      const text = [el("span", { class: "ab-niveau", text: LEVELS[finding.niveau] + ": " }),
+        el("span", { class: "ab-fund-besked", text: finding.besked })];
+      const item = el("li", { class: "ab-fund ab-" + finding.niveau, "data-kode": finding.kode, "data-linje": finding.linje,
+        "data-kolonne": finding.kolonne, "data-niveau": finding.niveau });
+      if (node) {
+        attach(finding, node);
+        item.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, text));
+      } else item.append(el("span", {}, text));
+      item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
+      if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
+      list.append(item);
+    }
+    $("ab-opsummering").textContent = summary(counts);
+  }
+
+  function summary(counts) {
+    const parts = [];
+    if (counts.fejl) parts.push(counts.fejl + " fejl");
+    if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+    if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+    if (!parts.length) return "Aftalen har ingen fejl, advarsler eller anbefalinger.";
+    const last = parts.pop();
+    return "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
+  }
+
+  function focusField(node) {
+    const field = node.matches("input, select, textarea") ? node : node.querySelector("input, select, textarea") || node;
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  }
+
+  // ---------- files ----------
+
+  function toBase64(bytes) {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  async function openFile(file) {
+    $("ab-fund").dataset.tilstand = "venter";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name });
+    draft().venter = true;
+    persist();
+    renderAll();
+    if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
+  }
+
+  async function loadOpened() {
+    const current = draft();
+    if (!current.venter) return;
+    const seq = ++checkSeq;
+    $("ab-fund").dataset.tilstand = "arbejder";
+    try {
+      const answer = await py.call("load", { base64: current.original, name: current.filnavn });
+      delete current.venter;
+      if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
+      else say("»" + current.filnavn + "« er åbnet.");
+      current.data = isObject(answer.data) ? answer.data : {};
+      persist();
+      renderAll();
+      if (seq !== checkSeq) return;
+      showFindings(answer.fund);
+      $("ab-fund").dataset.tilstand = "færdig";
+    } catch (error) {
+      say("Filen kunne ikke åbnes: " + error.message);
+      $("ab-fund").dataset.tilstand = "fejl";
+    }
+  }
+
+  function save() {
+    const current = draft();
+    const saved = current.original && !current.redigeret
+      ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
+      : new Blob([toYaml(current.data)], { type: "application/yaml" });
+    const link = el("a", { href: URL.createObjectURL(saved), download: current.filnavn || fileName() });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    say("Aftalen er gemt som " + (current.filnavn || fileName()) + " i din download-mappe.");
+  }
+
+  // ---------- print ----------
+
+  async function showPrint() {
+    const message = $("ab-udskrift-besked");
+    if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
+    message.textContent = "Udskriften laves …";
+    try {
+      const answer = await py.call("render_html", content());
+      const frame = $("ab-udskrift");
+      if (answer.html === null) { message.textContent = "Aftalen kan ikke læses, så der er ingen udskrift. Se fundene øverst."; return; }
+      frame.setAttribute("sandbox", "allow-same-origin allow-modals");
+      frame.onload = function () {
+        frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
+        $("ab-udskriv").disabled = false;
+      };
+      frame.srcdoc = answer.html;
+      frame.hidden = false;
+      message.textContent = answer.kladde
+        ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
+        : "Udskriften er klar til underskrift.";
+    } catch (error) {
+      message.textContent = "Udskriften kunne ikke laves: " + error.message;
+    }
+  }
+
+  function printFrame() {
+    const frame = $("ab-udskrift");
+    if (frame.hidden || !frame.contentWindow) return;
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+  }
+
+  // ---------- start ----------
+
+  function wire() {
+    $("ab-kladde").addEventListener("change", function (event) {
+      store.aktiv = event.target.value;
+      persist();
+      lastChecked = null;
+      renderAll();
+      say("Kladden »" + store.aktiv + "« er åbnet.");
+      if (draft().venter) loadOpened(); else scheduleCheck();
+    });
+    $("ab-ny").addEventListener("click", function () {
+      newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
+      persist();
+      lastChecked = null;
+      renderAll();
+      say("Ny kladde: »" + store.aktiv + "«.");
+      scheduleCheck();
+    });
+    $("ab-slet").addEventListener("click", function () {
+      if (!window.confirm("Slet kladden »" + store.aktiv + "«? Det kan ikke fortrydes.")) return;
+      const gone = store.aktiv;
+      delete store.kladder[gone];
+      const rest = Object.keys(store.kladder);
+      if (rest.length) store.aktiv = rest[0]; else newDraft("Kladde 1");
+      persist();
+      lastChecked = null;
+      renderAll();
+      say("Kladden »" + gone + "« er slettet.");
+      scheduleCheck();
+    });
+    $("ab-navn").addEventListener("change", function (event) {
+      const wanted = event.target.value.trim();
+      if (!wanted || wanted === store.aktiv) { event.target.value = store.aktiv; return; }
+      const name = uniqueName(wanted);
+      const renamed = {};
+      for (const [key, value] of Object.entries(store.kladder)) renamed[key === store.aktiv ? name : key] = value;
+      store.kladder = renamed;
+      store.aktiv = name;
+      persist();
+      showDrafts();
+      say("Kladden hedder nu »" + name + "«.");
+    });
+    $("ab-aabn").addEventListener("change", function (event) {
+      const file = event.target.files && event.target.files[0];
+      if (file) openFile(file).finally(function () { event.target.value = ""; });
+    });
+    $("ab-gem").addEventListener("click", save);
+    $("ab-lav-udskrift").addEventListener("click", showPrint);
+    $("ab-udskriv").addEventListener("click", printFrame);
+    $("ab-form").addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  function startChecking() {
+    if (typeof window.startPython !== "function") {
+      $("ab-status").textContent = "Kontrollen kunne ikke indlæses. Du kan stadig udfylde og gemme aftalen.";
+      return;
+    }
+    py = window.startPython();
+    py.ready.then(function (info) {
+      pythonReady = true;
+      timings.pythonKlar = performance.now();
+      timings.pythonIndlæsning = info.loadMs;
+      $("ab-status").textContent = "Kontrol klar";
+      if (draft().venter) loadOpened(); else runCheck();
+    }, function (error) {
+      $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
+    });
+  }
+
+  function main() {
+    const holder = $("aftalebygger");
+    if (!holder) return;
+    model = JSON.parse($("ab-model").textContent);
+    root = holder.dataset.rod || "";
+    restore();
+    wire();
+    renderAll();
+    timings.formularKlar = performance.now();
+    $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
+    startChecking();
+  }
+
+  window.kbAftalebygger.toYaml = function (value) { return toYaml(value); };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();
+})();

@@ -1,0 +1,55 @@
+"""Issue 13 §4 and §7: every agreement in tests/data/agreements, opened in the builder with
+»Åbn aftale«, shows exactly the findings of ``kbtools validate --format json`` on that file
+(same codes, lines, columns, levels and Danish messages, in the same order)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builderpage import DONE, cli_findings, open_builder, open_file, shown_findings
+
+pytestmark = pytest.mark.browser
+
+AGREEMENTS = sorted((Path(__file__).resolve().parents[1] / "data" / "agreements").rglob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        yield open_builder(context, site_url)
+    finally:
+        context.close()
+
+
+def test_there_are_agreements_to_compare() -> None:
+    assert len(AGREEMENTS) >= 20
+    assert any("valid" in path.parts for path in AGREEMENTS)
+
+
+@pytest.mark.parametrize("path", AGREEMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_opened_file_shows_the_cli_findings(page: Any, path: Path) -> None:
+    open_file(page, path)
+    assert shown_findings(page) == cli_findings(path)
+
+
+def test_findings_link_to_their_field(page: Any) -> None:
+    path = next(p for p in AGREEMENTS if p.name == "dobbelt-id.yaml")
+    open_file(page, path)
+    link = page.locator('#ab-fund [data-kode="aftale-dobbelt-part"] a').first
+    target = link.get_attribute("href")
+    assert target == "#f.parter.1.id"
+    link.click()
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "f.parter.1.id"
+    field = page.locator("[id='f.parter.1.id']")
+    assert field.get_attribute("aria-invalid") == "true"
+    described = (field.get_attribute("aria-describedby") or "").split()
+    assert "f.parter.1.id-fund" in described
+    message = page.locator("[id='f.parter.1.id-fund']")
+    assert message.is_visible()
+    assert "bruges af to parter" in message.inner_text()
+    assert page.locator(DONE).count() == 1
