@@ -65,6 +65,11 @@ html_search_language = "da"
 html_last_updated_fmt = "%d.%m.%Y"
 html_static_path = ["docs/_static"]
 html_css_files = ["lks.css"]
+# The favicon: an SVG for browsers that take one; docs/_templates/page.html adds the PNG
+# fallbacks from docs/_static/, and docs/_extra/favicon.ico lands at the site root, where
+# browsers and feed readers look for it without a <link>.
+html_favicon = "docs/_static/favicon.svg"
+html_extra_path = ["docs/_extra"]
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
@@ -153,6 +158,25 @@ def _focusable_table_wrappers(
         )
 
 
+# A code block wider than the page scrolls sideways; like the tables it must then be scrollable
+# from the keyboard (WCAG 2.1.1, axe "scrollable-region-focusable"), so it joins the tab order.
+# The sidebar's toctree captions ("For vedligeholdere") are role="heading" without a level,
+# which axe reports as "aria-required-attr" (critical); they are level-2 headings of the sidebar.
+_CAPTION = '<p class="caption" role="heading">'
+_CAPTION_WITH_LEVEL = '<p class="caption" role="heading" aria-level="2">'
+
+
+def _focusable_code_and_caption_levels(
+    app: object, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = body.replace("<pre>", '<pre tabindex="0">')
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = tree.replace(_CAPTION, _CAPTION_WITH_LEVEL)
+
+
 # Docutils writes the sources page's bibliography as <div role="list"> holding
 # <div role="doc-biblioentry">. DPUB-ARIA 1.1 deprecated doc-biblioentry, so the list has no
 # listitem children and axe-core reports "aria-required-children" (critical, WCAG 1.3.1). Write
@@ -175,4 +199,5 @@ def _depart_citation(translator: Any, node: nodes.citation) -> None:
 def setup(app: Any) -> None:
     app.connect("html-page-context", _danish_navigation_labels, priority=600)
     app.connect("html-page-context", _focusable_table_wrappers, priority=600)
+    app.connect("html-page-context", _focusable_code_and_caption_levels, priority=600)
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
