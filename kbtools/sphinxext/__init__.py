@@ -14,6 +14,7 @@ def setup(app: Any) -> dict[str, Any]:
     from kbtools.sphinxext import (
         downloads,
         finding_codes,
+        questionnaire,
         schema_reference,
         tasklist,
         typology,
@@ -24,6 +25,7 @@ def setup(app: Any) -> dict[str, Any]:
     tasklist.setup_tasklist(app)
     downloads.setup_downloads(app)
     finding_codes.setup_finding_codes(app)
+    questionnaire.setup_questionnaire(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -1,0 +1,193 @@
+/*
+ * selvevaluering.js: the self-assessment questionnaire, enhanced.
+ *
+ * The form (written at build time by kbtools/sphinxext/questionnaire.py) works without this
+ * file: it can be filled in and printed. This script adds:
+ *  - »Gem min bedømmelse som fil«: a rating file (skema from the form's data-skema) that
+ *    `kbtools validate` accepts and `kbtools vurdering saml` combines;
+ *  - the answers are remembered in the browser (localStorage) until »Ryd skemaet«;
+ *  - a print button.
+ * Texts are written as YAML double-quoted scalars via JSON.stringify (JSON's escapes are valid
+ * YAML), so no answer can break the file.
+ */
+(function () {
+  "use strict";
+  const KEY = "lks-selvevaluering-1";
+  const form = document.getElementById("selvevaluering");
+  if (!form) return;
+  const message = document.getElementById("sv-besked");
+  const parameters = Array.from(form.querySelectorAll("fieldset[data-parameter]"));
+
+  function say(text) {
+    message.textContent = text;
+  }
+
+  function value(name) {
+    const field = form.elements.namedItem(name);
+    if (!field) return "";
+    return (field.value || "").trim();
+  }
+
+  function answers() {
+    const result = {
+      partnerskab: value("partnerskab"),
+      dato: value("dato"),
+      navn: value("navn"),
+      system: value("system"),
+      rolle: value("rolle"),
+      niveauer: {},
+      begrundelser: {},
+    };
+    for (const fieldset of parameters) {
+      const id = fieldset.dataset.parameter;
+      const level = value(id);
+      const reason = value("begrundelse-" + id);
+      if (level) result.niveauer[id] = level;
+      if (reason) result.begrundelser[id] = reason;
+    }
+    return result;
+  }
+
+  function remember() {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(answers()));
+    } catch (error) {
+      /* private mode or full storage: the form still works */
+    }
+  }
+
+  function setRadio(name, chosen) {
+    const field = form.elements.namedItem(name);
+    if (!field || !chosen) return;
+    for (const radio of field.length ? Array.from(field) : [field]) {
+      radio.checked = radio.value === chosen;
+    }
+  }
+
+  function restore() {
+    let saved = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(KEY) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (!saved || typeof saved !== "object") return;
+    for (const name of ["partnerskab", "dato", "navn"]) {
+      const field = form.elements.namedItem(name);
+      if (field && typeof saved[name] === "string") field.value = saved[name];
+    }
+    setRadio("system", saved.system);
+    setRadio("rolle", saved.rolle);
+    for (const fieldset of parameters) {
+      const id = fieldset.dataset.parameter;
+      setRadio(id, saved.niveauer && saved.niveauer[id]);
+      const reason = form.elements.namedItem("begrundelse-" + id);
+      if (reason && saved.begrundelser && typeof saved.begrundelser[id] === "string") {
+        reason.value = saved.begrundelser[id];
+      }
+    }
+    say("Dine svar fra sidst er hentet frem. De er kun gemt i denne browser.");
+  }
+
+  function quoted(text) {
+    return JSON.stringify(String(text));
+  }
+
+  function toYaml(data) {
+    const lines = [
+      "# Én deltagers bedømmelse, lavet med spørgeskemaet på LKS-vidensbasen.",
+      "skema: " + quoted(form.dataset.skema),
+      "partnerskab: " + quoted(data.partnerskab),
+      "dato: " + quoted(data.dato),
+      "navn: " + quoted(data.navn),
+      "system: " + quoted(data.system),
+    ];
+    if (data.rolle) lines.push("rolle: " + quoted(data.rolle));
+    lines.push("niveauer:");
+    for (const id of Object.keys(data.niveauer)) {
+      lines.push("  " + id + ": " + quoted(data.niveauer[id]));
+    }
+    const reasons = Object.keys(data.begrundelser);
+    if (reasons.length) {
+      lines.push("begrundelser:");
+      for (const id of reasons) lines.push("  " + id + ": " + quoted(data.begrundelser[id]));
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  function problem(data) {
+    const missing = [
+      ["partnerskab", "partnerskabets navn", "sv-partnerskab"],
+      ["dato", "datoen", "sv-dato"],
+      ["navn", "dit navn", "sv-navn"],
+      ["system", "dit system", "sv-system-" + (form.querySelector("input[name=system]") || {}).value],
+    ].find(function (item) {
+      return !data[item[0]];
+    });
+    if (missing) return ["Skriv eller vælg " + missing[1] + ", før du gemmer.", missing[2]];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(data.dato)) {
+      return ["Skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-03-15.", "sv-dato"];
+    }
+    if (!Object.keys(data.niveauer).length) {
+      return ["Vælg et niveau ved mindst én parameter, før du gemmer.", "sv-p-" + parameters[0].dataset.parameter];
+    }
+    for (const id of Object.keys(data.begrundelser)) {
+      if (!data.niveauer[id]) {
+        const legend = form.querySelector("#sv-p-" + id + " legend");
+        const name = legend ? legend.textContent.replace(/^\d+\.\s*/, "") : id;
+        return ["Du har skrevet, hvorfor, ved »" + name + "«, men ikke valgt et niveau. Vælg et niveau, eller slet teksten.", "sv-" + id + "-begrundelse"];
+      }
+    }
+    return null;
+  }
+
+  function fileName(data) {
+    const slug = data.navn.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return "bedoemmelse-" + (slug || "deltager") + "-" + data.dato + ".yaml";
+  }
+
+  function save() {
+    const data = answers();
+    const found = problem(data);
+    if (found) {
+      say(found[0]);
+      const target = document.getElementById(found[1]);
+      if (target) {
+        const focusable = target.matches("fieldset") ? target.querySelector("input") : target;
+        if (focusable) focusable.focus();
+      }
+      return;
+    }
+    const blob = new Blob([toYaml(data)], { type: "application/yaml" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName(data);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    const count = Object.keys(data.niveauer).length;
+    say("Din bedømmelse er gemt som " + link.download + " (" + count + " af " + parameters.length +
+      " parametre). Send filen til den, der samler jeres bedømmelser.");
+  }
+
+  function clear() {
+    form.reset();
+    try {
+      localStorage.removeItem(KEY);
+    } catch (error) {
+      /* nothing to remove */
+    }
+    say("Skemaet er tømt, og dine svar er slettet fra browseren.");
+  }
+
+  form.querySelector(".sv-knapper").hidden = false;
+  document.getElementById("sv-gem").addEventListener("click", save);
+  document.getElementById("sv-udskriv").addEventListener("click", function () { window.print(); });
+  document.getElementById("sv-ryd").addEventListener("click", clear);
+  form.addEventListener("input", remember);
+  form.addEventListener("change", remember);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  restore();
+})();
