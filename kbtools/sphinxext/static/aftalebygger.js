@@ -348,7 +348,8 @@
     const id = idFor(path);
     const input = scalarInput(field, path, id);
     const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som ÅÅÅÅ-MM-DD." : "";
-    const helpNode = help(field, id, hint);
+    // a top-level element's description already stands under its heading
+    const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
     describe(input, id, Boolean(helpNode));
     return el("div", { class: "ab-felt" }, [label(field, id), helpNode, input, slot(id)]);
   }

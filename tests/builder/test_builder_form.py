@@ -1,0 +1,216 @@
+"""Issue 13 §1, §3, §5 and §7: an agreement drafted from scratch through the form, saved with
+»Gem som YAML«, validates with the CLI and opens again unchanged; a reload keeps the draft;
+nothing is requested from outside the local server; axe finds nothing serious at 1280 and
+390 px; the page fits a phone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builderpage import DONE, PAGE, cli_findings, open_builder, open_file, shown_findings
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SERIOUS = {"serious", "critical"}
+PARTIES = [
+    ("Jobcenter Nordby", "beskæftigelse", "Anne Holm"),
+    ("Nordby Erhvervsskole", "uddannelse", "Bo Lund"),
+    ("Erhvervshus Nord", "erhvervsfremme", "Carla Dam"),
+]
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def field(page: Any, *path: str | int) -> Any:
+    """The form's input for the data at ``path`` (ids are »f.« + the path joined by dots)."""
+    return page.locator(f"[id='f.{'.'.join(str(p) for p in path)}']")
+
+
+def click(page: Any, name: str, section: str = "") -> None:
+    """Click the button called ``name`` (in the element section ``section``, if given)."""
+    scope = page.locator(f"[id='del-{section}']") if section else page
+    scope.get_by_role("button", name=name, exact=True).first.click()
+
+
+def fill_agreement(page: Any) -> None:
+    """Draft a whole agreement through the form, as a consultant would."""
+    field(page, "titel").fill("Partnerskabsaftale for LKS Nordby")
+    for i, (name, system, contact) in enumerate(PARTIES):
+        click(page, "Tilføj part")
+        field(page, "parter", i, "navn").fill(name)
+        field(page, "parter", i, "system").select_option(system)
+        field(page, "parter", i, "kontakt", "navn").fill(contact)
+    assert field(page, "parter", 0, "id").input_value() == "jobcenter-nordby"
+    field(page, "formål", "beskrivelse").fill("Flere ledige i job i de lokale virksomheder.")
+    field(page, "formål", "vision").fill("Én indgang for virksomhederne i Nordby.")
+    click(page, "Tilføj mål")
+    field(page, "formål", "mål", 0, "mål").fill("40 virksomhedsbesøg om året.")
+    field(page, "formål", "opgave").fill("Rekruttering og kompetenceudvikling.")
+    click(page, "Tilføj for hver part, der mangler", "roller")
+    for i in range(len(PARTIES)):
+        field(page, "roller", i, "rolle").fill(f"Rolle {i + 1}")
+        field(page, "roller", i, "opgaver").fill("Besøg virksomheder\nDel viden")
+    field(page, "økonomi", "enhed").select_option("kr.")
+    for table, post in (("budget", "budgetpost"), ("finansiering", "finansieringskilde")):
+        click(page, f"Tilføj {post}")
+        field(page, "økonomi", table, 0, "navn").fill("Drift" if table == "budget" else "Nordby")
+    click(page, "Tilføj år", "økonomi")
+    year = page.locator("[id^='f.økonomi.budget.0.pr_år.']").first.get_attribute("id")
+    assert year is not None
+    year = year.rsplit(".", 1)[1]
+    field(page, "økonomi", "budget", 0, "pr_år", year).fill("50000")
+    field(page, "økonomi", "finansiering", 0, "pr_år", year).fill("50000")
+    field(page, "organisering", "ansvar").fill("Styregruppen har ansvaret.")
+    field(page, "organisering", "indflydelse").fill("Alle parter sidder i styregruppen.")
+    field(page, "organisering", "ledelse").fill("Delt projektledelse.")
+    click(page, "Tilføj for hver part, der mangler", "ressourcer")
+    for i in range(len(PARTIES)):
+        field(page, "ressourcer", i, "bidrag").fill("En konsulent")
+        field(page, "ressourcer", i, "minimumstid", "timer").fill("10")
+        field(page, "ressourcer", i, "minimumstid", "pr").select_option("måned")
+    field(page, "varighed", "start").fill("2027-01-01")
+    field(page, "varighed", "slut").fill("2031-12-31")
+    click(page, "Tilføj for hver part, der mangler", "underskrifter")
+    for i, (_, _, contact) in enumerate(PARTIES):
+        field(page, "underskrifter", i, "navn").fill(contact)
+        field(page, "underskrifter", i, "titel").fill("Leder")
+        field(page, "underskrifter", i, "dato").fill("2026-12-01")
+
+
+def save(page: Any, folder: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Gem som YAML").click()
+    target = folder / download.value.suggested_filename
+    download.value.save_as(target)
+    return target
+
+
+def test_draft_from_scratch_saves_a_valid_agreement(context: Any, site_url: str, tmp_path: Path):
+    page = open_builder(context, site_url)
+    click(page, "Ny kladde")
+    fill_agreement(page)
+    page.wait_for_selector(DONE)
+    saved = save(page, tmp_path)
+    assert saved.name == "partnerskabsaftale-for-lks-nordby.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "kbtools", "validate", str(saved)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [f for f in cli_findings(saved) if f["niveau"] == "fejl"] == []
+    # the findings shown for the draft are those of the file it saves
+    assert shown_findings(page) == cli_findings(saved)
+
+    # it opens again unchanged: same form, and saving it again gives the same bytes
+    open_file(page, saved)
+    assert field(page, "parter", 2, "navn").input_value() == "Erhvervshus Nord"
+    again = save(page, tmp_path / "igen")
+    assert again.read_bytes() == saved.read_bytes()
+    field(page, "titel").fill("Partnerskabsaftale for LKS Nordby")  # an edit that changes nothing
+    page.wait_for_selector(DONE)
+    assert save(page, tmp_path / "redigeret").read_bytes() == saved.read_bytes()
+
+
+def test_saving_works_before_python_has_loaded(context: Any, site_url: str, tmp_path: Path):
+    context.route("**/*.wasm", lambda route: None)  # Pyodide never arrives
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert "indlæses" in page.locator("#ab-status").inner_text()
+    field(page, "titel").fill("Aftale uden Python")
+    saved = save(page, tmp_path)
+    assert "titel: Aftale uden Python\n" in saved.read_text(encoding="utf-8")
+    assert page.locator("#ab-status").inner_text() != "Kontrol klar"
+
+
+def test_reload_keeps_the_draft(context: Any, site_url: str) -> None:
+    page = open_builder(context, site_url)
+    click(page, "Ny kladde")
+    field(page, "titel").fill("Kladde der overlever")
+    click(page, "Tilføj part")
+    field(page, "parter", 0, "navn").fill("Jobcenter Sydby")
+    page.reload()
+    assert field(page, "titel").input_value() == "Kladde der overlever"
+    assert field(page, "parter", 0, "navn").input_value() == "Jobcenter Sydby"
+    names = page.locator("#ab-kladde option").all_inner_texts()
+    assert len(names) >= 2  # the first draft and the new one are both kept
+    page.wait_for_selector(DONE)
+
+
+def test_nothing_is_requested_outside_the_local_server(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.route("**/*", lambda route: (requested.append(route.request.url), route.continue_()))
+    try:
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(site_url + PAGE)
+        page.wait_for_selector("#ab-status:text-is('Kontrol klar')", timeout=60_000)
+        page.wait_for_selector(DONE)
+        page.get_by_role("button", name="Vis udskrift").click()
+        page.wait_for_selector("#ab-udskrift:not([hidden])")
+    finally:
+        context.close()
+    assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen
+    outside = sorted({url for url in requested if not url.startswith((site_url, "blob:", "data:"))})
+    assert outside == []
+
+
+def scan(page: Any, axe_script: Path) -> list[str]:
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} [{v['impact']}]: {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_findings(
+    browser: Any, site_url: str, axe_script: Path, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = open_builder(context, site_url)
+        open_file(
+            page, Path(__file__).resolve().parents[1] / "data/agreements/invalid/ukendt-part.yaml"
+        )
+        assert page.locator("[aria-invalid='true']").count() > 0  # error states are scanned too
+        assert scan(page, axe_script) == []
+    finally:
+        context.close()
+
+
+def test_usable_at_390_px(browser: Any, site_url: str, axe_script: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = open_builder(context, site_url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390
+        for name in ("Gem som YAML", "Ny kladde", "Tilføj part"):
+            button = page.get_by_role("button", name=name, exact=True)
+            box = button.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+        click(page, "Tilføj part")
+        box = field(page, "parter", 0, "navn").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert scan(page, axe_script) == []
+    finally:
+        context.close()
