@@ -32,6 +32,7 @@ from kbtools.findings import Finding, Level
 from kbtools.render.model import build
 from kbtools.render.text_writers import to_html
 from kbtools.reporting.jsonout import finding_as_json
+from kbtools.typology.facilitator import combine_files
 
 Function = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -93,6 +94,7 @@ FUNCTIONS: dict[str, Function] = {
     "check": check,
     "load": load,
     "render_html": render_html,
+    "saml": combine_files,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 
 

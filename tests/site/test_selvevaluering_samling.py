@@ -1,0 +1,99 @@
+"""The facilitator view (issue 14): opens rating files or takes ratings typed in, combines
+them with kbtools' own Python code in the browser and saves the combined assessment, which
+is what ``kbtools vurdering saml`` writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kbtools import check_file
+from kbtools.loading import load_bytes, load_path
+from kbtools.typology.combine import combine
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SERIOUS = {"serious", "critical"}
+PAGE = "selvevaluering/samling.html"
+RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedoemmelser"
+
+
+def _ready(page: Any, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
+
+
+def test_combines_opened_and_typed_ratings_like_the_cli(
+    browser: Any, site_url: str, tmp_path: Path, axe_script: Path
+) -> None:
+    files = sorted((RATINGS / "2025-09-15").glob("*.yaml"))
+    context = browser.new_context(accept_downloads=True, locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(f) for f in files[:-1]])
+        page.wait_for_selector("#svs-resultat table")
+        # the last participant answered on paper: typed in during the meeting
+        last, _ = load_path(files[-1])
+        assert last is not None
+        page.fill("#svs-partnerskab", last.data["partnerskab"])
+        page.fill("#svs-dato", last.data["dato"])
+        page.fill("#svs-navn", last.data["navn"])
+        page.select_option("#svs-system", last.data["system"])
+        page.select_option("#svs-rolle", last.data["rolle"])
+        for parameter, level in last.data["niveauer"].items():
+            page.select_option(f"#svs-n-{parameter}", level)
+        page.click("#svs-form button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 8")
+        page.wait_for_selector("#svs-gem:not([disabled])")
+        items = page.locator("#svs-resultat ul.kbtools-uenige li").all_text_contents()
+        assert [item.split(":")[0] for item in items] == [
+            "Mandat og ledelsesmæssig opbakning",
+            "Læring",
+            "Udbytte",
+        ]
+        with page.expect_download() as download:
+            page.click("#svs-gem")
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert saved.name == "vurdering-2025-09-15.yaml"
+        assert check_file(saved).findings == ()
+        document, _ = load_bytes(saved.read_bytes(), "v.yaml")
+        cli = combine([check_file(f) for f in files])
+        assert document is not None and cli.data is not None
+        mine = dict(document.data)
+        assert [r["navn"] for r in mine.pop("bedømmelser")] == [
+            r["navn"] for r in cli.data.pop("bedømmelser")
+        ]
+        assert mine == cli.data
+        page.add_script_tag(path=str(axe_script))
+        axe = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
+    finally:
+        context.close()
+
+
+def test_refuses_a_duplicate_participant_and_says_where(browser: Any, site_url: str) -> None:
+    files = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(files[0]), str(files[1])])
+        page.wait_for_selector("#svs-resultat table")
+        page.set_input_files("#svs-aabn", [str(files[0])])
+        page.wait_for_selector("#svs-resultat ul.svs-fund")
+        text = page.text_content("#svs-resultat") or ""
+        assert f"{files[0].name}, linje" in text and "har også en bedømmelse" in text
+        assert page.is_disabled("#svs-gem")
+        page.click("#svs-liste li:last-child button")
+        page.wait_for_selector("#svs-resultat table")
+        assert page.locator("#svs-resultat tbody tr").count() == 8
+        assert page.is_enabled("#svs-gem")
+    finally:
+        context.close()

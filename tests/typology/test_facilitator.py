@@ -1,0 +1,48 @@
+"""The facilitator view's Python side, called as the browser calls it (JSON in, JSON out)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from kbtools import check_file
+from kbtools.browser.entry import call
+from kbtools.loading import load_bytes
+from kbtools.typology.combine import combine
+
+RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedoemmelser"
+
+
+def test_saml_through_the_browser_entry_matches_the_cli() -> None:
+    files = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
+    payload = {
+        "filer": [
+            {"name": f.name, "base64": base64.b64encode(f.read_bytes()).decode()} for f in files
+        ]
+    }
+    answer = json.loads(call("saml", json.dumps(payload)))
+    assert answer["fund"] == [] and answer["antal_filer"] == 8
+    document, _ = load_bytes(answer["yaml"].encode(), "v.yaml")
+    assert document is not None
+    assert document.data == combine([check_file(f) for f in files]).data
+    overview = answer["oversigt"]
+    assert overview["niveauer"] == ["Kantinen", "Klubben", "Kompagniet"]
+    assert [p["id"] for p in overview["parametre"] if p["drøftes"]] == [
+        "ressourcer",
+        "laering",
+        "projektindsatser",
+    ]
+    assert len(overview["uenige"]) == 3
+
+
+def test_refusal_comes_back_as_findings_with_positions() -> None:
+    text = (RATINGS / "2025-03-10" / "maja-holt.yaml").read_text("utf-8")
+    payload = {"filer": [{"name": "a.yaml", "text": text}, {"name": "b.yaml", "text": text}]}
+    answer = json.loads(call("saml", json.dumps(payload)))
+    assert answer["yaml"] is None and answer["oversigt"] is None
+    (finding,) = answer["fund"]
+    where = (finding["fil"], finding["linje"], finding["kolonne"], finding["kode"])
+    assert where == ("b.yaml", 6, 7, "saml-samme-deltager")
+    empty = json.loads(call("saml", json.dumps({"filer": []})))
+    assert empty == {"yaml": None, "oversigt": None, "fund": [], "antal_filer": 0}
