@@ -128,10 +128,7 @@ def questionnaire_html() -> str:
         + participant_html()
         + '<p class="sv-vejledning">Sæt ét kryds ved hver parameter: det niveau, der passer '
         "bedst på jeres partnerskab i dag. Spring en parameter over, hvis du ikke kan "
-        "vurdere den.</p>"
-        + parameters
-        + BUTTONS
-        + "</form>"
+        "vurdere den.</p>" + parameters + BUTTONS + "</form>"
     )
 
 
