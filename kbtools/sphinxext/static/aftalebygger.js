@@ -21,7 +21,8 @@
 
   let model, root, py = null, pythonReady = false;
   let store = { aktiv: null, kladder: {} };
-  let checkTimer = null, checkSeq = 0, lastChecked = null;
+  let checkTimer = null, checkSeq = 0, lastChecked = null, checking = false, again = false;
+  const PAUSE_MS = 60; // a check starts this long after the last keystroke
 
   // ---------- small helpers ----------
 
@@ -613,25 +614,32 @@
   function scheduleCheck() {
     clearTimeout(checkTimer);
     $("ab-fund").dataset.tilstand = "venter";
-    checkTimer = setTimeout(runCheck, 250);
+    checkTimer = setTimeout(runCheck, PAUSE_MS);
   }
 
   async function runCheck() {
     if (!pythonReady) return;
+    if (checking) { again = true; return; } // one check at a time; the newest text runs next
+    checking = true;
     const seq = ++checkSeq;
     $("ab-fund").dataset.tilstand = "arbejder";
     const started = performance.now();
     try {
       const answer = await py.call("check", content());
-      if (seq !== checkSeq) return;
-      timings.kontroller.push(performance.now() - started);
-      if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
-      showFindings(answer.fund);
-      $("ab-fund").dataset.tilstand = "færdig";
+      if (seq === checkSeq) {
+        timings.kontroller.push(performance.now() - started);
+        if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
+        showFindings(answer.fund);
+        if (!again) $("ab-fund").dataset.tilstand = "færdig";
+      }
     } catch (error) {
-      if (seq !== checkSeq) return;
-      $("ab-opsummering").textContent = "Kontrollen mislykkedes: " + error.message;
-      $("ab-fund").dataset.tilstand = "fejl";
+      if (seq === checkSeq) {
+        $("ab-opsummering").textContent = "Kontrollen mislykkedes: " + error.message;
+        $("ab-fund").dataset.tilstand = "fejl";
+      }
+    } finally {
+      checking = false;
+      if (again) { again = false; runCheck(); }
     }
   }
 
@@ -860,15 +868,15 @@
   }
 
   function startChecking() {
-    if (typeof window.startPython !== "function") {
+    if (!py) {
       $("ab-status").textContent = "Kontrollen kunne ikke indlæses. Du kan stadig udfylde og gemme aftalen.";
       return;
     }
-    py = window.startPython();
     py.ready.then(function (info) {
       pythonReady = true;
       timings.pythonKlar = performance.now();
       timings.pythonIndlæsning = info.loadMs;
+      timings.faser = info.phases;
       $("ab-status").textContent = "Kontrol klar";
       if (draft().venter) loadOpened(); else runCheck();
     }, function (error) {
@@ -889,6 +897,8 @@
     startChecking();
   }
 
+  // Python starts loading at once, while the rest of the page loads (the script is in <head>)
+  if (typeof window.startPython === "function") py = window.startPython();
   window.kbAftalebygger.toYaml = function (value) { return toYaml(value); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();
 })();

@@ -10,15 +10,20 @@ async function start(config) {
     if (!response.ok) throw new Error("kbtools-pakken kunne ikke hentes (" + response.status + ")");
     return response.arrayBuffer();
   });
+  const imported = performance.now();
   const pyodide = await loadPyodide({
     indexURL: config.pyodide,
     stdout: function () {},
     stderr: function () {},
   });
+  const loaded = performance.now();
   pyodide.unpackArchive(await bundle, "zip", { extractDir: "/kbtools-browser" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/kbtools-browser')");
+  const unpacked = performance.now();
   const call = pyodide.runPython("from kbtools.browser.entry import call\ncall");
-  postMessage({ type: "ready", loadMs: performance.now() - started });
+  const done = performance.now();
+  postMessage({ type: "ready", loadMs: done - started, phases: {
+    pyodideScript: imported - started, pyodide: loaded - imported, bundle: unpacked - loaded, kbtools: done - unpacked } });
   return call;
 }
 

@@ -4,7 +4,8 @@
  * API (a classic script; it defines one global function):
  *
  *   const py = startPython();        // starts loading Pyodide and kbtools at once
- *   py.ready                         // Promise: resolves with {loadMs} when Python answers,
+ *   py.ready                         // Promise: resolves with {loadMs, phases} (ms) when Python
+ *                                    // answers,
  *                                    // rejects with an Error (Danish message) if it cannot load
  *   await py.call(name, args)        // runs kbtools.browser.entry.FUNCTIONS[name](args) in the
  *                                    // worker; args and the answer are JSON-able objects. Calls
@@ -42,7 +43,7 @@
     worker.onmessage = function (event) {
       const message = event.data;
       if (message.type === "ready") {
-        settle.resolve({ loadMs: message.loadMs });
+        settle.resolve({ loadMs: message.loadMs, phases: message.phases });
       } else if (message.type === "failed") {
         failAll(message.message);
       } else if (message.type === "answer") {
