@@ -93,12 +93,14 @@ def fill_agreement(page: Any) -> None:
 def save(page: Any, folder: Path) -> Path:
     with page.expect_download() as download:
         page.get_by_role("button", name="Gem som YAML").click()
-    target = folder / download.value.suggested_filename
+    target: Path = folder / download.value.suggested_filename
     download.value.save_as(target)
     return target
 
 
-def test_draft_from_scratch_saves_a_valid_agreement(context: Any, site_url: str, tmp_path: Path):
+def test_draft_from_scratch_saves_a_valid_agreement(
+    context: Any, site_url: str, tmp_path: Path
+) -> None:
     page = open_builder(context, site_url)
     click(page, "Ny kladde")
     fill_agreement(page)
@@ -126,7 +128,7 @@ def test_draft_from_scratch_saves_a_valid_agreement(context: Any, site_url: str,
     assert save(page, tmp_path / "redigeret").read_bytes() == saved.read_bytes()
 
 
-def test_saving_works_before_python_has_loaded(context: Any, site_url: str, tmp_path: Path):
+def test_saving_works_before_python_has_loaded(context: Any, site_url: str, tmp_path: Path) -> None:
     context.route("**/*.wasm", lambda route: None)  # Pyodide never arrives
     page = context.new_page()
     page.goto(site_url + PAGE)
@@ -154,7 +156,12 @@ def test_reload_keeps_the_draft(context: Any, site_url: str) -> None:
 def test_nothing_is_requested_outside_the_local_server(browser: Any, site_url: str) -> None:
     context = browser.new_context()
     requested: list[str] = []
-    context.route("**/*", lambda route: (requested.append(route.request.url), route.continue_()))
+
+    def note(route: Any) -> None:
+        requested.append(route.request.url)
+        route.continue_()
+
+    context.route("**/*", note)
     try:
         page = context.new_page()
         page.on("request", lambda request: requested.append(request.url))

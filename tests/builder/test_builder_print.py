@@ -1,0 +1,74 @@
+"""Issue 13 §3: the builder's print view is the document ``kbtools render --format html``
+writes (the same document model and writer, run in the browser), marked KLADDE exactly when
+the CLI would only make a draft."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builderpage import open_builder, open_file
+
+pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "agreements"
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        yield open_builder(context, site_url)
+    finally:
+        context.close()
+
+
+def cli_html(path: Path, draft: bool) -> str:
+    command = [sys.executable, "-m", "kbtools", "render", str(path), "--format", "html", "-o", "-"]
+    done = subprocess.run(
+        command + (["--kladde"] if draft else []),
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def show_print(page: Any) -> str:
+    page.get_by_role("button", name="Vis udskrift").click()
+    page.wait_for_selector("#ab-udskrift:not([hidden])")
+    page.wait_for_function("!document.getElementById('ab-udskriv').disabled")
+    html: str = page.eval_on_selector("#ab-udskrift", "frame => frame.srcdoc")
+    return html
+
+
+@pytest.mark.parametrize(
+    ("name", "draft"), [("valid/minimal.yaml", False), ("invalid/ukendt-part.yaml", True)]
+)
+def test_print_view_is_the_rendered_agreement(page: Any, name: str, draft: bool) -> None:
+    path = DATA / name
+    open_file(page, path)
+    html = show_print(page)
+    assert html == cli_html(path, draft)
+    frame = page.frame_locator("#ab-udskrift")
+    assert frame.locator("h1").inner_text() == page.locator("[id='f.titel']").input_value()
+    assert (frame.locator(".kladde").count() == 1) is draft
+    message = page.locator("#ab-udskrift-besked").inner_text()
+    assert ("KLADDE" in message) is draft
+    assert frame.locator(".underskrift").count() == 2  # one signature block per party
+
+
+def test_print_view_follows_the_form(page: Any) -> None:
+    open_file(page, DATA / "valid" / "minimal.yaml")
+    page.locator("[id='f.titel']").fill("Ny titel fra formularen")
+    page.wait_for_selector('#ab-fund[data-tilstand="færdig"]')
+    show_print(page)
+    assert page.frame_locator("#ab-udskrift").locator("h1").inner_text() == (
+        "Ny titel fra formularen"
+    )
