@@ -23,6 +23,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "kbtools.sphinxext",
     "kbtools.sphinxext.aftalebygger",  # the agreement builder (Pyodide, vendored at build time)
+    "kbtools.sphinxext.facilitator",  # the self-assessment's facilitator view (Pyodide too)
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist", "tasklist", "attrs_inline", "attrs_block"]

@@ -13,7 +13,6 @@ from kbtools import __version__
 def setup(app: Any) -> dict[str, Any]:
     from kbtools.sphinxext import (
         downloads,
-        facilitator,
         finding_codes,
         questionnaire,
         schema_reference,
@@ -27,7 +26,6 @@ def setup(app: Any) -> dict[str, Any]:
     downloads.setup_downloads(app)
     finding_codes.setup_finding_codes(app)
     questionnaire.setup_questionnaire(app)
-    facilitator.setup_facilitator(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

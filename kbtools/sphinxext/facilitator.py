@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
 
+import kbtools
 from kbtools.kinds import RATING
 from kbtools.sphinxext.pyruntime import use_python
 from kbtools.sphinxext.questionnaire import ROLE_LABELS, SYSTEM_LABELS
@@ -139,10 +140,12 @@ def _purge(app: Any, env: Any, docname: str) -> None:
     getattr(env, USED, set()).discard(docname)
 
 
-def setup_facilitator(app: Any) -> None:
+def setup(app: Any) -> dict[str, Any]:
+    """A Sphinx extension of its own (like the agreement builder), since it needs Pyodide."""
     app.setup_extension("kbtools.sphinxext.pyruntime")
     app.add_directive("selvevaluering-samling", SelvevalueringSamling)
     app.connect("html-page-context", _add_files)
     app.connect("build-finished", _copy)
     app.connect("env-merge-info", _merge)
     app.connect("env-purge-doc", _purge)
+    return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -100,8 +100,9 @@ def _lix(text: str) -> float:
     return len(words) / sentences + 100 * long / len(words)
 
 
-def test_reader_text_is_plain_danish() -> None:
-    source = Path(__file__).resolve().parents[2] / "docs" / "selvevaluering" / "index.md"
+@pytest.mark.parametrize("name", ["index.md", "samling.md"])
+def test_reader_text_is_plain_danish(name: str) -> None:
+    source = Path(__file__).resolve().parents[2] / "docs" / "selvevaluering" / name
     text = source.read_text("utf-8")
     prose = re.sub(r"```.*?```", " ", text, flags=re.S)
     prose = re.sub(r"^[#:(].*$", " ", prose, flags=re.M)  # headings, fences, targets
