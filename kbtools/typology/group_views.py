@@ -57,6 +57,9 @@ class RatedParameter:
 
     @property
     def systems_text(self) -> str:
+        """»Beskæftigelse: Klubben; Uddannelse: Kantinen; …«, or »Alle systemer: Klubben«."""
+        if len(self.systems) > 1 and not self.systems_differ:
+            return f"Alle systemer: {self.systems[0].level.name}"
         return "; ".join(view.text for view in self.systems)
 
     @property
