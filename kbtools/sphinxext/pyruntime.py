@@ -41,8 +41,9 @@ PYODIDE_FILES = (
     "pyodide.asm.wasm",
     "python_stdlib.zip",
     "pyodide-lock.json",
-    "package.json",
 )
+#: Read at build time only (the version names the folder), not copied.
+PYODIDE_VERSION_FILE = "package.json"
 #: Parts of kbtools that never run in the browser: Sphinx, and writers needing native code.
 EXCLUDED = (
     "sphinxext/",
@@ -63,13 +64,14 @@ def pyodide_dir(app: Any) -> Path:
 
 def pyodide_version(folder: Path) -> str:
     """The installed Pyodide's version (from its package.json)."""
-    with (folder / "package.json").open(encoding="utf-8") as handle:
+    with (folder / PYODIDE_VERSION_FILE).open(encoding="utf-8") as handle:
         return str(json.load(handle)["version"])
 
 
 def missing_pyodide(folder: Path) -> list[str]:
     """The Pyodide files the site needs that are not installed."""
-    return [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    needed = (*PYODIDE_FILES, PYODIDE_VERSION_FILE)
+    return [name for name in needed if not (folder / name).is_file()]
 
 
 def _bundled(relative: str) -> bool:
