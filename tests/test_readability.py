@@ -17,7 +17,8 @@ What text: the prose a reader sees, taken from the MyST source by a small extrac
 
 - dropped: fenced code, every directive that is not prose (toctree, literalinclude, the
   generated lists and tables such as aftale-elementer, lks-case, bibliography, glossary),
-  directive options, Markdown tables (they hold figures and short labels, not sentences),
+  directive options, tables of figures or labels (Markdown tables where fewer than half of
+  the body cells end with a full stop; a table of sentences counts cell by cell),
   target labels ``(name)=``, attribute lines ``{.class}``, HTML comments, citations
   (``{cite:p}`...```), inline code, URLs and cross-references without their own text;
 - kept: the text of roles and links (``{term}`LKS``` → LKS, ``[tekst](url)`` → tekst), the
@@ -115,7 +116,9 @@ ABBREVIATIONS = (
 FENCE = re.compile(r"^\s*(?P<mark>`{3,}|:{3,})\s*(?:\{(?P<name>[\w:-]+)\})?\s*(?P<arg>.*)$")
 OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
 BREAK_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|:\s)")
-SKIP_LINE = re.compile(r"^\s*(?:\(.+\)=\s*$|\{[.#][^}]*\}\s*$|\|)")
+SKIP_LINE = re.compile(r"^\s*(?:\(.+\)=\s*$|\{[.#][^}]*\}\s*$)")
+TABLE_ROW = re.compile(r"^\s*\|")
+TABLE_RULE = re.compile(r"^\s*\|[\s|:-]+\|\s*$")
 SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -165,6 +168,16 @@ class _Extractor:
         self.units: list[str] = []
         self.current: list[str] = []
         self.stack: list[_Block] = []
+        self.table: list[list[str]] = []
+
+    def flush_table(self) -> None:
+        """A table of sentences counts cell by cell; a table of figures or labels (fewer than
+        half of its body cells end a sentence) is left out."""
+        body = [clean_inline(cell).strip() for row in self.table[1:] for cell in row]
+        self.table.clear()
+        cells = [cell for cell in body if cell]
+        if cells and 2 * sum(cell.endswith((".", "!", "?")) for cell in cells) >= len(cells):
+            self.units.extend(cell for cell in cells if WORD.search(cell))
 
     def flush(self) -> None:
         text = " ".join(clean_inline(line) for line in self.current).strip()
@@ -199,6 +212,12 @@ class _Extractor:
             return
         if self.stack:
             self.stack[-1].fresh = False
+        if TABLE_ROW.match(line):
+            self.flush()
+            if not TABLE_RULE.match(line):
+                self.table.append(line.strip().strip("|").split("|"))
+            return
+        self.flush_table()
         if not line.strip() or SKIP_LINE.match(line):
             self.flush()
             return
@@ -214,6 +233,7 @@ def prose_units(source: str) -> list[str]:
     for line in source.splitlines():
         extractor.feed(line)
     extractor.flush()
+    extractor.flush_table()
     return [unit for unit in extractor.units if WORD.search(unit)]
 
 
@@ -316,6 +336,13 @@ nøgle: værdi
         "Et punkt der fortsætter",
         "i et punkt",
     ]
+
+
+def test_a_table_of_sentences_counts_and_a_table_of_figures_does_not() -> None:
+    prose = "| Faktor | Hvad |\n| --- | --- |\n| Tillid | Parterne taler sammen. |\n"
+    figures = "| Post | 2017 |\n| --- | ---: |\n| Udvikling af partnerskabet | 1.500 |\n"
+    assert prose_units(prose) == ["Tillid", "Parterne taler sammen."]
+    assert prose_units(figures) == []
 
 
 def test_lix_counts_words_sentences_and_long_words() -> None:
