@@ -362,6 +362,27 @@ def test_every_listed_page_exists_and_has_prose() -> None:
         assert lix(prose_units(page.read_text(encoding="utf-8"))).words > 30, page
 
 
+# --- readers' text: no commands, no YAML keys ------------------------------------------------
+
+CODE_FENCE = re.compile(r"^[ \t]*`{3,}[ \t]*(?!\{)(\w*)", flags=re.M)
+INLINE_CODE = re.compile(r"(?<![}`])`[^`\n]+`(?!`)")
+COMMAND = re.compile(r"kbtools\s+(?:validate|new|render|diff|typology)\b|--[a-z]+")
+
+
+def test_readers_pages_show_no_commands_yaml_keys_or_code() -> None:
+    """Issue 11 §3: reader text names elements in Danish; commands, YAML keys and validator
+    lines live in the maintainers' section (docs/vedligeholdelse/)."""
+    problems = []
+    for page in guidance_pages():
+        text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", page.read_text(encoding="utf-8"))  # roles
+        text = re.sub(r"^%.*$", "", text, flags=re.M)  # MyST comments
+        name = page.relative_to(DOCS).as_posix()
+        problems += [(name, "kodeblok", lang) for lang in CODE_FENCE.findall(text) if lang]
+        problems += [(name, "kode", code) for code in INLINE_CODE.findall(text)]
+        problems += [(name, "kommando", command) for command in COMMAND.findall(text)]
+    assert problems == []
+
+
 # --- the targets ----------------------------------------------------------------------------
 
 
