@@ -26,9 +26,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from kbtools.api import CheckResult, check_bytes
+from kbtools.api import CheckResult, check_bytes, wrong_kind
+from kbtools.browser.docx_plain import to_docx
 from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
 from kbtools.findings import Finding, Level
+from kbtools.kinds import AGREEMENT
 from kbtools.render.model import build
 from kbtools.render.text_writers import to_html
 from kbtools.reporting.jsonout import finding_as_json
@@ -79,14 +81,30 @@ def is_draft(result: CheckResult) -> bool:
 def render_html(args: dict[str, Any]) -> dict[str, Any]:
     """The agreement as the HTML ``kbtools render --format html [--kladde]`` writes.
 
-    ``html`` is None when the file cannot be loaded at all; ``kladde`` says whether the
+    ``html`` is None when the file cannot be loaded or is not an agreement (the CLI refuses
+    those even with ``--kladde``); ``kladde`` says whether the
     document is marked as a draft (it has errors or placeholders left).
     """
     result = _result(args)
-    if not isinstance(result.data, dict):
+    if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"html": None, "kladde": True, **_findings(result)}
     draft = is_draft(result)
     return {"html": to_html(build(result.data, draft)), "kladde": draft, **_findings(result)}
+
+
+def render_docx(args: dict[str, Any]) -> dict[str, Any]:
+    """The agreement as a Word document (base64), from the same model as ``render_html``.
+
+    Written by :mod:`kbtools.browser.docx_plain` (python-docx needs lxml, which Pyodide
+    lacks); ``docx`` is None when the file is not an agreement that can be read.
+    """
+    result = _result(args)
+    if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
+        return {"docx": None, "kladde": True, **_findings(result)}
+    draft = is_draft(result)
+    content = to_docx(build(result.data, draft))
+    encoded = base64.b64encode(content).decode("ascii")
+    return {"docx": encoded, "kladde": draft, **_findings(result)}
 
 
 #: The functions the browser may call, by name.
@@ -94,6 +112,7 @@ FUNCTIONS: dict[str, Function] = {
     "check": check,
     "load": load,
     "render_html": render_html,
+    "render_docx": render_docx,
     "saml": combine_files,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

@@ -100,7 +100,8 @@ PRINT = """
 <p>Udskriften laves af den samme kode som <code>kbtools render</code>. Har aftalen fejl eller
 pladsholdere, er den mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
-<button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button></p>
+<button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
+<button type="button" id="ab-word">Hent som Word</button></p>
 <p id="ab-udskrift-besked" aria-live="polite"></p>
 <iframe id="ab-udskrift" title="Udskrift af aftalen" hidden></iframe>
 </section>

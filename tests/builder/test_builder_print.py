@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from builderpage import open_builder, open_file
 
@@ -72,3 +73,17 @@ def test_print_view_follows_the_form(page: Any) -> None:
     assert page.frame_locator("#ab-udskrift").locator("h1").inner_text() == (
         "Ny titel fra formularen"
     )
+
+
+def test_word_download_is_the_agreement(page: Any, tmp_path: Path) -> None:
+    path = DATA / "valid" / "minimal.yaml"
+    open_file(page, path)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent som Word").click()
+    assert download.value.suggested_filename == "minimal.docx"
+    target = tmp_path / "minimal.docx"
+    download.value.save_as(target)
+    document = docx.Document(str(target))
+    assert document.paragraphs[0].text == "Minimal aftale (testdata)"
+    assert [row.cells[0].text for row in document.tables[0].rows] == ["Part", "Part A", "Part B"]
+    assert "mærket KLADDE" not in page.locator("#ab-udskrift-besked").inner_text()

@@ -703,7 +703,8 @@
       if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
       list.append(item);
     }
-    $("ab-opsummering").textContent = summary(counts);
+    const said = summary(counts);
+    if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
   }
 
   function summary(counts) {
@@ -769,16 +770,20 @@
     }
   }
 
+  function download(blob, name) {
+    const link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
   function save() {
     const current = draft();
     const saved = current.original && !current.redigeret
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
       : new Blob([toYaml(current.data)], { type: "application/yaml" });
-    const link = el("a", { href: URL.createObjectURL(saved), download: current.filnavn || fileName() });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    download(saved, current.filnavn || fileName());
     say("Aftalen er gemt som " + (current.filnavn || fileName()) + " i din download-mappe.");
   }
 
@@ -791,7 +796,7 @@
     try {
       const answer = await py.call("render_html", content());
       const frame = $("ab-udskrift");
-      if (answer.html === null) { message.textContent = "Aftalen kan ikke læses, så der er ingen udskrift. Se fundene øverst."; return; }
+      if (answer.html === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst."; return; }
       frame.setAttribute("sandbox", "allow-same-origin allow-modals");
       frame.onload = function () {
         frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
@@ -804,6 +809,21 @@
         : "Udskriften er klar til underskrift.";
     } catch (error) {
       message.textContent = "Udskriften kunne ikke laves: " + error.message;
+    }
+  }
+
+  async function saveWord() {
+    const message = $("ab-udskrift-besked");
+    if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
+    message.textContent = "Word-filen laves …";
+    try {
+      const answer = await py.call("render_docx", content());
+      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
+      const name = (draft().filnavn || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+      download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
+      message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
+    } catch (error) {
+      message.textContent = "Word-filen kunne ikke laves: " + error.message;
     }
   }
 
@@ -864,6 +884,7 @@
     $("ab-gem").addEventListener("click", save);
     $("ab-lav-udskrift").addEventListener("click", showPrint);
     $("ab-udskriv").addEventListener("click", printFrame);
+    $("ab-word").addEventListener("click", saveWord);
     $("ab-form").addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
