@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
 
 import kbtools
+from kbtools.browser import form
 from kbtools.browser.form import form_model
 from kbtools.kinds import AGREEMENT
 from kbtools.sphinxext.pyruntime import use_python
@@ -143,7 +144,9 @@ class Aftalebygger(SphinxDirective):
             pages = set()
             setattr(self.env, USED, pages)
         pages.add(docname)
-        self.env.note_dependency(AGREEMENT.schema_file)
+        # the page is written from the schema by this code: a change to either rewrites it
+        for dependency in (AGREEMENT.schema_file, __file__, form.__file__):
+            self.env.note_dependency(dependency)
         return [nodes.raw("", builder_html(root), format="html")]
 
 

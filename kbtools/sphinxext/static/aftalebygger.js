@@ -836,8 +836,13 @@
 
   // ---------- start ----------
 
+  function on(id, type, handler) {
+    const node = $(id);
+    if (node) node.addEventListener(type, handler);
+  }
+
   function wire() {
-    $("ab-kladde").addEventListener("change", function (event) {
+    on("ab-kladde", "change", function (event) {
       store.aktiv = event.target.value;
       persist();
       lastChecked = null;
@@ -845,7 +850,7 @@
       say("Kladden »" + store.aktiv + "« er åbnet.");
       if (draft().venter) loadOpened(); else scheduleCheck();
     });
-    $("ab-ny").addEventListener("click", function () {
+    on("ab-ny", "click", function () {
       newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
       persist();
       lastChecked = null;
@@ -853,7 +858,7 @@
       say("Ny kladde: »" + store.aktiv + "«.");
       scheduleCheck();
     });
-    $("ab-slet").addEventListener("click", function () {
+    on("ab-slet", "click", function () {
       if (!window.confirm("Slet kladden »" + store.aktiv + "«? Det kan ikke fortrydes.")) return;
       const gone = store.aktiv;
       delete store.kladder[gone];
@@ -865,7 +870,7 @@
       say("Kladden »" + gone + "« er slettet.");
       scheduleCheck();
     });
-    $("ab-navn").addEventListener("change", function (event) {
+    on("ab-navn", "change", function (event) {
       const wanted = event.target.value.trim();
       if (!wanted || wanted === store.aktiv) { event.target.value = store.aktiv; return; }
       const name = uniqueName(wanted);
@@ -877,15 +882,15 @@
       showDrafts();
       say("Kladden hedder nu »" + name + "«.");
     });
-    $("ab-aabn").addEventListener("change", function (event) {
+    on("ab-aabn", "change", function (event) {
       const file = event.target.files && event.target.files[0];
       if (file) openFile(file).finally(function () { event.target.value = ""; });
     });
-    $("ab-gem").addEventListener("click", save);
-    $("ab-lav-udskrift").addEventListener("click", showPrint);
-    $("ab-udskriv").addEventListener("click", printFrame);
-    $("ab-word").addEventListener("click", saveWord);
-    $("ab-form").addEventListener("submit", function (event) { event.preventDefault(); });
+    on("ab-gem", "click", save);
+    on("ab-lav-udskrift", "click", showPrint);
+    on("ab-udskriv", "click", printFrame);
+    on("ab-word", "click", saveWord);
+    on("ab-form", "submit", function (event) { event.preventDefault(); });
   }
 
   function startChecking() {

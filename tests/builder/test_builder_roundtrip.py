@@ -1,0 +1,59 @@
+"""»Gem som YAML« after an edit writes the agreement the form holds: for every test and case
+agreement, opened, edited (the title retyped as it was) and saved, the saved file holds the
+same data as the original, the page shows the CLI's findings for the saved file, and saving
+the saved file again (opened, edited the same way) gives the same bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builderpage import DONE, cli_findings, open_builder, open_file, shown_findings
+
+from kbtools.api import check_file
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted((ROOT / "tests" / "data" / "agreements").rglob("*.yaml")) + sorted(
+    ROOT.glob("cases/*/aftale.yaml")
+)
+#: Files whose data is a mapping with a text title the form can retype.
+EDITABLE = [path for path in FILES if isinstance(check_file(path).data, dict)]
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        yield open_builder(context, site_url)
+    finally:
+        context.close()
+
+
+def edit_and_save(page: Any, path: Path, folder: Path) -> Path:
+    open_file(page, path)
+    title = page.locator("[id='f.titel']")
+    title.fill("midlertidig")
+    title.fill(str(check_file(path).data.get("titel") or "Titel"))
+    page.wait_for_selector(DONE)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Gem som YAML").click()
+    folder.mkdir(parents=True, exist_ok=True)
+    target: Path = folder / path.name
+    download.value.save_as(target)
+    return target
+
+
+@pytest.mark.parametrize("path", EDITABLE, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_edited_agreement_saves_its_data(page: Any, path: Path, tmp_path: Path) -> None:
+    saved = edit_and_save(page, path, tmp_path / "1")
+    original = check_file(path).data
+    if "titel" not in original:
+        original["titel"] = "Titel"
+    assert check_file(saved).data == original
+    assert shown_findings(page) == cli_findings(saved)
+    again = edit_and_save(page, saved, tmp_path / "2")
+    assert again.read_bytes() == saved.read_bytes()
