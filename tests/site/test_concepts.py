@@ -15,8 +15,11 @@ from sitehtml import html_pages, normalise, read_page
 CONCEPTS = [
     # Forside paths
     "Læs vejledningen",
-    "Udarbejd en partnerskabsaftale",
-    "Validér aftaler i CI",
+    "Skriv en partnerskabsaftale",
+    "Vurdér jeres partnerskab",
+    # the maintainers' section (issue 11 §3)
+    "Værktøjer til vedligeholdere",
+    "Kontrollér aftaler i pre-commit og CI",
     # Rammeværk
     "partnerskab",
     "partnerskabelse",
