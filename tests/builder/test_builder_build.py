@@ -1,0 +1,105 @@
+"""The builder's build-time parts, without a browser: the form model follows the schema, the
+page's HTML is escaped, the Python bundle holds only what runs in Pyodide, a build without
+Pyodide stops with a Danish message, and the entry module answers like the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from sphinx.errors import ExtensionError
+
+from kbtools.api import check_file
+from kbtools.browser.entry import call
+from kbtools.browser.form import form_model
+from kbtools.kinds import AGREEMENT
+from kbtools.reporting.jsonout import finding_as_json
+from kbtools.sphinxext import aftalebygger, pyruntime
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def fields(model: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every field of the model, depth first."""
+    found = [model]
+    for child in model.get("felter", []):
+        found += fields(child)
+    if isinstance(model.get("element"), dict):
+        found += fields(model["element"])
+    return found
+
+
+def test_form_has_every_element_of_the_schema_in_order() -> None:
+    model = form_model()
+    schema = AGREEMENT.schema
+    assert [e["nøgle"] for e in model["elementer"]] == list(schema["properties"])
+    assert model["skema"] == AGREEMENT.skema
+    for element in model["elementer"]:
+        raw = schema["properties"][element["nøgle"]]
+        assert element["titel"] == raw["title"]
+        assert element["påkrævet"] is (element["nøgle"] in schema["required"])
+        assert element["anbefalet"] is bool(raw.get("x-anbefalet"))
+        assert element["trin"] == raw.get("x-trin")
+
+
+def test_every_step_has_a_page_in_the_tringuide() -> None:
+    steps = {e["trin"] for e in form_model()["elementer"] if e["trin"]}
+    assert steps == {1, 2, 3, 4}
+    for step in steps:
+        assert (ROOT / "docs" / "tringuide" / f"trin-{step}.md").is_file()
+
+
+def test_party_references_are_choices_of_the_parties() -> None:
+    every = [f for e in form_model()["elementer"] for f in fields(e)]
+    parties = [f for f in every if f["felt"] == "part"]
+    assert len(parties) == 5  # roller, ressourcer, underskrifter, styre- and konsulentgruppe
+    assert all(
+        (f["henvisning"], f["nøglefelt"], f["navnefelt"]) == ("parter", "id", "navn")
+        for f in parties
+    )
+    tables = [f["nøgle"] for f in every if f["felt"] == "beløbstabel"]
+    assert tables == ["budget", "finansiering"]
+    sums = [f["af"] for f in every if f["felt"] == "sum"]
+    assert sums == ["budget", "finansiering"]
+
+
+def test_page_html_escapes_the_model() -> None:
+    element = {**form_model()["elementer"][1], "titel": "<b>&"}
+    html = aftalebygger.section(element, "../")
+    assert "<b>&" not in html and "&lt;b&gt;&amp;" in html
+    embedded = aftalebygger.model_json({"x": "</script><script>"})
+    assert "</script>" not in embedded and json.loads(embedded) == {"x": "</script><script>"}
+
+
+def test_bundle_holds_pure_python_kbtools_and_yaml_only() -> None:
+    names = zipfile.ZipFile(io.BytesIO(pyruntime.bundle())).namelist()
+    assert "kbtools/browser/entry.py" in names and "yaml/__init__.py" in names
+    assert "kbtools/schemas/partnerskabsaftale-1.schema.json" in names
+    assert not [n for n in names if n.startswith("kbtools/sphinxext/")]
+    assert "kbtools/render/docx_writer.py" not in names
+    assert not [n for n in names if n.endswith((".so", ".pyc"))]
+    assert pyruntime.bundle() == pyruntime.bundle()  # reproducible, so the name is stable
+
+
+def test_build_without_pyodide_stops_with_a_danish_message(tmp_path: Path) -> None:
+    app = SimpleNamespace(confdir=str(tmp_path), builder=SimpleNamespace(format="html"))
+    with pytest.raises(ExtensionError, match=r"Pyodide mangler.*Kør \./bootstrap\.sh"):
+        pyruntime._check_installed(app)
+
+
+def test_entry_check_answers_like_the_cli() -> None:
+    path = ROOT / "tests" / "data" / "agreements" / "invalid" / "ukendt-part.yaml"
+    answer = json.loads(call("check", json.dumps({"text": path.read_text("utf-8"), "name": "a"})))
+    expected = [finding_as_json(f) for f in check_file(path, display="a").findings]
+    assert [{k: v for k, v in f.items() if k != "sti"} for f in answer["fund"]] == expected
+    assert answer["fund"][0]["sti"] == ["parter", 1]
+
+
+def test_entry_says_what_went_wrong_instead_of_raising() -> None:
+    assert json.loads(call("findes-ikke", "{}")) == {"fejl": "Ukendt funktion: findes-ikke"}
+    assert "fejl" in json.loads(call("check", "ikke json"))
