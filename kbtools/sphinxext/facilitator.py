@@ -80,7 +80,8 @@ def facilitator_html() -> str:
         '<noscript><p class="sv-noscript">Samlingen bruger JavaScript. Slå det til, eller '
         "saml svarene på papir: tæl for hver parameter, hvor mange der valgte hvert niveau."
         "</p></noscript>"
-        '<p class="svs-status" id="svs-status" role="status">Samlingen indlæses …</p>'
+        '<p class="svs-status" id="svs-status" role="status"></p>'
+        '<div id="svs-vaerktoej" hidden>'
         '<section aria-labelledby="svs-aabn-titel"><h2 id="svs-aabn-titel">Åbn deltagernes '
         'filer</h2><p class="sv-felt"><label for="svs-aabn">Vælg en eller flere filer</label> '
         '<input type="file" id="svs-aabn" multiple accept=".yaml,.yml,text/yaml"></p>'
@@ -94,7 +95,7 @@ def facilitator_html() -> str:
         '</h2><div id="svs-resultat"></div>'
         '<p><button type="button" id="svs-gem" disabled>Gem den samlede vurdering</button></p>'
         '<p class="sv-besked" id="svs-besked" aria-live="polite"></p></section>'
-        "</div>"
+        "</div></div>"
     )
 
 

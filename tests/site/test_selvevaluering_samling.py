@@ -97,3 +97,14 @@ def test_refuses_a_duplicate_participant_and_says_where(browser: Any, site_url: 
         assert page.is_enabled("#svs-gem")
     finally:
         context.close()
+
+
+def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        assert not page.is_visible("#svs-aabn") and not page.is_visible("#svs-form")
+        assert "saml svarene på papir" in (page.text_content("noscript") or "")
+    finally:
+        context.close()

@@ -216,6 +216,7 @@
       return;
     }
     py = window.startPython();
+    document.getElementById("svs-vaerktoej").hidden = false;
     status.textContent = "Samlingen indlæses …";
     py.ready.then(function () {
       status.textContent = "Klar. Åbn deltagernes filer, eller skriv en bedømmelse ind.";
