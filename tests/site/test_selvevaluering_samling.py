@@ -108,3 +108,22 @@ def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str
         assert "saml svarene på papir" in (page.text_content("noscript") or "")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [PAGE, "selvevaluering/index.html"])
+def test_no_serious_accessibility_violations(
+    browser: Any, site_url: str, axe_script: Path, path: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, locale="da-DK")
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="load")
+        page.add_script_tag(path=str(axe_script))
+        axe = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        assert axe["passes"]
+        assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
+    finally:
+        context.close()
