@@ -59,59 +59,18 @@ MAX_MEAN = 40.0
 MAX_PAGE = 45.0
 
 #: Directives whose content is prose a reader reads; every other directive is dropped.
-PROSE_DIRECTIVES = frozenset(
-    {
-        "admonition",
-        "attention",
-        "caution",
-        "danger",
-        "error",
-        "hint",
-        "important",
-        "note",
-        "tip",
-        "warning",
-        "seealso",
-        "grid",
-        "grid-item",
-        "grid-item-card",
-        "card",
-        "card-footer",
-        "card-header",
-        "dropdown",
-        "container",
-        "rubric",
-        "topic",
-        "sidebar",
-        "epigraph",
-        "table",
-    }
-)
+_PROSE = """admonition attention caution danger error hint important note tip warning seealso
+    grid grid-item grid-item-card card card-footer card-header dropdown container rubric topic
+    sidebar epigraph table"""
+PROSE_DIRECTIVES = frozenset(_PROSE.split())
 
 #: Prose directives whose argument is layout (``::::{grid} 1 2 2 3``), not a title.
 LAYOUT_DIRECTIVES = frozenset({"grid", "grid-item", "container"})
 
-ABBREVIATIONS = (
-    "bl.a.",
-    "m.fl.",
-    "m.m.",
-    "f.eks.",
-    "fx.",
-    "dvs.",
-    "evt.",
-    "ca.",
-    "pr.",
-    "nr.",
-    "jf.",
-    "inkl.",
-    "ekskl.",
-    "mio.",
-    "mia.",
-    "mv.",
-    "osv.",
-    "ver.",
-    "u.å.",
+_ABBREVIATIONS = (
+    "bl.a. m.fl. m.m. f.eks. fx. dvs. evt. ca. pr. nr. jf. inkl. ekskl. mio. mia. mv. osv."
 )
+ABBREVIATIONS = (*_ABBREVIATIONS.split(), "ver.", "u.å.")
 
 FENCE = re.compile(r"^\s*(?P<mark>`{3,}|:{3,})\s*(?:\{(?P<name>[\w:-]+)\})?\s*(?P<arg>.*)$")
 OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
