@@ -109,18 +109,32 @@ pladsholdere, er den mærket KLADDE.</p>
 """
 
 
+def contents(elements: list[dict[str, Any]]) -> str:
+    """A list of the form's sections; the script adds each section's number of findings."""
+    items = "".join(
+        f'<li><a href="#del-{escape(e["nøgle"])}">{escape(e["titel"])}</a>'
+        f'<span class="ab-nav-fund" data-nav="{escape(e["nøgle"])}"></span></li>'
+        for e in elements
+    )
+    return (
+        '<nav class="ab-indhold" aria-labelledby="ab-indhold-titel">'
+        '<h2 id="ab-indhold-titel">Aftalens dele</h2>'
+        f"<ol>{items}</ol></nav>"
+    )
+
+
 def builder_html(root: str) -> str:
     """The whole builder frame for a page whose way back to the site root is ``root``."""
     model = form_model()
-    sections = "".join(
-        section(element, root) for element in model["elementer"] if element["felt"] != "fast"
-    )
+    shown = [element for element in model["elementer"] if element["felt"] != "fast"]
+    sections = "".join(section(element, root) for element in shown)
     return (
         f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
         '<noscript><p class="ab-noscript">Aftalebyggeren kræver JavaScript. Du kan i stedet '
         f'hente <a href="{escape(root)}skabelon/partnerskabsaftale.yaml">skabelonen</a>.'
         "</p></noscript>"
         + TOOLBAR
+        + contents(shown)
         + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'
         + sections
         + "</form>"

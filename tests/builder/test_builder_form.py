@@ -221,3 +221,27 @@ def test_usable_at_390_px(browser: Any, site_url: str, axe_script: Path) -> None
         assert scan(page, axe_script) == []
     finally:
         context.close()
+
+
+def test_renamed_party_is_renamed_where_it_is_referred_to(context: Any, site_url: str) -> None:
+    page = open_builder(context, site_url)
+    click(page, "Ny kladde")
+    for i, name in enumerate(("Jobcenter Vestby", "VUC Vestby")):
+        click(page, "Tilføj part")
+        field(page, "parter", i, "navn").fill(name)
+    click(page, "Tilføj for hver part, der mangler", "underskrifter")
+    choice = field(page, "underskrifter", 0, "part")
+    assert choice.input_value() == "jobcenter-vestby"
+    options = choice.locator("option").all_inner_texts()
+    assert options == [
+        "Vælg part",
+        "Jobcenter Vestby (jobcenter-vestby)",
+        "VUC Vestby (vuc-vestby)",
+    ]
+    field(page, "parter", 0, "navn").fill("Jobcenter Østby")
+    assert field(page, "parter", 0, "id").input_value() == "jobcenter-østby"
+    assert field(page, "underskrifter", 0, "part").input_value() == "jobcenter-østby"
+    assert field(page, "underskrifter", 1, "part").input_value() == "vuc-vestby"
+    page.wait_for_selector(DONE)
+    nav = page.locator("[data-nav='underskrifter']").inner_text()
+    assert "fejl" in nav  # names, titles and dates of the signatures are still missing

@@ -19,7 +19,7 @@
   const timings = { kontroller: [] };
   window.kbAftalebygger = { timings: timings };
 
-  let model, root, py = null, pythonReady = false;
+  let model, root, references = {}, py = null, pythonReady = false;
   let store = { aktiv: null, kladder: {} };
   let checkTimer = null, checkSeq = 0, lastChecked = null, checking = false, again = false;
   const PAUSE_MS = 60; // a check starts this long after the last keystroke
@@ -323,25 +323,68 @@
     const previous = getAt(path);
     const value = valueOf(field, input);
     if (value === undefined) deleteAt(path); else setAt(path, value);
-    if (path[0] === "parter" && typeof path[1] === "number") partyChanged(field, path, previous, value);
+    if (path[0] in references && typeof path[1] === "number") partyChanged(field, path, previous, value);
     edited();
   }
 
+  function referenceLists() {
+    // the lists other fields refer to (x-henvisning), found in the model: parter → id, navn
+    const found = {};
+    (function walk(fields) {
+      for (const f of fields || []) {
+        if (f.felt === "part") {
+          const entry = found[f.henvisning] || (found[f.henvisning] = { keyField: f.nøglefelt, nameField: f.navnefelt, fields: [] });
+          if (!entry.fields.includes(f.nøgle)) entry.fields.push(f.nøgle);
+        }
+        walk(f.felter);
+        if (f.element && f.element.felter) walk(f.element.felter);
+      }
+    })(model.elementer);
+    return found;
+  }
+
+  function renameReferences(list, ref, oldKey, newKey) {
+    let changed = 0;
+    (function walk(node) {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (isObject(node)) {
+        for (const key of Object.keys(node)) {
+          if (ref.fields.includes(key) && node[key] === oldKey) { node[key] = newKey; changed++; }
+          else walk(node[key]);
+        }
+      }
+    })(Object.fromEntries(Object.entries(data()).filter(function (entry) { return entry[0] !== list; })));
+    return changed;
+  }
+
   function partyChanged(field, path, previous, value) {
-    const party = path.slice(0, 2);
-    if (field.nøgle === "navn") {
-      const idPath = party.concat(["id"]);
-      const idInput = $(idFor(idPath));
-      const id = getAt(idPath);
-      if (idInput && (id === undefined || id === slug(previous || ""))) {
-        const fresh = slug(value || "");
-        if (fresh) setAt(idPath, fresh); else deleteAt(idPath);
-        idInput.value = fresh;
+    const ref = references[path[0]];
+    const item = path.slice(0, 2);
+    const keyPath = item.concat([ref.keyField]);
+    let oldKey = field.nøgle === ref.keyField ? previous : undefined;
+    let newKey = field.nøgle === ref.keyField ? value : undefined;
+    if (field.nøgle === ref.nameField) {
+      const keyInput = $(idFor(keyPath));
+      const key = getAt(keyPath);
+      if (keyInput && (key === undefined || key === slug(previous || ""))) {
+        oldKey = key;
+        newKey = slug(value || "");
+        if (newKey) setAt(keyPath, newKey); else deleteAt(keyPath);
+        keyInput.value = newKey;
+      }
+    }
+    const others = (data()[path[0]] || []).filter(function (p, i) { return i !== path[1] && isObject(p); });
+    const stillUsed = others.some(function (p) { return p[ref.keyField] === oldKey; });
+    if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
+      const changed = renameReferences(path[0], ref, oldKey, newKey);
+      if (changed) {
+        for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle);
+        say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
       }
     }
     document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
-      const fieldModel = { henvisning: select.dataset.henvisning, nøglefelt: "id", navnefelt: "navn" };
-      partyOptions(select, fieldModel, select.value);
+      const target = references[select.dataset.henvisning];
+      partyOptions(select, { henvisning: select.dataset.henvisning, nøglefelt: target.keyField, navnefelt: target.nameField }, select.value);
     });
   }
 
@@ -703,8 +746,28 @@
       if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
       list.append(item);
     }
+    showPerSection(findings);
     const said = summary(counts);
     if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
+  }
+
+  function showPerSection(findings) {
+    const per = {};
+    for (const finding of findings) {
+      const key = (finding.sti || [])[0];
+      if (typeof key !== "string") continue;
+      per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0 };
+      per[key][finding.niveau]++;
+    }
+    document.querySelectorAll("[data-nav]").forEach(function (span) {
+      const counts = per[span.dataset.nav];
+      const parts = [];
+      if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
+      if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+      if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+      span.textContent = parts.length ? " – " + parts.join(", ") : "";
+      span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
+    });
   }
 
   function summary(counts) {
@@ -914,6 +977,7 @@
     const holder = $("aftalebygger");
     if (!holder) return;
     model = JSON.parse($("ab-model").textContent);
+    references = referenceLists();
     root = holder.dataset.rod || "";
     restore();
     wire();
