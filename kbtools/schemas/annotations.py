@@ -24,6 +24,16 @@ field added to the schema is compared and shown without new code:
     exactly one item (a typology assessment rates every parameter once). A kind's rule checks
     it in ``kbtools validate``; :mod:`kbtools.editor` writes it as ``contains`` for the editor.
 
+``x-trin``
+    On a top-level element: the step (1–4) of the tringuide (``docs/tringuide/trin-N.md``)
+    that produces the element. The template, the Word template, the field reference and the
+    agreement builder show it.
+``x-anbefalet``
+    On a top-level element: recommended, not required (a rule recommends adding it).
+``x-side``
+    On a top-level element: the reader page that explains it (relative to the site root);
+    findings and the agreement builder link to it.
+
 Lists of plain texts need no annotation: they are compared as (multi)sets of texts.
 Only fields declared ``"format": "date"`` are dates.
 """
