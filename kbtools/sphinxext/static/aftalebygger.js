@@ -551,7 +551,8 @@
       el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), help(field, id), scroller,
       el("p", { class: "ab-knapper" }, [
         el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }), " ",
-        el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } })]),
+        el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
+        el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
       slot(id)]);
     updateTotals(wrapper, field, posts, allYears);
     return wrapper;
@@ -578,14 +579,42 @@
   function onAmount(field, listPath, amountPath, input) {
     const value = parseNumber(input.value);
     if (input.value.trim() === "") deleteAt(amountPath); else setAt(amountPath, value);
-    const post = getAt(amountPath.slice(0, -2));
-    if (isObject(post) && field.sumfelt && field.sumfelt in post) {
-      post[field.sumfelt] = Object.values(post[field.beløbsfelt] || {}).reduce(function (s, v) { return s + (typeof v === "number" ? v : 0); }, 0);
-    }
+    updatePostSum(field, getAt(amountPath.slice(0, -2)));
     updateSums(listPath);
     const posts = Array.isArray(getAt(listPath)) ? getAt(listPath) : [];
     updateTotals($(idFor(listPath)), field, posts, years(listPath.slice(0, -1)));
     edited();
+  }
+
+  function updatePostSum(field, post) {
+    // a post's optional sum (i_alt) that the file already has is kept equal to its amounts
+    if (isObject(post) && field.sumfelt && field.sumfelt in post) {
+      post[field.sumfelt] = Object.values(post[field.beløbsfelt] || {}).reduce(function (s, v) { return s + (typeof v === "number" ? v : 0); }, 0);
+    }
+  }
+
+  function removeLastYear(parentPath) {
+    const all = years(parentPath);
+    if (!all.length) return;
+    const last = all[all.length - 1];
+    const holders = [];
+    for (const list of moneyLists(parentPath)) {
+      list.posts.forEach(function (post, i) {
+        const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+        if (isObject(amounts) && last in amounts) holders.push({ list: list, post: post, index: i });
+      });
+    }
+    if (holders.length && !window.confirm("Fjern året " + last + " og " + holders.length + " beløb?")) return;
+    for (const holder of holders) {
+      const listPath = parentPath.concat([holder.list.field.nøgle]);
+      deleteAt(listPath.concat([holder.index, holder.list.field.beløbsfelt, last]));
+      updatePostSum(holder.list.field, holder.post);
+      updateSums(listPath);
+    }
+    draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
+    rerender(parentPath[0]);
+    say("Året " + last + " er fjernet.");
+    if (holders.length) edited(); else persist();
   }
 
   function updateSums(listPath) {
@@ -811,6 +840,14 @@
     if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
   }
 
+  function unknownKeys(value) {
+    const known = model.elementer.map(function (e) { return e.nøgle; });
+    const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
+    if (!extra.length) return "";
+    return " Formularen har ingen felter til " + extra.map(function (k) { return "»" + k + "«"; }).join(", ")
+      + ". De bliver stående, når aftalen gemmes.";
+  }
+
   async function loadOpened() {
     const current = draft();
     if (!current.venter) return;
@@ -820,7 +857,7 @@
       const answer = await py.call("load", { base64: current.original, name: current.filnavn });
       delete current.venter;
       if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-      else say("»" + current.filnavn + "« er åbnet.");
+      else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
       current.data = isObject(answer.data) ? answer.data : {};
       persist();
       renderAll();
