@@ -79,6 +79,25 @@ def test_every_page_links_om_sitet_and_the_accessibility_statement(built_site: P
         )
 
 
+EXTERNAL = re.compile(
+    r"<(?:script|img|iframe|source)\b[^>]*\ssrc=\"(?:https?:)?//|"
+    r"<link\b[^>]*\shref=\"(?:https?:)?//[^\"]*\"[^>]*>"
+)
+
+
+def test_no_page_loads_anything_from_another_server(built_site: Path) -> None:
+    """»Om sitet« promises no tracking: scripts, styles, fonts and images come from the site."""
+    loaded = []
+    for rel in content_pages(built_site):
+        html = (built_site / rel).read_text(encoding="utf-8")
+        for match in EXTERNAL.finditer(html):
+            tag = match.group(0)
+            if tag.startswith("<link") and 'rel="canonical"' in tag:
+                continue  # names the page's own address; loads nothing
+            loaded.append((rel, tag[:120]))
+    assert loaded == []
+
+
 def test_om_sitet_says_who_is_behind_it_without_claiming_endorsement() -> None:
     text = " ".join((DOCS / "om-sitet.md").read_text(encoding="utf-8").split())
     assert "uafhængigt projekt" in text
@@ -161,6 +180,18 @@ def test_keyboard_skip_link_first_and_a_visible_focus_ring_on_every_stop(
         if missing:
             without_ring.append(missing)
     assert without_ring == []
+
+
+@pytest.mark.browser
+def test_pages_set_no_cookies(browser: Any, site_url: str) -> None:
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        for rel in top_level_pages(DOCS):
+            page.goto(site_url + rel, wait_until="load")
+        assert context.cookies() == []
+    finally:
+        context.close()
 
 
 @pytest.mark.browser
