@@ -276,3 +276,28 @@ def test_budget_totals_and_years(context: Any, site_url: str) -> None:
     click(page, "Fjern sidste år", "økonomi")
     assert page.locator(f"[id='f.økonomi.budget.1.pr_år.{second}']").count() == 0
     assert table.locator("tfoot [data-aar='alle']").inner_text() == "1.250,5"
+
+
+def test_keyboard_only(context: Any, site_url: str) -> None:
+    page = open_builder(context, site_url)
+    page.get_by_role("button", name="Ny kladde").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(DONE)
+    add = page.locator("[id='del-parter']").get_by_role("button", name="Tilføj part", exact=True)
+    add.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "f.parter.0.id"  # the new party
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
+    page.keyboard.type("Jobcenter Tastby")
+    page.wait_for_selector(DONE)
+    link = page.locator("#ab-fund [data-kode] a[href^='#f.']").first
+    target = (link.get_attribute("href") or "#")[1:]
+    link.focus()
+    page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == target or focused.startswith(target + ".")
+    remove = page.get_by_role("button", name="Fjern part 1")
+    remove.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == "Tilføj part"
