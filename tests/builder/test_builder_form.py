@@ -301,3 +301,27 @@ def test_keyboard_only(context: Any, site_url: str) -> None:
     remove.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.textContent") == "Tilføj part"
+
+
+def test_several_named_drafts(context: Any, site_url: str) -> None:
+    page = open_builder(context, site_url)
+    drafts = page.get_by_label("Kladde", exact=True)
+    name = page.get_by_label("Kladdens navn")
+    field(page, "titel").fill("Aftale A")
+    name.fill("Vestby")
+    name.press("Enter")
+    name.blur()
+    click(page, "Ny kladde")
+    field(page, "titel").fill("Aftale B")
+    assert drafts.locator("option").all_inner_texts() == ["Vestby", "Kladde 2"]
+    drafts.select_option("Vestby")
+    assert field(page, "titel").input_value() == "Aftale A"
+    page.once("dialog", lambda dialog: dialog.accept())
+    click(page, "Slet kladde")
+    assert drafts.locator("option").all_inner_texts() == ["Kladde 2"]
+    assert field(page, "titel").input_value() == "Aftale B"
+    page.reload()
+    assert page.get_by_label("Kladde", exact=True).locator("option").all_inner_texts() == [
+        "Kladde 2"
+    ]
+    page.wait_for_selector(DONE)
