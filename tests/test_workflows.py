@@ -1,4 +1,5 @@
-"""The GitHub Actions workflows (issue 11 §7): valid against GitHub's workflow schema, and the
+"""The GitHub Actions workflows (issue 11 §7): clean under actionlint and valid against GitHub's
+workflow schema, and the
 Pages workflow does what the README promises — its two commands, then publish _build/html at
 the address in conf.py's html_baseurl (which the schemas' $id and the template's editor line
 use), and nowhere else."""
@@ -148,3 +149,41 @@ def test_schema_ids_and_the_templates_editor_line_live_under_html_baseurl() -> N
     modeline = render_template().splitlines()[0]
     assert modeline == f"# yaml-language-server: $schema={SCHEMA_URL}"
     assert baseurl + "skemaer/editor/partnerskabsaftale-1.editor.json" == SCHEMA_URL
+
+
+def _actionlint() -> Path:
+    path = Path(sys.executable).with_name("actionlint")
+    if not path.is_file():
+        pytest.fail(f"actionlint mangler: {path} findes ikke. Kør ./bootstrap.sh.", pytrace=False)
+    return path
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_finds_nothing_in_the_workflow(path: Path) -> None:
+    result = subprocess.run(
+        [str(_actionlint()), "-no-color", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    text = PAGES.read_text(encoding="utf-8").replace(
+        "${{ steps.pages.outputs.base_url }}", "${{ steps.pages.outputs.base_url"
+    )
+    assert text != PAGES.read_text(encoding="utf-8")
+    broken.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [str(_actionlint()), "-no-color", str(broken)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "broken.yml" in result.stdout
