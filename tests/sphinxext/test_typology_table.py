@@ -33,7 +33,7 @@ def test_table_has_a_header_and_one_row_per_parameter(app: SphinxTestApp) -> Non
     for row, parameter in zip(rows, typology.parameters, strict=True):
         assert f"<strong>{parameter.name}</strong>" in row
         assert parameter.descriptions["kompagni"].split()[0] in row
-    assert "Mandatet er svagt eller slet ikke beskrevet." in html
+    assert "Mandatet er uklart eller slet ikke beskrevet." in html
     assert "<caption>" in html
 
 
