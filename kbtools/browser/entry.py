@@ -12,7 +12,9 @@ Every function in :data:`FUNCTIONS` takes one dict and returns one dict. A file'
 given as ``text`` (what the form would save) or as ``base64`` (the bytes of an opened file,
 checked exactly as ``kbtools validate`` reads them from disk), and ``name`` is the file name
 findings show. To add a function for another page, write it here and register it in
-:data:`FUNCTIONS`; keep it pure (no files, no network) and JSON in, JSON out.
+:data:`FUNCTIONS`; keep it pure (no files, no network) and JSON in, JSON out. Import what only
+that function needs inside it: Python is ready as soon as this module is imported, so every
+module imported at the top delays the first check.
 
 The findings are those of :func:`kbtools.api.check_bytes`, in the CLI's JSON form
 (``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp) plus
@@ -27,14 +29,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kbtools.api import CheckResult, check_bytes, wrong_kind
-from kbtools.browser.docx_plain import to_docx
 from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
 from kbtools.findings import Finding, Level
 from kbtools.kinds import AGREEMENT
-from kbtools.render.model import build
-from kbtools.render.text_writers import to_html
 from kbtools.reporting.jsonout import finding_as_json
-from kbtools.typology.facilitator import combine_files
 
 Function = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -88,6 +86,9 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"html": None, "kladde": True, **_findings(result)}
+    from kbtools.render.model import build  # imported when first used: Python starts sooner
+    from kbtools.render.text_writers import to_html
+
     draft = is_draft(result)
     return {"html": to_html(build(result.data, draft)), "kladde": draft, **_findings(result)}
 
@@ -101,10 +102,20 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"docx": None, "kladde": True, **_findings(result)}
+    from kbtools.browser.docx_plain import to_docx
+    from kbtools.render.model import build
+
     draft = is_draft(result)
     content = to_docx(build(result.data, draft))
     encoded = base64.b64encode(content).decode("ascii")
     return {"docx": encoded, "kladde": draft, **_findings(result)}
+
+
+def saml(args: dict[str, Any]) -> dict[str, Any]:
+    """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
+    from kbtools.typology.facilitator import combine_files
+
+    return combine_files(args)
 
 
 #: The functions the browser may call, by name.
@@ -113,7 +124,7 @@ FUNCTIONS: dict[str, Function] = {
     "load": load,
     "render_html": render_html,
     "render_docx": render_docx,
-    "saml": combine_files,  # the self-assessment's facilitator view (kbtools vurdering saml)
+    "saml": saml,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 
 

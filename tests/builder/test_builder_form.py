@@ -172,7 +172,7 @@ def test_nothing_is_requested_outside_the_local_server(browser: Any, site_url: s
         page.wait_for_selector("#ab-status:text-is('Kontrol klar')", timeout=60_000)
         page.wait_for_selector(DONE)
         page.get_by_role("button", name="Vis udskrift").click()
-        page.wait_for_selector("#ab-udskrift:not([hidden])")
+        page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     finally:
         context.close()
     assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen

@@ -42,9 +42,8 @@ def cli_html(path: Path, draft: bool) -> str:
 
 
 def show_print(page: Any) -> str:
-    page.get_by_role("button", name="Vis udskrift").click()
-    page.wait_for_selector("#ab-udskrift:not([hidden])")
-    page.wait_for_function("!document.getElementById('ab-udskriv').disabled")
+    page.get_by_role("button", name="Vis udskrift").click()  # marks the frame as working
+    page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     html: str = page.eval_on_selector("#ab-udskrift", "frame => frame.srcdoc")
     return html
 

@@ -893,14 +893,22 @@
     const message = $("ab-udskrift-besked");
     if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
     message.textContent = "Udskriften laves …";
+    const frame = $("ab-udskrift");
+    frame.dataset.tilstand = "arbejder";
+    $("ab-udskriv").disabled = true;
     try {
       const answer = await py.call("render_html", content());
-      const frame = $("ab-udskrift");
-      if (answer.html === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst."; return; }
+      if (answer.html === null) {
+        frame.hidden = true;
+        frame.dataset.tilstand = "færdig";
+        message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
+        return;
+      }
       frame.setAttribute("sandbox", "allow-same-origin allow-modals");
       frame.onload = function () {
         frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
         $("ab-udskriv").disabled = false;
+        frame.dataset.tilstand = "færdig";
       };
       frame.srcdoc = answer.html;
       frame.hidden = false;
@@ -908,6 +916,7 @@
         ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
         : "Udskriften er klar til underskrift.";
     } catch (error) {
+      frame.dataset.tilstand = "fejl";
       message.textContent = "Udskriften kunne ikke laves: " + error.message;
     }
   }
