@@ -5,6 +5,7 @@ the saved file again (opened, edited the same way) gives the same bytes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,3 +58,45 @@ def test_edited_agreement_saves_its_data(page: Any, path: Path, tmp_path: Path) 
     assert shown_findings(page) == cli_findings(saved)
     again = edit_and_save(page, saved, tmp_path / "2")
     assert again.read_bytes() == saved.read_bytes()
+
+
+TRICKY_TEXTS = [
+    "yes",
+    "null",
+    "123",
+    "10.000",
+    "1,5",
+    "- ikke en liste",
+    "#ikke en kommentar",
+    "  mellemrum omkring  ",
+    "2027-01-01",
+    "tabulator\there",
+    "hårdt\u00a0mellemrum",
+    "nul\u200bbredde",
+    "fest 🎉",
+    "'enkelt' og \"dobbelt\"",
+    "skrå\\streg",
+    "slutter med kolon:",
+    "a: b # c",
+    "*stjerne &og !udråb",
+    "Linje 1\nLinje 2\n",
+    "Afsnit 1\n\nAfsnit 2",
+    "  indrykket\nlinje",
+    "to linjeskift til sidst\n\n",
+]
+
+
+def test_tricky_texts_survive_saving(page: Any, tmp_path: Path) -> None:
+    data = check_file(ROOT / "tests" / "data" / "agreements" / "valid" / "minimal.yaml").data
+    data["værdisæt"] = TRICKY_TEXTS
+    data["formål"]["vision"] = "Linje 1\nLinje 2\n"
+    data["ændringer"] = "Afsnit 1\n\nAfsnit 2"
+    data["konfliktløsning"] = "a: b # c"
+    source = tmp_path / "svaer.yaml"
+    source.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert check_file(source).data == data  # JSON is YAML: the file holds exactly these texts
+    saved = edit_and_save(page, source, tmp_path / "gemt")
+    assert check_file(saved).data == data
+    text = saved.read_text(encoding="utf-8")
+    assert "vision: |\n" in text and "ændringer: |-\n" in text  # readable blocks, not escapes
+    assert shown_findings(page) == cli_findings(saved)

@@ -133,9 +133,17 @@
     return plainOk(value) ? value : quote(String(value));
   }
 
-  function blockOk(text) {
-    return text.includes("\n") && !/^[ \n]/.test(text) && !text.endsWith("\n")
-      && text.split("\n").every(function (line) { return line === "" || (SAFE.test(line) && line === line.trimEnd()); });
+  function block(text) {
+    // a text with line breaks as a literal block: »|-« without, »|« with one final line break
+    const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+    const ok = (body.includes("\n") || body !== text) && body !== "" && !/^[ \n]/.test(body) && !body.endsWith("\n")
+      && body.split("\n").every(function (line) { return line === "" || (SAFE.test(line) && line === line.trimEnd()); });
+    return ok ? { indicator: body === text ? "|-" : "|", lines: body.split("\n") } : null;
+  }
+
+  function writeBlock(head, literal, pad, out) {
+    out.push(head + literal.indicator);
+    for (const line of literal.lines) out.push(line === "" ? "" : pad + "  " + line);
   }
 
   function ordered(value, fields) {
@@ -153,10 +161,9 @@
   function writeValue(key, value, indent, fields, out) {
     const pad = " ".repeat(indent);
     const name = plainOk(key) || /^\d+$/.test(key) ? key : quote(key);
-    if (typeof value === "string" && blockOk(value)) {
-      out.push(pad + name + ": |-");
-      for (const line of value.split("\n")) out.push(line === "" ? "" : pad + "  " + line);
-    } else if (isObject(value) && Object.keys(value).length) {
+    const literal = typeof value === "string" ? block(value) : null;
+    if (literal) writeBlock(pad + name + ": ", literal, pad, out);
+    else if (isObject(value) && Object.keys(value).length) {
       out.push(pad + name + ":");
       writeMapping(value, indent + 2, childFields(fields, key), out);
     } else if (Array.isArray(value) && value.length) {
@@ -182,9 +189,8 @@
       } else if (Array.isArray(item) && item.length) {
         out.push(pad + "-");
         writeSequence(item, indent + 2, fields, out);
-      } else if (typeof item === "string" && blockOk(item)) {
-        out.push(pad + "- |-");
-        for (const line of item.split("\n")) out.push(line === "" ? "" : pad + "  " + line);
+      } else if (typeof item === "string" && block(item)) {
+        writeBlock(pad + "- ", block(item), pad, out);
       } else out.push(pad + "- " + (isObject(item) ? "{}" : Array.isArray(item) ? "[]" : scalar(item)));
     }
   }
