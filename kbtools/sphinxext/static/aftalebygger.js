@@ -90,8 +90,15 @@
     return text; // kept as typed: the check says what is wrong with it
   }
 
+  function shown(value) {
+    // a value as a field shows it: nothing for a missing or empty value, JSON for a group or
+    // list where the schema wants one value (the check says what is wrong with it)
+    if (value === undefined || value === null) return "";
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+
   function showNumber(value) {
-    return typeof value === "number" ? String(value).replace(".", ",") : value === undefined ? "" : String(value);
+    return typeof value === "number" ? String(value).replace(".", ",") : shown(value);
   }
 
   function formatTotal(value) {
@@ -276,10 +283,10 @@
       const name = party[field.navnefelt];
       select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
     }
-    if (value !== undefined && value !== "" && !ids.includes(value)) {
-      select.append(el("option", { value: String(value), text: String(value) + " (ikke blandt parterne)" }));
+    if (shown(value) !== "" && !ids.includes(value)) {
+      select.append(el("option", { value: shown(value), text: shown(value) + " (ikke blandt parterne)" }));
     }
-    select.value = value === undefined ? "" : String(value);
+    select.value = shown(value);
   }
 
   function scalarInput(field, path, id) {
@@ -294,19 +301,19 @@
         const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
         input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
         for (const [v, text] of choices) input.append(el("option", { value: v, text: text }));
-        const current = value === undefined ? "" : String(value);
+        const current = shown(value);
         if (current && !choices.some(function (c) { return c[0] === current; })) input.append(el("option", { value: current, text: current }));
         input.value = current;
       }
     } else if (field.felt === "fritekst" || field.felt === "tekstliste") {
-      const text = field.felt === "tekstliste" ? (Array.isArray(value) ? value.join("\n") : value === undefined ? "" : String(value)) : value === undefined ? "" : String(value);
+      const text = field.felt === "tekstliste" && Array.isArray(value) ? value.map(shown).join("\n") : shown(value);
       input = el("textarea", { id: id, rows: field.felt === "tekstliste" ? 3 : 4 });
       input.value = text;
     } else {
       input = el("input", { id: id, type: "text", autocomplete: "off" });
       if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
       if (field.felt === "dato") input.setAttribute("placeholder", "ÅÅÅÅ-MM-DD");
-      input.value = field.felt === "tal" ? showNumber(value) : value === undefined || value === null ? "" : String(value);
+      input.value = field.felt === "tal" ? showNumber(value) : shown(value);
     }
     if (field.påkrævet) input.setAttribute("aria-required", "true");
     input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
@@ -531,7 +538,7 @@
       const postPath = path.concat([i]);
       const nameId = idFor(postPath.concat(["navn"]));
       const name = el("input", { id: nameId, type: "text", "aria-label": field.element.titel + " " + (i + 1) + ": navn", autocomplete: "off" });
-      name.value = isObject(post) && post.navn !== undefined ? String(post.navn) : "";
+      name.value = isObject(post) ? shown(post.navn) : "";
       name.addEventListener("input", function () { onInput({ felt: "tekst" }, postPath.concat(["navn"]), name); });
       const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
       for (const year of allYears) {
