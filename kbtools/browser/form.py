@@ -21,12 +21,14 @@ Each field is a dict with ``nøgle`` (its key), ``titel``, ``beskrivelse``, ``p�
 ``gruppe`` / ``liste``
     A group of ``felter``, or a list of such groups (``element`` is the item's model).
 ``beløbstabel``
-    A list of posts with an amount per year (``beløbsfelt``, a map year → amount) and an
-    optional sum (``sumfelt``): shown as a table with totals per year and in all.
+    A list of posts named by ``navnefelt`` (the list's ``x-nøgle``) with an amount per year
+    (``beløbsfelt``, a map year → amount) and an optional sum (``sumfelt``): shown as a table
+    with totals per year and in all.
 ``årsbeløb``
     Amounts by year (a map year → amount); only ever inside a ``beløbstabel``.
 ``sum``
-    The optional sums of a ``beløbstabel`` (``af`` names the list): kept up to date, not typed.
+    The optional sums of the ``beløbstabel`` named ``af`` (the group's key without
+    ``_i_alt``): its ``beløbsfelt`` per year and ``sumfelt`` in all, kept up to date, not typed.
 """
 
 from __future__ import annotations
@@ -61,22 +63,27 @@ def _scalar_kind(node: Node) -> str:
 
 def _money_fields(item: Node) -> tuple[str, str | None] | None:
     """(map field, sum field) when ``item`` is a post with amounts per year, else None."""
-    amounts = next(
-        (
-            key
-            for key in item.properties()
-            if item.child(key).shape == "map" and item.child(key).child("").display == "beløb"
-        ),
-        None,
-    )
+    kinds = {key: _money_kind(item.child(key)) for key in item.properties()}
+    amounts = next((key for key, kind in kinds.items() if kind == "årsbeløb"), None)
     if amounts is None:
         return None
-    total = next((k for k in item.properties() if item.child(k).display == "beløb"), None)
-    return amounts, total
+    return amounts, next((key for key, kind in kinds.items() if kind == "beløb"), None)
 
 
 def _is_sum(node: Node) -> bool:
-    return node.shape == "object" and set(node.properties()) == {"pr_år", "i_alt"}
+    """A group of sums: amounts per year (optional) and an amount in all, nothing else."""
+    if node.shape != "object" or not node.properties():
+        return False
+    kinds = [_money_kind(node.child(key)) for key in node.properties()]
+    return None not in kinds and "beløb" in kinds
+
+
+def _money_kind(node: Node) -> str | None:
+    if node.display == "beløb":
+        return "beløb"
+    if node.shape == "map" and node.child("").display == "beløb":
+        return "årsbeløb"
+    return None
 
 
 def field(node: Node, required: bool, schema: dict[str, Any]) -> dict[str, Any]:
@@ -97,8 +104,12 @@ def field(node: Node, required: bool, schema: dict[str, Any]) -> dict[str, Any]:
         model.update(felt="liste", min=raw.get("minItems", 0), element=group(item, schema))
         if money is not None:
             model.update(felt="beløbstabel", beløbsfelt=money[0], sumfelt=money[1])
+            model["navnefelt"] = node.key_fields[0] if node.key_fields else "navn"
     elif _is_sum(node):
+        kinds = {key: _money_kind(node.child(key)) for key in node.properties()}
         model.update(felt="sum", af=node.key.removesuffix(SUM_SUFFIX))
+        model["beløbsfelt"] = next((k for k, kind in kinds.items() if kind == "årsbeløb"), None)
+        model["sumfelt"] = next(k for k, kind in kinds.items() if kind == "beløb")
     elif node.shape == "map":
         model["felt"] = "årsbeløb"
     elif node.shape == "object":  # {timer, pr} is shown as one value but typed as two

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from builderpage import DONE, PAGE, cli_findings, open_builder, open_file, shown_findings
 
+from kbtools.api import check_file
+
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -325,3 +327,24 @@ def test_several_named_drafts(context: Any, site_url: str) -> None:
         "Kladde 2"
     ]
     page.wait_for_selector(DONE)
+
+
+def test_sums_in_the_file_follow_the_amounts(context: Any, site_url: str, tmp_path: Path) -> None:
+    page = open_builder(context, site_url)
+    open_file(page, Path(__file__).resolve().parents[1] / "data/agreements/valid/minimal.yaml")
+    field(page, "økonomi", "budget", 0, "pr_år", "2027").fill("150")
+    field(page, "økonomi", "finansiering", 0, "pr_år", "2027").fill("150")
+    page.wait_for_selector(DONE)
+    saved = save(page, tmp_path)
+    data = check_file(saved).data
+    assert data["økonomi"]["budget"][0]["i_alt"] == 250
+    assert [f for f in cli_findings(saved) if f["niveau"] == "fejl"] == []
+    # a file's own sum group (budget_i_alt) is brought up to date by an edit of an amount
+    open_file(page, Path(__file__).resolve().parents[1] / "data/agreements/invalid/sum-i-alt.yaml")
+    assert {"aftale-sum-i-alt", "aftale-sum-pr-aar"} <= {f["kode"] for f in shown_findings(page)}
+    field(page, "økonomi", "budget", 0, "pr_år", "2028").fill("120")
+    page.wait_for_selector(DONE)
+    saved = save(page, tmp_path / "sum")
+    totals = check_file(saved).data["økonomi"]["budget_i_alt"]
+    assert totals == {"pr_år": {"2027": 100, "2028": 120}, "i_alt": 220}
+    assert not {"aftale-sum-i-alt", "aftale-sum-pr-aar"} & {f["kode"] for f in shown_findings(page)}

@@ -536,10 +536,12 @@
     const body = el("tbody");
     posts.forEach(function (post, i) {
       const postPath = path.concat([i]);
-      const nameId = idFor(postPath.concat(["navn"]));
-      const name = el("input", { id: nameId, type: "text", "aria-label": field.element.titel + " " + (i + 1) + ": navn", autocomplete: "off" });
-      name.value = isObject(post) ? shown(post.navn) : "";
-      name.addEventListener("input", function () { onInput({ felt: "tekst" }, postPath.concat(["navn"]), name); });
+      const namePath = postPath.concat([field.navnefelt]);
+      const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
+      const name = el("input", { id: idFor(namePath), type: "text", autocomplete: "off",
+        "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
+      name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
+      name.addEventListener("input", function () { onInput(nameField, namePath, name); });
       const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
       for (const year of allYears) {
         const amountPath = postPath.concat([field.beløbsfelt, year]);
@@ -631,20 +633,29 @@
   }
 
   function updateSums(listPath) {
-    // an optional "<list>_i_alt" group that the file already has is kept equal to the posts
+    // an optional sum group (e.g. budget_i_alt) that the file already has is kept equal to
+    // the posts; which group sums which list, and its fields, come from the form model
     const parent = getAt(listPath.slice(0, -1));
-    const key = listPath[listPath.length - 1] + "_i_alt";
-    if (!isObject(parent) || !isObject(parent[key])) return;
-    const posts = Array.isArray(parent[listPath[listPath.length - 1]]) ? parent[listPath[listPath.length - 1]] : [];
+    const listKey = listPath[listPath.length - 1];
+    const group = model.elementer.find(function (e) { return e.nøgle === listPath[0]; });
+    const table = ((group && group.felter) || []).find(function (f) { return f.nøgle === listKey; });
+    const sums = ((group && group.felter) || []).filter(function (f) { return f.felt === "sum" && f.af === listKey; });
+    if (!isObject(parent) || !table) return;
+    const posts = Array.isArray(parent[listKey]) ? parent[listKey] : [];
     const perYear = {};
     let all = 0;
     for (const post of posts) {
-      for (const [year, value] of Object.entries(isObject(post) && isObject(post.pr_år) ? post.pr_år : {})) {
+      const amounts = isObject(post) && isObject(post[table.beløbsfelt]) ? post[table.beløbsfelt] : {};
+      for (const [year, value] of Object.entries(amounts)) {
         if (typeof value === "number") { perYear[year] = (perYear[year] || 0) + value; all += value; }
       }
     }
-    if ("pr_år" in parent[key]) parent[key].pr_år = perYear;
-    parent[key].i_alt = all;
+    for (const sum of sums) {
+      const target = parent[sum.nøgle];
+      if (!isObject(target)) continue;
+      if (sum.beløbsfelt && sum.beløbsfelt in target) target[sum.beløbsfelt] = perYear;
+      target[sum.sumfelt] = all;
+    }
   }
 
   function addYear(parentPath) {
@@ -653,7 +664,7 @@
     draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
     persist();
     rerender(parentPath[0]);
-    const input = document.querySelector('[id$=".pr_år.' + next + '"]');
+    const input = document.querySelector('[id$=".' + next + '"]');
     if (input) input.focus();
     say("Året " + next + " er tilføjet.");
   }
