@@ -109,7 +109,8 @@ BUTTONS = (
 )
 NOSCRIPT = (
     '<noscript><p class="sv-noscript">Du kan udfylde skemaet her og udskrive det med '
-    "browserens udskrift. For at gemme det som en fil skal JavaScript være slået til.</p>"
+    "browserens udskrift. For at gemme det som en fil skal JavaScript være slået til. Uden "
+    "JavaScript husker browseren heller ikke dine svar.</p>"
     "</noscript>"
 )
 

@@ -138,6 +138,10 @@ def test_save_gives_a_file_kbtools_accepts_and_answers_are_remembered(
         assert page.is_visible("#sv-gem")
         page.click("#sv-gem")
         assert "partnerskabets navn" in page.text_content("#sv-besked")
+        # the problem also stands next to the field (the status line is out of sight)
+        assert page.get_attribute("#sv-partnerskab", "aria-describedby") == "sv-fejl"
+        assert page.is_visible("#sv-fejl")
+        assert page.evaluate("document.activeElement.id") == "sv-partnerskab"
         _fill(page)
         page.fill("#sv-laering-begrundelse", "Ved ikke")
         page.click("#sv-gem")
@@ -183,6 +187,7 @@ def test_works_without_javascript_and_prints_as_a_scoring_sheet(
         page.emulate_media(media="print")
         assert not page.is_visible(".sidebar-drawer")
         assert not page.is_visible(".sv-kun-skaerm")
+        assert page.locator("h2", has_text="Hvor bliver dine svar af?").count() == 1
         box = page.locator("#sv-mandat-kantine").bounding_box()
         assert box is not None and box["width"] >= 15  # a box to tick with a pen
         assert page.is_visible("#sv-p-udbytte legend")

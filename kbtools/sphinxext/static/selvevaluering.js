@@ -147,18 +147,52 @@
     return "bedoemmelse-" + (slug || "deltager") + "-" + data.dato + ".yaml";
   }
 
+  // A problem is also written next to the field it is about (the status line under the
+  // buttons may be far out of sight), and the field points to it with aria-describedby. It
+  // stays until the next »Gem«: removing it while the reader edits would move the buttons
+  // away from under the pointer.
+  let shown = null;
+
+  function clearProblem() {
+    if (!shown) return;
+    shown.field.removeAttribute("aria-invalid");
+    shown.field.removeAttribute("aria-describedby");
+    shown.note.remove();
+    shown = null;
+  }
+
+  function showProblem(text, target) {
+    clearProblem();
+    const fieldset = target.matches("fieldset") ? target : target.closest("fieldset.sv-gruppe, fieldset.sv-parameter");
+    const field = target.matches("fieldset") ? target.querySelector("input") : target;
+    const note = document.createElement("span");
+    note.className = "sv-fejl";
+    note.id = "sv-fejl";
+    note.textContent = text;
+    if (target.type === "radio" || target.matches("fieldset")) {
+      const legend = fieldset.querySelector("legend");
+      legend.after(note);
+    } else {
+      const label = form.querySelector("label[for='" + target.id + "']");
+      (label || target).after(note);
+    }
+    if (!field) return;
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", note.id);
+    shown = { field: field, note: note };
+    field.focus();
+  }
+
   function save() {
     const data = answers();
     const found = problem(data);
     if (found) {
       say(found[0]);
       const target = document.getElementById(found[1]);
-      if (target) {
-        const focusable = target.matches("fieldset") ? target.querySelector("input") : target;
-        if (focusable) focusable.focus();
-      }
+      if (target) showProblem(found[0], target);
       return;
     }
+    clearProblem();
     const blob = new Blob([toYaml(data)], { type: "application/yaml" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -173,6 +207,7 @@
   }
 
   function clear() {
+    clearProblem();
     form.reset();
     try {
       localStorage.removeItem(KEY);
