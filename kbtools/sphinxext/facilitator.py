@@ -70,7 +70,8 @@ def typed_rating_form() -> str:
         + _select("svs-rolle", "rolle", "Rolle", roles)
         + "</fieldset>"
         + f'<fieldset class="svs-parametre"><legend>Niveauer</legend>{fields}</fieldset>'
-        + '<p><button type="submit">Tilføj bedømmelsen</button></p></form>'
+        + '<p><button type="submit">Tilføj bedømmelsen</button></p>'
+        '<p class="sv-besked" id="svs-form-besked" aria-live="polite"></p></form>'
     )
 
 

@@ -20,6 +20,7 @@
     const saveButton = document.getElementById("svs-gem");
     const message = document.getElementById("svs-besked");
     const form = document.getElementById("svs-form");
+    const formMessage = document.getElementById("svs-form-besked");
     const ratings = []; // {name, text, label}
     let combinedYaml = null;
     let py = null;
@@ -90,15 +91,20 @@
       result.appendChild(element("h3", heading));
       const items = element("ul", null, "svs-fund");
       for (const finding of findings) {
-        items.appendChild(element("li", finding.fil + ", linje " + finding.linje + ", kolonne " +
-          finding.kolonne + " (" + finding.niveau + "): " + finding.besked));
+        items.appendChild(element("li", finding.fil + ", linje " + finding.linje + " (" +
+          finding.niveau + "): " + finding.besked));
       }
       result.appendChild(items);
     }
 
     function showOverview(overview) {
       result.appendChild(element("p", overview.intro));
-      const table = element("table", null, "kbtools-typologi-case");
+      // like the case pages' tables: scrolls sideways on a phone, and with the keyboard
+      const wrapper = element("div", null, "table-wrapper container svs-tabel");
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("role", "region");
+      wrapper.setAttribute("aria-label", "Gruppens forslag og deltagernes bedømmelser");
+      const table = element("table", null, "docutils kbtools-typologi-case");
       table.appendChild(element("caption", "Gruppens forslag og deltagernes bedømmelser"));
       const head = element("tr");
       const headers = ["Parameter", "Gruppens forslag"]
@@ -122,7 +128,8 @@
         line.appendChild(element("td", row["drøftes"] ? "Ja" : "Nej"));
         body.appendChild(line);
       }
-      result.appendChild(table);
+      wrapper.appendChild(table);
+      result.appendChild(wrapper);
       result.appendChild(element("h3", "Hvor er I uenige?"));
       result.appendChild(element("p", overview.uenige_intro));
       if (overview.uenige.length) {
@@ -174,7 +181,13 @@
 
     document.getElementById("svs-aabn").addEventListener("change", async function (event) {
       for (const file of Array.from(event.target.files || [])) {
-        ratings.push({ name: file.name, text: await readFile(file), label: file.name });
+        // two files may have the same name (from two folders): number the second one, so the
+        // messages and the »Fjern« buttons tell them apart
+        let name = file.name;
+        for (let n = 2; ratings.some(function (r) { return r.name === name; }); n++) {
+          name = file.name.replace(/(\.ya?ml)?$/i, " (" + n + ")$1");
+        }
+        ratings.push({ name: name, text: await readFile(file), label: name });
       }
       event.target.value = "";
       update();
@@ -183,15 +196,32 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       const typed = typedRating();
+      const old = form.querySelector(".sv-fejl");
+      if (old) {
+        old.remove();
+        for (const field of form.querySelectorAll("[aria-invalid]")) {
+          field.removeAttribute("aria-invalid");
+          field.removeAttribute("aria-describedby");
+        }
+      }
       if (typed.problem) {
-        message.textContent = typed.problem;
+        formMessage.textContent = typed.problem;
         const field = document.getElementById(typed.field);
-        if (field) field.focus();
+        if (field) {
+          // the message also stands next to the field, which may be far from the button
+          const note = element("span", typed.problem, "sv-fejl");
+          note.id = "svs-fejl";
+          const label = form.querySelector("label[for='" + field.id + "']");
+          (label || field).after(note);
+          field.setAttribute("aria-invalid", "true");
+          field.setAttribute("aria-describedby", note.id);
+          field.focus();
+        }
         return;
       }
       const count = ratings.length + 1;
       ratings.push({ name: "skrevet-ind-" + count + ".yaml", text: typed.text, label: typed.label });
-      message.textContent = "Bedømmelsen fra " + typed.label + " er tilføjet.";
+      formMessage.textContent = "Bedømmelsen fra " + typed.label + " er tilføjet. Se resultatet under Resultat.";
       for (const name of ["navn", "system", "rolle"]) form.elements.namedItem(name).value = "";
       for (const select of form.querySelectorAll(".svs-parametre select")) select.value = "";
       update();
