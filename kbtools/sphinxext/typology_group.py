@@ -56,7 +56,7 @@ def _ratings_sections(view: RatingsView, document: nodes.document) -> list[nodes
             "Parameter",
             "Gruppens niveau",
             *(f"{level.name} (antal)" for level in levels),
-            "Hvert systems median",
+            "Hvert systems niveau (median)",
         ],
         [
             [

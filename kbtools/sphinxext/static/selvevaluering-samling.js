@@ -109,7 +109,7 @@
       const head = element("tr");
       const headers = ["Parameter", "Gruppens forslag"]
         .concat(overview.niveauer.map(function (name) { return name + " (antal)"; }))
-        .concat(["Hvert systems median", "Drøftes?"]);
+        .concat(["Hvert systems niveau (median)", "Drøftes?"]);
       for (const text of headers) {
         const cell = element("th", text);
         cell.scope = "col";
