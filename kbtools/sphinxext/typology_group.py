@@ -35,6 +35,11 @@ from kbtools.typology.group_views import (
 )
 from kbtools.typology.views import scale
 
+#: The case page's table shows the level the group agreed on, which may differ from the proposal.
+AGREED = (
+    "»Gruppens niveau« er det niveau, gruppen blev enig om, da den havde drøftet bedømmelserne."
+)
+
 
 def group_nodes(case: Case, document: nodes.document) -> list[nodes.Node]:
     """The sections for ``case`` (none when it has no ratings and a single assessment)."""
@@ -82,7 +87,7 @@ def _ratings_sections(view: RatingsView, document: nodes.document) -> list[nodes
             )
         )
     return [
-        _section(document, "Deltagernes bedømmelser", _para(view.intro), table),
+        _section(document, "Deltagernes bedømmelser", _para(view.intro + " " + AGREED), table),
         _section(document, DISAGREEMENT_HEADING, *disagreements),
     ]
 
