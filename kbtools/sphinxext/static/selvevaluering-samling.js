@@ -80,6 +80,10 @@
         remove.addEventListener("click", function () {
           ratings.splice(index, 1);
           update();
+          // the button is gone: keep keyboard focus in the list (or on the file picker)
+          const buttons = list.querySelectorAll("button");
+          const next = buttons[Math.min(index, buttons.length - 1)];
+          (next || document.getElementById("svs-aabn")).focus();
         });
         item.appendChild(remove);
         list.appendChild(item);
