@@ -166,6 +166,11 @@ def test_save_gives_a_file_kbtools_accepts_and_answers_are_remembered(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
         assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
+        page.once("dialog", lambda dialog: dialog.dismiss())
+        page.click("#sv-ryd")
+        assert "ikke tømt" in page.text_content("#sv-besked")
+        assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
+        page.once("dialog", lambda dialog: dialog.accept())
         page.click("#sv-ryd")
         page.reload()
         assert page.input_value("#sv-navn") == ""

@@ -207,6 +207,11 @@
   }
 
   function clear() {
+    // one click would otherwise throw away every answer
+    if (!window.confirm("Vil du tømme skemaet? Dine svar bliver også slettet fra browseren.")) {
+      say("Skemaet er ikke tømt.");
+      return;
+    }
     clearProblem();
     form.reset();
     try {
