@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
 
 import kbtools
 from kbtools.browser import form
 from kbtools.browser.form import form_model
 from kbtools.kinds import AGREEMENT
+from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.sphinxext.pyruntime import use_python
 
-STATIC = Path(__file__).resolve().parent / "static"
-FILES = ("aftalebygger.js", "aftalebygger.css")
-USED = "kbtools_builder_pages"
+ASSETS = PageAssets("kbtools_builder_pages", css=("aftalebygger.css",), js=("aftalebygger.js",))
 
 
 def model_json(model: dict[str, Any]) -> str:
@@ -153,48 +150,15 @@ class Aftalebygger(SphinxDirective):
         docname = self.env.docname
         root = "../" * docname.count("/")
         use_python(self.env.app, docname)
-        pages = getattr(self.env, USED, None)
-        if pages is None:
-            pages = set()
-            setattr(self.env, USED, pages)
-        pages.add(docname)
+        ASSETS.mark(self.env, docname)
         # the page is written from the schema by this code: a change to either rewrites it
         for dependency in (AGREEMENT.schema_file, __file__, form.__file__):
             self.env.note_dependency(dependency)
         return [nodes.raw("", builder_html(root), format="html")]
 
 
-def _add_files(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if pagename in getattr(app.env, USED, set()):
-        app.add_css_file("aftalebygger.css")
-        app.add_js_file("aftalebygger.js")
-
-
-def _copy(app: Any, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        for name in FILES:
-            copy_asset_file(str(STATIC / name), str(Path(app.outdir) / "_static"), force=True)
-
-
-def _merge(app: Any, env: Any, docnames: set[str], other: Any) -> None:
-    pages = getattr(env, USED, None)
-    if pages is None:
-        pages = set()
-        setattr(env, USED, pages)
-    pages |= getattr(other, USED, set()) & docnames
-
-
-def _purge(app: Any, env: Any, docname: str) -> None:
-    getattr(env, USED, set()).discard(docname)
-
-
 def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("kbtools.sphinxext.pyruntime")
     app.add_directive("aftalebygger", Aftalebygger)
-    app.connect("html-page-context", _add_files)
-    app.connect("build-finished", _copy)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-purge-doc", _purge)
+    ASSETS.connect(app)
     return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

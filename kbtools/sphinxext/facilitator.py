@@ -12,22 +12,21 @@ from the data is escaped with :func:`html.escape`.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
 
 import kbtools
 from kbtools.kinds import RATING
+from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.sphinxext.pyruntime import use_python
 from kbtools.sphinxext.questionnaire import ROLE_LABELS, SYSTEM_LABELS
 from kbtools.typology.model import DATA_FILE, load_typology
 
-STATIC = Path(__file__).resolve().parent / "static"
-FILES = ("selvevaluering-samling.js", "selvevaluering.css")
-USED = "kbtools_facilitator_pages"
+ASSETS = PageAssets(
+    "kbtools_facilitator_pages", css=("selvevaluering.css",), js=("selvevaluering-samling.js",)
+)
 
 
 def _select(ident: str, name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -107,47 +106,14 @@ class SelvevalueringSamling(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         use_python(self.env.app, self.env.docname)
-        pages = getattr(self.env, USED, None)
-        if pages is None:
-            pages = set()
-            setattr(self.env, USED, pages)
-        pages.add(self.env.docname)
+        ASSETS.mark(self.env, self.env.docname)
         self.env.note_dependency(str(DATA_FILE))
         return [nodes.raw("", facilitator_html(), format="html")]
-
-
-def _add_files(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if pagename in getattr(app.env, USED, set()):
-        app.add_css_file("selvevaluering.css")
-        app.add_js_file("selvevaluering-samling.js")
-
-
-def _copy(app: Any, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        for name in FILES:
-            copy_asset_file(str(STATIC / name), str(Path(app.outdir) / "_static"), force=True)
-
-
-def _merge(app: Any, env: Any, docnames: set[str], other: Any) -> None:
-    pages = getattr(env, USED, None)
-    if pages is None:
-        pages = set()
-        setattr(env, USED, pages)
-    pages |= getattr(other, USED, set()) & docnames
-
-
-def _purge(app: Any, env: Any, docname: str) -> None:
-    getattr(env, USED, set()).discard(docname)
 
 
 def setup(app: Any) -> dict[str, Any]:
     """A Sphinx extension of its own (like the agreement builder), since it needs Pyodide."""
     app.setup_extension("kbtools.sphinxext.pyruntime")
     app.add_directive("selvevaluering-samling", SelvevalueringSamling)
-    app.connect("html-page-context", _add_files)
-    app.connect("build-finished", _copy)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-purge-doc", _purge)
+    ASSETS.connect(app)
     return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

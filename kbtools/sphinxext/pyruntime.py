@@ -30,6 +30,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.fileutil import copy_asset_file
 
 import kbtools
+from kbtools.sphinxext.page_assets import PageAssets
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: The runtime's own JavaScript, copied into ``_static`` when a page uses it.
@@ -54,7 +55,8 @@ EXCLUDED = (
 )
 #: The placeholder in kb-python.js that the build replaces with the file names below.
 CONFIG_MARK = '{"pyodide": "pyodide/", "bundle": "kbtools-browser.zip"}'
-USED = "kbtools_python_pages"
+#: The pages that run Python (they get the runtime's script, which _publish writes).
+PAGES = PageAssets("kbtools_python_pages")
 
 
 def pyodide_dir(app: Any) -> Path:
@@ -112,11 +114,7 @@ def bundle_name(content: bytes) -> str:
 
 def use_python(app: Any, docname: str) -> None:
     """Mark page ``docname`` as running Python: it gets the runtime's script."""
-    pages = getattr(app.env, USED, None)
-    if pages is None:
-        pages = set()
-        setattr(app.env, USED, pages)
-    pages.add(docname)
+    PAGES.mark(app.env, docname)
 
 
 def _check_installed(app: Any) -> None:
@@ -136,7 +134,7 @@ def _check_installed(app: Any) -> None:
 def _add_script(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if pagename in getattr(app.env, USED, set()):
+    if PAGES.used_on(app.env, pagename):
         app.add_js_file("kb-python.js")
 
 
@@ -166,20 +164,9 @@ def _publish(app: Any, exception: Exception | None) -> None:
     copy_asset_file(str(STATIC / "kb-python-worker.mjs"), str(static), force=True)
 
 
-def _merge(app: Any, env: Any, docnames: set[str], other: Any) -> None:
-    pages: set[str] = getattr(other, USED, set()) & docnames
-    for page in pages:
-        use_python(app, page)
-
-
-def _purge(app: Any, env: Any, docname: str) -> None:
-    getattr(env, USED, set()).discard(docname)
-
-
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _check_installed)
     app.connect("html-page-context", _add_script)
     app.connect("build-finished", _publish)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-purge-doc", _purge)
+    PAGES.connect(app)
     return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

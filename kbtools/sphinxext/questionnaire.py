@@ -12,19 +12,18 @@ file and remembering them in the browser. Every text from the data is escaped wi
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
 
 from kbtools.kinds import RATING
+from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.typology.model import DATA_FILE, Parameter, Typology, load_typology
 
-STATIC = Path(__file__).resolve().parent / "static"
-FILES = ("selvevaluering.js", "selvevaluering.css")
-USED = "kbtools_questionnaire_pages"
+ASSETS = PageAssets(
+    "kbtools_questionnaire_pages", css=("selvevaluering.css",), js=("selvevaluering.js",)
+)
 
 #: What each system is called in the form (the values are the format's).
 SYSTEM_LABELS = {
@@ -139,45 +138,12 @@ class SelvevalueringSkema(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        pages = getattr(self.env, USED, None)
-        if pages is None:
-            pages = set()
-            setattr(self.env, USED, pages)
-        pages.add(self.env.docname)
+        ASSETS.mark(self.env, self.env.docname)
         self.env.note_dependency(str(DATA_FILE))
         self.env.note_dependency(RATING.schema_file)
         return [nodes.raw("", questionnaire_html(), format="html")]
 
 
-def _add_files(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if pagename in getattr(app.env, USED, set()):
-        app.add_css_file("selvevaluering.css")
-        app.add_js_file("selvevaluering.js")
-
-
-def _copy(app: Any, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        for name in FILES:
-            copy_asset_file(str(STATIC / name), str(Path(app.outdir) / "_static"), force=True)
-
-
-def _merge(app: Any, env: Any, docnames: set[str], other: Any) -> None:
-    pages = getattr(env, USED, None)
-    if pages is None:
-        pages = set()
-        setattr(env, USED, pages)
-    pages |= getattr(other, USED, set()) & docnames
-
-
-def _purge(app: Any, env: Any, docname: str) -> None:
-    getattr(env, USED, set()).discard(docname)
-
-
 def setup_questionnaire(app: Any) -> None:
     app.add_directive("selvevaluering-skema", SelvevalueringSkema)
-    app.connect("html-page-context", _add_files)
-    app.connect("build-finished", _copy)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-purge-doc", _purge)
+    ASSETS.connect(app)
