@@ -30,7 +30,7 @@ from kbtools import check_file
 from kbtools.loading import yamlsource
 import yaml
 
-assert not yaml.__with_libyaml__ and yamlsource._Loader is yaml.SafeLoader
+assert not yaml.__with_libyaml__ and issubclass(yamlsource._Loader, yaml.SafeLoader)
 findings = {path: repr(check_file(path).findings) for path in sys.argv[1:]}
 outside = sorted(
     f"{name} ({getattr(module, '__file__', None)})"

@@ -30,7 +30,51 @@ from kbtools.loading.layout import soften_tabs
 from kbtools.loading.problem import LoadProblem
 from kbtools.loading.text import decode, describe, position, replace_forbidden
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader (the browser has no libyaml), refusing what libyaml refuses.
+
+    libyaml stops at a ``\\u``/``\\U`` escape for a surrogate or a code point above U+10FFFF
+    (»found invalid Unicode character escape code«, at the escape's first hex digit); the pure
+    scanner would make a lone surrogate of the first and crash on the second.
+    """
+
+    def scan_flow_scalar(self, style: Any) -> Any:
+        start = self.get_mark()
+        try:
+            token = super().scan_flow_scalar(style)
+        except ValueError:  # chr() of a code point above U+10FFFF; the reader is at its digits
+            raise _bad_escape(start, self.get_mark()) from None
+        if style == '"' and _SURROGATE.search(token.value):
+            raise _bad_escape(start, _first_bad_escape(self.buffer, start))
+        return token
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPE_LENGTHS = {"x": 2, "u": 4, "U": 8}
+
+_Loader: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else _PureLoader
+
+
+def _bad_escape(start: Any, mark: Any) -> yaml.YAMLError:
+    problem = "found invalid Unicode character escape code"
+    return yaml.scanner.ScannerError("while parsing a quoted scalar", start, problem, mark)
+
+
+def _first_bad_escape(text: str, start: Any) -> Any:
+    """The mark of the first hex digit of the first surrogate escape after ``start``."""
+    index, line, column = start.index + 1, start.line, start.column + 1
+    while index < len(text):
+        char = text[index]
+        length = _ESCAPE_LENGTHS.get(text[index + 1 : index + 2], 0) if char == "\\" else 0
+        if length and 0xD800 <= int(text[index + 2 : index + 2 + length], 16) <= 0xDFFF:
+            return yaml.Mark(start.name, index + 2, line, column + 2, text, index + 2)
+        step = 2 if char == "\\" else 1
+        for passed in text[index : index + step]:
+            line, column = (line + 1, 0) if passed == "\n" else (line, column + 1)
+        index += step
+    return start
+
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_BYTES = 1_000_000
@@ -101,8 +145,13 @@ def read_path(
     return raw, []
 
 
-def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Finding]]:
-    """Load YAML from bytes. Never raises."""
+def load_bytes(
+    raw: bytes, file: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[Finding]]:
+    """Load YAML from bytes (refused, as a file is, when longer than ``max_bytes``). Never
+    raises."""
+    if len(raw) > max_bytes:
+        return None, [_too_big(file, max_bytes)]
     return _with_help(_load_bytes(raw, file))
 
 
@@ -142,7 +191,10 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     tabs = _tab_indents(text)
     try:
         _check_events(text)
-        root = _compose(text)
+        try:
+            root = _compose(text)
+        except RecursionError:  # the pure-Python composer recurses; libyaml's does not
+            raise _too_deep(text) from None
     except yaml.YAMLError as exc:
         findings.extend(_parse_failure(exc, text, tabs, file))
         return None
@@ -270,6 +322,30 @@ def _check_events(text: str) -> None:
                 f"Typeangivelser (tags) som »{_short_tag(tag)}« er ikke tilladt. Sæt værdien i "
                 "anførselstegn i stedet.",
             )
+
+
+def _too_deep(text: str) -> LoadProblem:
+    """Where :func:`build` would stop a file nested too deeply, found from the events alone.
+
+    A syntax error anywhere is raised as such (libyaml composes the whole file first).
+    """
+    found: Any = None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH and found is None:
+                found = event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    if found is None:
+        return LoadProblem(codes.TOO_DEEP, 1, 1, "Filen er indlejret for dybt.")
+    return LoadProblem(
+        codes.TOO_DEEP,
+        found.line + 1,
+        found.column + 1,
+        f"Filen er indlejret mere end {MAX_DEPTH} niveauer. Det kan ikke være en aftale.",
+    )
 
 
 def _short_tag(tag: str | None) -> str:

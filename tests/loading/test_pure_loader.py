@@ -1,5 +1,6 @@
 """The loader without libyaml: PyYAML's pure-Python SafeLoader (what a Python without the C
-extension has) gives the same data, positions and findings as the C loader.
+extension has, and the browser's Pyodide), as kbtools uses it (``yamlsource._PureLoader``),
+gives the same data, positions and findings as the C loader.
 
 Only for well-formed YAML: on malformed YAML the two parsers word (and sometimes place) their
 errors differently, so the Danish explanation can differ there."""
@@ -52,5 +53,5 @@ def test_the_c_loader_is_the_default_here() -> None:
 )
 def test_pure_loader_gives_the_same_result(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     with_c = _everything(raw)
-    monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlsource, "_Loader", yamlsource._PureLoader)
     assert _everything(raw) == with_c
