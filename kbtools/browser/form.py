@@ -36,6 +36,7 @@ from __future__ import annotations
 from typing import Any
 
 from kbtools.kinds import AGREEMENT
+from kbtools.loading.yamlsource import MAX_FILE_BYTES
 from kbtools.schemas.annotations import Node
 from kbtools.template import STEP_NAMES
 
@@ -161,5 +162,7 @@ def form_model(schema: dict[str, Any] | None = None) -> dict[str, Any]:
     root = Node.of(schema, schema)
     return {
         "skema": schema["properties"]["skema"]["const"],
+        # the largest file kbtools reads: the page sends no more than one byte past it
+        "maksBytes": MAX_FILE_BYTES,
         "elementer": [element(key, schema) for key in root.properties()],
     }

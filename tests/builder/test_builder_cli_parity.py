@@ -53,3 +53,39 @@ def test_findings_link_to_their_field(page: Any) -> None:
     assert message.is_visible()
     assert "bruges af to parter" in message.inner_text()
     assert page.locator(DONE).count() == 1
+
+
+def test_a_file_too_large_shows_the_cli_finding(page: Any, tmp_path: Path) -> None:
+    # kbtools reads at most 1.000.000 bytes; the page refuses the same file the same way
+    # (and keeps no more of it than one byte past the limit)
+    minimal = next(p for p in AGREEMENTS if p.name == "minimal.yaml").read_text("utf-8")
+    path = tmp_path / "stor.yaml"
+    path.write_text(minimal + "".join(f"note{i}: {'x' * 60}\n" for i in range(20_000)), "utf-8")
+    assert path.stat().st_size > 1_000_000
+    open_file(page, path)
+    assert shown_findings(page) == cli_findings(path)
+    assert [f["kode"] for f in shown_findings(page)] == ["yaml-for-stor"]
+    kept = page.evaluate(
+        "() => { const s = JSON.parse(localStorage.getItem('lks-aftalebygger'));"
+        " return s.kladder[s.aktiv].original.length; }"
+    )
+    assert kept <= 4 * (1_000_001 + 2) // 3
+
+
+def test_opening_a_file_draws_the_findings_once(page: Any) -> None:
+    # the form is redrawn element by element; the findings list must not be redrawn with each
+    # (with thousands of findings that froze the page for minutes)
+    open_file(page, next(p for p in AGREEMENTS if p.name == "dobbelt-id.yaml"))
+    page.evaluate(
+        """() => {
+            window.redrawn = 0;
+            new MutationObserver(records => {
+                window.redrawn += records.filter(r => r.removedNodes.length).length;
+            })
+                .observe(document.getElementById('ab-fundliste'), {childList: true});
+        }"""
+    )
+    path = next(p for p in AGREEMENTS if p.name == "ukendt-part.yaml")
+    open_file(page, path)
+    assert shown_findings(page) == cli_findings(path)
+    assert page.evaluate("window.redrawn") == 1

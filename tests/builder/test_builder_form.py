@@ -288,9 +288,11 @@ def test_keyboard_only(context: Any, site_url: str) -> None:
     add = page.locator("[id='del-parter']").get_by_role("button", name="Tilføj part", exact=True)
     add.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "f.parter.0.id"  # the new party
-    page.keyboard.press("Tab")
+    # the new party starts at its name (the id before it follows the name)
     assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "f.parter.0.id"
+    page.keyboard.press("Tab")
     page.keyboard.type("Jobcenter Tastby")
     page.wait_for_selector(DONE)
     link = page.locator("#ab-fund [data-kode] a[href^='#f.']").first
@@ -348,3 +350,25 @@ def test_sums_in_the_file_follow_the_amounts(context: Any, site_url: str, tmp_pa
     totals = check_file(saved).data["økonomi"]["budget_i_alt"]
     assert totals == {"pr_år": {"2027": 100, "2028": 120}, "i_alt": 220}
     assert not {"aftale-sum-i-alt", "aftale-sum-pr-aar"} & {f["kode"] for f in shown_findings(page)}
+
+
+def test_a_new_party_starts_at_its_name(context: Any, site_url: str) -> None:
+    # a consultant who adds a party and types its name must not type it into the id
+    page = open_builder(context, site_url)
+    page.get_by_role("button", name="Ny kladde", exact=True).click()
+    page.wait_for_selector(DONE)
+    page.get_by_role("button", name="Tilføj part", exact=True).first.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
+    page.keyboard.type("Jobcenter Søby")
+    assert field(page, "parter", 0, "id").input_value() == "jobcenter-søby"
+
+
+def test_an_assessment_opened_says_it_is_not_an_agreement(context: Any, site_url: str) -> None:
+    page = open_builder(context, site_url)
+    path = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "vurdering-2019-03.yaml"
+    open_file(page, path)
+    assert shown_findings(page) == cli_findings(path)
+    message = page.locator("#ab-besked").inner_text()
+    assert "ikke en partnerskabsaftale" in message
+    assert "Formularen har ingen felter" not in message

@@ -391,7 +391,8 @@
     if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
       const changed = renameReferences(path[0], ref, oldKey, newKey);
       if (changed) {
-        for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle);
+        for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle, true);
+        if (lastChecked) showFindings(lastChecked);
         say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
       }
     }
@@ -462,8 +463,11 @@
     const list = getAt(path);
     if (Array.isArray(list)) list.push(item); else setAt(path, [item]);
     rerender(path[0]);
-    const added = $(idFor(path.concat([getAt(path).length - 1])));
-    const first = added && added.querySelector("input, select, textarea");
+    const index = getAt(path).length - 1;
+    const added = $(idFor(path.concat([index])));
+    // a new party starts at its name (its id follows the name), not at the id
+    const ref = path.length === 1 ? references[path[0]] : null;
+    const first = (ref && $(idFor(path.concat([index, ref.nameField])))) || (added && added.querySelector("input, select, textarea"));
     if (first) first.focus();
     edited();
   }
@@ -671,18 +675,20 @@
 
   // ---------- drawing ----------
 
-  function rerender(key) {
+  function rerender(key, later) {
+    // »later«: the caller shows the findings once, after drawing every element it redraws
     const element = model.elementer.find(function (e) { return e.nøgle === key; });
     const container = document.querySelector('[data-element="' + key + '"]');
     if (!element || !container) return;
     const node = element.felt === "gruppe" ? groupNode(element, [key], false) : fieldNode(element, [key]);
     container.replaceChildren();
     if (node) container.append(node);
-    if (lastChecked) showFindings(lastChecked);
+    if (lastChecked && !later) showFindings(lastChecked);
   }
 
   function renderAll() {
-    for (const element of model.elementer) rerender(element.nøgle);
+    for (const element of model.elementer) rerender(element.nøgle, true);
+    if (lastChecked) showFindings(lastChecked);
     showDrafts();
   }
 
@@ -856,10 +862,15 @@
 
   async function openFile(file) {
     $("ab-fund").dataset.tilstand = "venter";
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name });
+    // a file larger than kbtools reads is refused by the check all the same when it gets one
+    // byte past the limit: the rest is never read, kept or sent to Python
+    const limit = typeof model.maksBytes === "number" ? model.maksBytes : Infinity;
+    const tooBig = file.size > limit;
+    const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
+    newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
     draft().venter = true;
     persist();
+    lastChecked = null; // the findings shown belong to the file or draft before
     renderAll();
     if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
   }
@@ -868,8 +879,9 @@
     const known = model.elementer.map(function (e) { return e.nøgle; });
     const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
     if (!extra.length) return "";
-    return " Formularen har ingen felter til " + extra.map(function (k) { return "»" + k + "«"; }).join(", ")
-      + ". De bliver stående, når aftalen gemmes.";
+    const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
+    const more = extra.length > 5 ? " og " + (extra.length - 5) + " andre" : "";
+    return " Formularen har ingen felter til " + named + more + ". De bliver stående, når aftalen gemmes.";
   }
 
   async function loadOpened() {
@@ -881,7 +893,10 @@
       const answer = await py.call("load", { base64: current.original, name: current.filnavn });
       delete current.venter;
       if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-      else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
+      else if (answer.data.skema !== undefined && answer.data.skema !== model.skema) {
+        say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
+          + "«, og en aftale har »skema: " + model.skema + "«. Formularen viser kun aftalens felter.");
+      } else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
       current.data = isObject(answer.data) ? answer.data : {};
       persist();
       renderAll();
@@ -904,6 +919,10 @@
 
   function save() {
     const current = draft();
+    if (current.afkortet && !current.redigeret) {
+      say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
+      return;
+    }
     const saved = current.original && !current.redigeret
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
       : new Blob([toYaml(current.data)], { type: "application/yaml" });
