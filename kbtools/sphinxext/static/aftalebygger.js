@@ -228,12 +228,67 @@
     return name;
   }
 
+  // An opened file's original bytes are kept while the draft is unedited (it is then checked and
+  // saved as those bytes); after the first edit the form's data is the agreement and the bytes
+  // go. Bytes over ORIGINAL_LIMIT stay in this tab only: localStorage holds about 5 MB in all,
+  // and a few large files would fill it. A draft restored without its bytes counts as edited.
+  const ORIGINAL_LIMIT = 200000; // characters of base64, about 150 kB of file
+
+  function stored(current) {
+    if (!current.original || current.original.length <= ORIGINAL_LIMIT) return current;
+    const copy = Object.assign({}, current, { original: null, redigeret: true });
+    delete copy.venter;
+    return copy;
+  }
+
+  function sizeText(chars) {
+    // localStorage counts UTF-16 units: two bytes a character
+    const bytes = chars * 2;
+    return bytes >= 1e6 ? (bytes / 1e6).toLocaleString("da-DK", { maximumFractionDigits: 1 }) + " MB"
+      : Math.max(1, Math.round(bytes / 1e3)) + " kB";
+  }
+
   function persist() {
+    const kept = { aktiv: store.aktiv, kladder: {} };
+    for (const [name, current] of Object.entries(store.kladder)) kept.kladder[name] = stored(current);
     try {
-      localStorage.setItem(STORE, JSON.stringify(store));
+      localStorage.setItem(STORE, JSON.stringify(kept));
+      showSpace(null);
     } catch (error) {
-      say("Kladden kunne ikke gemmes i browseren (" + error.name + "). Gem aftalen som YAML for ikke at miste den.");
+      showSpace(error);
     }
+  }
+
+  function showSpace(error) {
+    // when the browser refuses to store the drafts, say which drafts take the space and offer
+    // to delete the others; the current draft stays in the page either way
+    let box = $("ab-plads");
+    if (!error) { if (box) box.remove(); return; }
+    if (!box) {
+      box = el("div", { id: "ab-plads", class: "ab-plads", role: "alert" });
+      $("ab-besked").after(box);
+    }
+    const others = Object.keys(store.kladder).filter(function (name) { return name !== store.aktiv; });
+    const sizes = others.map(function (name) { return [name, JSON.stringify(stored(store.kladder[name])).length]; })
+      .sort(function (a, b) { return b[1] - a[1]; });
+    const quota = error.name === "QuotaExceededError";
+    const lines = [el("p", { text: (quota ? "Browserens plads til kladder er brugt op, så den seneste ændring er ikke gemt i browseren."
+      : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + store.aktiv + "« er stadig her på siden."
+      + " Gem den som YAML, så I ikke mister den, hvis I lukker siden." })];
+    if (quota && sizes.length) {
+      lines.push(el("p", { text: "Disse kladder fylder mest: " + sizes.slice(0, 5).map(function (s) { return "»" + s[0] + "« (" + sizeText(s[1]) + ")"; }).join(", ") + "." }));
+      lines.push(el("button", { type: "button", id: "ab-slet-andre", text: "Slet de andre kladder", on: { click: deleteOthers } }));
+    }
+    box.replaceChildren.apply(box, lines);
+  }
+
+  function deleteOthers() {
+    const others = Object.keys(store.kladder).filter(function (name) { return name !== store.aktiv; });
+    if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + store.aktiv + "«)? Det kan ikke fortrydes.")) return;
+    for (const name of others) delete store.kladder[name];
+    persist();
+    showDrafts();
+    say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + store.aktiv + "« er gemt i browseren."));
   }
 
   function restore() {
@@ -708,7 +763,10 @@
   }
 
   function edited() {
-    draft().redigeret = true;
+    const current = draft();
+    current.redigeret = true;
+    current.original = null; // the form's data is the agreement now
+    delete current.afkortet;
     persist();
     scheduleCheck();
   }

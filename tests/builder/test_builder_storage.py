@@ -1,0 +1,90 @@
+"""Drafts in localStorage (issue 13 §3): opening large files does not fill the browser's space
+for drafts, and when the space is used up the page says which drafts take it and offers to
+delete the others, keeping the current draft."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builderpage import DONE, cli_findings, open_builder, open_file
+
+pytestmark = pytest.mark.browser
+
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def padded(folder: Path, name: str, size: int) -> Path:
+    """The minimal agreement with comment lines up to about ``size`` bytes (still valid)."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    line = "# " + "x" * 98 + "\n"
+    target = folder / name
+    target.write_text(text + line * ((size - len(text)) // len(line)), encoding="utf-8")
+    assert [f for f in cli_findings(target) if f["niveau"] == "fejl"] == []
+    return target
+
+
+def stored_names(page: Any) -> list[str]:
+    names: list[str] = page.evaluate(
+        "() => Object.keys(JSON.parse(localStorage.getItem('lks-aftalebygger')).kladder)"
+    )
+    return names
+
+
+def test_large_opened_files_do_not_fill_the_browser(
+    context: Any, site_url: str, tmp_path: Path
+) -> None:
+    page = open_builder(context, site_url)
+    big = padded(tmp_path, "stor.yaml", 900_000)
+    for _ in range(6):  # about 7 MB as base64: more than the browser's 5 MB for a site
+        open_file(page, big)
+    page.locator("[id='f.titel']").fill("Ændret titel")
+    page.wait_for_selector(DONE)
+    assert page.locator("#ab-plads").count() == 0
+    assert "ikke gemmes" not in page.locator("#ab-besked").inner_text()
+    assert len(stored_names(page)) == 7  # the first empty draft and the six files
+    page.reload()
+    page.wait_for_selector(DONE, timeout=60_000)
+    assert page.locator("[id='f.titel']").input_value() == "Ændret titel"
+    assert page.locator("#ab-kladde option").count() == 7
+
+
+def test_a_full_browser_names_the_drafts_and_offers_to_delete_the_others(
+    context: Any, site_url: str, tmp_path: Path
+) -> None:
+    page = open_builder(context, site_url)
+    medium = padded(tmp_path, "mellem.yaml", 100_000)  # small enough to be kept as it is
+    open_file(page, medium)
+    open_file(page, medium)
+    page.get_by_role("button", name="Ny kladde", exact=True).click()
+    # fill the rest of the site's space, leaving less than an edit needs
+    page.evaluate(
+        """() => {
+            for (let n = 6_000_000; n > 0; n -= 2_000) {
+                try { localStorage.setItem('fyld', 'x'.repeat(n)); return; } catch (e) {}
+            }
+        }"""
+    )
+    page.locator("[id='f.titel']").fill("T" * 10_000)
+    box = page.locator("#ab-plads")
+    box.wait_for()
+    text = box.inner_text()
+    assert "plads til kladder er brugt op" in text
+    assert "»mellem.yaml«" in text and "»mellem.yaml (2)«" in text
+    assert "Kladde 1" in text  # the first draft is named too (it takes little space)
+    page.once("dialog", lambda dialog: dialog.accept())
+    box.get_by_role("button", name="Slet de andre kladder").click()
+    box.wait_for(state="detached")
+    assert stored_names(page) == ["Kladde 4"]
+    assert page.locator("[id='f.titel']").input_value() == "T" * 10_000
