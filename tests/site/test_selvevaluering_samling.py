@@ -102,6 +102,31 @@ def test_refuses_a_duplicate_participant_and_says_where(browser: Any, site_url: 
         context.close()
 
 
+def test_a_file_not_in_utf8_is_refused_as_by_the_cli(
+    browser: Any, site_url: str, tmp_path: Path
+) -> None:
+    # the page sends the bytes, not the browser's decoding of them (which would turn the
+    # Latin-1 »ø« into U+FFFD and combine a rating the CLI refuses)
+    source = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
+    text = source[1].read_text(encoding="utf-8").replace('navn: "', 'navn: "Søren Ø ')
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes(text.encode("latin-1"))
+    cli = combine([check_file(source[0]), check_file(latin1)])
+    assert cli.data is None and [f.code for f in cli.findings] == ["yaml-kodning"]
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(source[0]), str(latin1)])
+        page.wait_for_selector("#svs-resultat ul.svs-fund")
+        shown = page.text_content("#svs-resultat") or ""
+        assert f"latin1.yaml, linje {cli.findings[0].line} (fejl)" in shown
+        assert cli.findings[0].message in shown
+        assert page.is_disabled("#svs-gem")
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:

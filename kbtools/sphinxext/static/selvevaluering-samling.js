@@ -156,7 +156,11 @@
       let answer;
       try {
         answer = await py.call("saml", {
-          filer: ratings.map(function (r) { return { name: r.name, text: r.text }; }),
+          // an opened file goes as its bytes, so Python finds what the CLI finds (a file that
+          // is not UTF-8, a byte order mark), not the browser's decoding of it
+          filer: ratings.map(function (r) {
+            return r.base64 ? { name: r.name, base64: r.base64 } : { name: r.name, text: r.text };
+          }),
         });
       } catch (error) {
         status.textContent = "Bedømmelserne kunne ikke samles: " + error.message;
@@ -175,11 +179,15 @@
     }
 
     function readFile(file) {
+      // the file's bytes as base64 (a data: URL without its header)
       return new Promise(function (resolve, reject) {
         const reader = new FileReader();
-        reader.onload = function () { resolve(String(reader.result)); };
+        reader.onload = function () {
+          const url = String(reader.result);
+          resolve(url.slice(url.indexOf(",") + 1));
+        };
         reader.onerror = function () { reject(reader.error); };
-        reader.readAsText(file, "utf-8");
+        reader.readAsDataURL(file);
       });
     }
 
@@ -191,7 +199,7 @@
         for (let n = 2; ratings.some(function (r) { return r.name === name; }); n++) {
           name = file.name.replace(/(\.ya?ml)?$/i, " (" + n + ")$1");
         }
-        ratings.push({ name: name, text: await readFile(file), label: name });
+        ratings.push({ name: name, base64: await readFile(file), label: name });
       }
       event.target.value = "";
       update();
