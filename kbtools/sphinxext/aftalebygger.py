@@ -101,8 +101,13 @@ pladsholdere, er den mærket KLADDE.</p>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>
 <p id="ab-udskrift-besked" aria-live="polite"></p>
-<iframe id="ab-udskrift" title="Udskrift af aftalen" hidden></iframe>
+<iframe id="ab-udskrift" class="ab-paa-papir" title="Udskrift af aftalen" hidden></iframe>
 </section>
+<div class="ab-papir ab-paa-papir" id="ab-papir">
+<p><strong>Sådan udskriver I aftalen</strong></p>
+<p>Dette er aftalebyggeren, ikke aftalen. Vælg »Vis udskrift« under formularen. Vælg derefter
+»Udskriv eller gem som PDF«.</p>
+</div>
 """
 
 
