@@ -847,10 +847,11 @@
     const list = $("ab-fundliste");
     list.replaceChildren();
     const counts = { fejl: 0, advarsel: 0, anbefaling: 0 };
+    const fromFile = Boolean(draft().original && !draft().redigeret);
     for (const finding of findings) {
       counts[finding.niveau] = (counts[finding.niveau] || 0) + 1;
       const node = target(finding.sti || []);
-      const where = "linje " + finding.linje + ", kolonne " + finding.kolonne;
+      const where = whereText(finding, node, fromFile);
       const text = [el("span", { class: "ab-niveau", text: LEVELS[finding.niveau] + ": " }),
         el("span", { class: "ab-fund-besked", text: finding.besked })];
       const item = el("li", { class: "ab-fund ab-" + finding.niveau, "data-kode": finding.kode, "data-linje": finding.linje,
@@ -859,13 +860,25 @@
         attach(finding, node);
         item.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, text));
       } else item.append(el("span", {}, text));
-      item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
+      if (where) item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
       if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
       list.append(item);
     }
     showPerSection(findings);
     const said = summary(counts);
     if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
+  }
+
+  function whereText(finding, node, fromFile) {
+    // where a finding is, as its reader knows it: the line and column in an opened (unedited)
+    // file, else the name of the field it concerns (the line of a text the form wrote means
+    // nothing to a form user)
+    if (fromFile) return "i filen: linje " + finding.linje + ", kolonne " + finding.kolonne;
+    const label = node ? document.querySelector("label[for='" + CSS.escape(node.id) + "']") : null;
+    const heading = node && !label ? node.querySelector("legend, caption, h2, h3") : null;
+    const named = label || heading;
+    const name = named && named.firstChild ? named.firstChild.textContent : "";
+    return name.trim() ? "feltet »" + name.trim() + "«" : "";
   }
 
   function showPerSection(findings) {
