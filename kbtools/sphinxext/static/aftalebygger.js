@@ -91,10 +91,26 @@
   }
 
   function shown(value) {
-    // a value as a field shows it: nothing for a missing or empty value, JSON for a group or
-    // list where the schema wants one value (the check says what is wrong with it)
+    // a value as a field shows it: nothing for a missing or empty value; a list where the
+    // schema wants one value as its items joined, a group as »key: value« pairs (a note by the
+    // field says what the file had, and the check says what is wrong with it)
     if (value === undefined || value === null) return "";
-    return typeof value === "object" ? JSON.stringify(value) : String(value);
+    if (Array.isArray(value)) return value.map(shown).join(", ");
+    if (isObject(value)) return Object.entries(value).map(function (e) { return e[0] + ": " + shown(e[1]); }).join("; ");
+    return String(value);
+  }
+
+  function typeNote(field, value, id) {
+    // a note by a field whose file value is a list or group where one value belongs
+    if (value === null || typeof value !== "object" || (field.felt === "tekstliste" && Array.isArray(value))) return null;
+    const want = field.felt === "tal" ? "et tal" : field.felt === "dato" ? "en dato"
+      : ["valg", "ja-nej", "part"].includes(field.felt) ? "et valg" : "en tekst";
+    const had = Array.isArray(value) ? "en liste med " + value.length + (value.length === 1 ? " punkt" : " punkter")
+      : "en gruppe med " + Object.keys(value).length + (Object.keys(value).length === 1 ? " felt" : " felter");
+    const what = Array.isArray(value) ? "Listen" : "Gruppen";
+    return el("p", { class: "ab-hjaelp ab-forkert-type", id: id + "-type",
+      text: "Filen har " + had + " her, men feltet skal være " + want + ". " + what
+        + " gemmes uændret, indtil I retter feltet. Retter I feltet, gemmes det, I skriver." });
   }
 
   function showNumber(value) {
@@ -391,6 +407,11 @@
     const previous = getAt(path);
     const value = valueOf(field, input);
     if (value === undefined) deleteAt(path); else setAt(path, value);
+    const note = $(input.id + "-type");
+    if (note) { // the file's list or group is replaced by what was typed
+      note.remove();
+      input.setAttribute("aria-describedby", input.getAttribute("aria-describedby").replace(input.id + "-type ", ""));
+    }
     if (path[0] in references && typeof path[1] === "number") partyChanged(field, path, previous, value);
     edited();
   }
@@ -464,7 +485,9 @@
     // a top-level element's description already stands under its heading
     const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
     describe(input, id, Boolean(helpNode));
-    return el("div", { class: "ab-felt" }, [label(field, id), helpNode, input, slot(id)]);
+    const note = typeNote(field, getAt(path), id);
+    if (note) input.setAttribute("aria-describedby", id + "-type " + input.getAttribute("aria-describedby"));
+    return el("div", { class: "ab-felt" }, [label(field, id), helpNode, note, input, slot(id)]);
   }
 
   function fieldNode(field, path) {
