@@ -18,6 +18,8 @@ WIDTH = 92
 _PLAIN = re.compile(r"[a-zæøå][a-zæøå0-9_/-]*|\d{4}-\d{2}-\d{2}")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 _FOLDABLE = re.compile(r"[^\s](?:[^\n\t\r]*[^\s])?")
+# what JSON leaves raw but YAML refuses (DEL, C1) or reads as a line break (NEL, U+2028/9)
+_RAW_IN_JSON = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")
 
 
 def scalar(value: Any) -> str:
@@ -29,7 +31,8 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and text not in _YAML_WORDS:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def _folded(text: str, indent: str) -> list[str] | None:

@@ -178,6 +178,31 @@ def test_save_gives_a_file_kbtools_accepts_and_answers_are_remembered(
         context.close()
 
 
+def test_pasted_line_separators_and_controls_give_a_valid_file_with_the_same_text(
+    browser: Any, site_url: str, tmp_path: Path
+) -> None:
+    # JSON.stringify leaves U+2028, NEL and DEL raw; YAML refuses them or reads a line break
+    name = "Åse\u2028Ærø\u0085\u007f"
+    reason = "a\u2029b\ufeffc"
+    context = browser.new_context(accept_downloads=True, locale="da-DK")
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        _fill(page)
+        page.fill("#sv-navn", name)
+        page.fill("#sv-maal-begrundelse", reason)
+        with page.expect_download() as download:
+            page.click("#sv-gem")
+        saved = tmp_path / "bedoemmelse.yaml"
+        download.value.save_as(saved)
+        result = check_file(saved)
+        assert [f.code for f in result.findings] == ["bedoemmelse-parameter-mangler"]
+        assert result.data["navn"] == name
+        assert result.data["begrundelser"]["maal"] == reason
+    finally:
+        context.close()
+
+
 def test_works_without_javascript_and_prints_as_a_scoring_sheet(
     browser: Any, site_url: str
 ) -> None:

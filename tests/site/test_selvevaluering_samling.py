@@ -127,6 +127,41 @@ def test_a_file_not_in_utf8_is_refused_as_by_the_cli(
         context.close()
 
 
+def test_a_typed_name_with_a_line_separator_is_kept_as_typed(
+    browser: Any, site_url: str, tmp_path: Path
+) -> None:
+    # a name pasted with U+2028 or DEL must not break the rating file the page writes
+    first = sorted((RATINGS / "2025-03-10").glob("*.yaml"))[0]
+    known, _ = load_path(first)
+    assert known is not None
+    name = "Bo\u2028Ærø\u007f"
+    context = browser.new_context(accept_downloads=True, locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(first)])
+        page.wait_for_selector("#svs-resultat table")
+        page.fill("#svs-partnerskab", known.data["partnerskab"])
+        page.fill("#svs-dato", known.data["dato"])
+        page.fill("#svs-navn", name)
+        page.select_option("#svs-system", "virksomhed")
+        for parameter in known.data["niveauer"]:
+            page.select_option(f"#svs-n-{parameter}", "klub")
+        page.click("#svs-form button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 2")
+        page.wait_for_selector("#svs-gem:not([disabled])")
+        with page.expect_download() as download:
+            page.click("#svs-gem")
+        saved = tmp_path / "vurdering.yaml"
+        download.value.save_as(saved)
+        assert check_file(saved).findings == ()
+        document, _ = load_bytes(saved.read_bytes(), "v.yaml")
+        assert document is not None
+        assert [r["navn"] for r in document.data["bedømmelser"]] == [known.data["navn"], name]
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:

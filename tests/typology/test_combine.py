@@ -128,6 +128,26 @@ def test_saml_writes_a_valid_assessment(tmp_path: Path) -> None:
     assert len(result.data["bedømmelser"]) == 8
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085", "\u007f", "\u0080", "\ufeff"])
+def test_an_escaped_separator_or_control_in_a_name_is_written_escaped(
+    tmp_path: Path, char: str
+) -> None:
+    # a valid rating may write these as \u escapes; JSON's quoting leaves them raw, which YAML
+    # refuses (DEL, C1) or reads as a line break (NEL, U+2028, U+2029)
+    escaped = f"Bo\\u{ord(char):04x}Ærø"
+    first = write(tmp_path, "a.yaml", rating_text("Anna", "uddannelse", every("klub")))
+    text = rating_text("X", "virksomhed", every("kompagni")).replace('"X"', f'"{escaped}"')
+    second = write(tmp_path, "b.yaml", text)
+    assert check_file(second).data["navn"] == f"Bo{char}Ærø"
+    out = tmp_path / "vurdering.yaml"
+    code, _, err = run("vurdering", "saml", str(first), str(second), "-o", str(out))
+    assert code == 0, err
+    result = check_file(out)
+    assert result.findings == ()
+    assert [r["navn"] for r in result.data["bedømmelser"]] == ["Anna", f"Bo{char}Ærø"]
+    assert result.data["vurderet_af"][1] == f"Bo{char}Ærø (virksomhed)"
+
+
 def test_refuses_to_overwrite_and_never_writes_over_an_input(tmp_path: Path) -> None:
     a = write(tmp_path, "a.yaml", rating_text("Anna", "uddannelse", every("klub")))
     b = write(tmp_path, "b.yaml", rating_text("Bo", "beskæftigelse", every("kantine")))

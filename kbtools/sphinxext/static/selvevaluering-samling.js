@@ -33,7 +33,11 @@
     }
 
     function quoted(text) {
-      return JSON.stringify(String(text));
+      // as in selvevaluering.js: also escape what YAML does not allow raw (DEL, C1, NEL,
+      // U+2028, U+2029, BOM), so a name pasted with such a character reads back the same
+      return JSON.stringify(String(text)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, function (c) {
+        return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+      });
     }
 
     function typedRating() {

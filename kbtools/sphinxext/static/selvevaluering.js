@@ -8,7 +8,7 @@
  *  - the answers are remembered in the browser (localStorage) until »Ryd skemaet«;
  *  - a print button.
  * Texts are written as YAML double-quoted scalars via JSON.stringify (JSON's escapes are valid
- * YAML), so no answer can break the file.
+ * YAML) plus escapes for what YAML forbids raw, so no answer can break the file.
  */
 (function () {
   "use strict";
@@ -90,7 +90,12 @@
   }
 
   function quoted(text) {
-    return JSON.stringify(String(text));
+    // JSON leaves DEL, the C1 controls, NEL, the line and paragraph separators and the byte
+    // order mark as they are, but YAML does not allow them raw (or reads them as a line
+    // break): write them as \u escapes too, so the file reads back with the same text
+    return JSON.stringify(String(text)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, function (c) {
+      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+    });
   }
 
   function toYaml(data) {
