@@ -129,14 +129,12 @@ def _mismatches(results: Sequence[CheckResult]) -> list[Finding]:
         name = str(data["navn"])
         earlier = raters.setdefault(rater_key(name), result)
         if earlier is not result:
-            found.append(
-                _at(
-                    result,
-                    ("navn",),
-                    SAME_RATER,
-                    f"»{name}« har også en bedømmelse i {earlier.file}. Tag kun én af dem med.",
-                )
+            message = (
+                f"Filen {result.file} er med to gange. Tag den kun med én gang."
+                if earlier.file == result.file
+                else f"»{name}« har også en bedømmelse i {earlier.file}. Tag kun én af dem med."
             )
+            found.append(_at(result, ("navn",), SAME_RATER, message))
     return found
 
 

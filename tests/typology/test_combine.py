@@ -188,6 +188,16 @@ def test_duplicate_raters_are_refused(tmp_path: Path) -> None:
     assert f"{b}:4:7: fejl [saml-samme-deltager] »anna  holm« har også en bedømmelse i {a}" in err
 
 
+def test_the_same_file_twice_is_named_as_such(tmp_path: Path) -> None:
+    # a folder and a file in it: the message must not say the file has a second rating in itself
+    first = write(tmp_path, "a.yaml", rating_text("Anna", "uddannelse", every("klub")))
+    write(tmp_path, "b.yaml", rating_text("Bo", "virksomhed", every("klub")))
+    code, _, err = run("vurdering", "saml", str(tmp_path), str(first), "-o", "-")
+    assert code == 1
+    assert f"Filen {first} er med to gange. Tag den kun med én gang." in err
+    assert "har også en bedømmelse" not in err
+
+
 def test_missing_parameters(tmp_path: Path) -> None:
     """A skipped parameter is a warning and the others decide; nobody rating it refuses."""
     skipped = {p: "klub" for p in PARAMETERS if p != "laering"}
