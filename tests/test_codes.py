@@ -37,6 +37,10 @@ TRIGGERS = {
     "yaml-noegle": b"[a, b]: 1\n",
     "yaml-dobbelt-noegle": b"titel: A\ntitel: B\n",
     "yaml-tom": b"",
+    "bedoemmelse-tomt-navn": (
+        'skema: typologibedømmelse/1\npartnerskab: LKS A\ndato: 2025-03-10\nnavn: " "\n'
+        "system: andet\nniveauer:\n  maal: klub\n"
+    ).encode(),
     "yaml-tabulator": b"a:\n\tb: 1\n",
     "yaml-nul-tegn": b"a: \x00\n",
     "yaml-kodning": b"a: \xff\xfe\n",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from kbtools import check_file
@@ -51,6 +52,37 @@ def test_a_valid_rating_and_the_rules() -> None:
         "parameteren Mandat og ledelsesmæssig opbakning. Det er i orden, hvis du ikke kan "
         "vurdere den;" in messages["bedoemmelse-parameter-mangler"]
     )
+
+
+def test_a_name_of_only_spaces_is_an_error() -> None:
+    text = (DATA / "gyldig.yaml").read_text(encoding="utf-8")
+    name = re.search(r"^navn: .*$", text, re.M)
+    partnership = re.search(r"^partnerskab: .*$", text, re.M)
+    assert name is not None and partnership is not None
+    blank = text.replace(name.group(), 'navn: "   "').replace(
+        partnership.group(), 'partnerskab: "\\t "'
+    )
+    result = check_bytes(blank.encode(), "b.yaml")
+    found = [(f.line, f.column, f.code, f.message) for f in result.findings]
+    lines = blank.splitlines()
+    at = {
+        key: next(i for i, line in enumerate(lines, 1) if line.startswith(key + ":"))
+        for key in ("partnerskab", "navn")
+    }
+    assert found == [
+        (
+            at["partnerskab"],
+            14,
+            "bedoemmelse-tomt-navn",
+            "»partnerskab« består kun af mellemrum. Skriv partnerskabets navn.",
+        ),
+        (
+            at["navn"],
+            7,
+            "bedoemmelse-tomt-navn",
+            "»navn« består kun af mellemrum. Skriv deltagerens navn.",
+        ),
+    ]
 
 
 def test_a_combined_assessment_refuses_the_same_participant_twice() -> None:

@@ -4,6 +4,7 @@
   ikke«, men gruppens forslag bygger så på færre bedømmelser.
 - En begrundelse hører til et valgt niveau. Står der en begrundelse ved en parameter uden
   niveau, er niveauet nok glemt.
+- Partnerskabets og deltagerens navn skal stå der; kun mellemrum tæller ikke som et navn.
 - Datoen er dagen for den fælles vurdering. En dato, der ligger efter i dag, giver en
   advarsel: den er sikkert en tastefejl.
 """
@@ -40,7 +41,15 @@ FUTURE = Code(
     "Bedømmelsens dato ligger efter i dag. Datoen er dagen for den fælles vurdering.",
     "Datoen (1. marts 2099) ligger efter i dag. Skriv datoen for den fælles vurdering.",
 )
-CODES = (MISSING, REASON_WITHOUT_LEVEL, FUTURE)
+BLANK = Code(
+    "bedoemmelse-tomt-navn",
+    Level.FEJL,
+    "Partnerskabets eller deltagerens navn består kun af mellemrum.",
+    "»navn« består kun af mellemrum. Skriv deltagerens navn.",
+)
+CODES = (MISSING, REASON_WITHOUT_LEVEL, FUTURE, BLANK)
+#: The names that must not be blank, and what to write instead.
+NAMES = (("partnerskab", "partnerskabets navn"), ("navn", "deltagerens navn"))
 
 
 def unrated(levels: Any) -> list[str]:
@@ -69,6 +78,10 @@ def reason_message(parameter: str) -> str:
 
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     data = document.data
+    for key, what in NAMES:
+        value = data.get(key)
+        if isinstance(value, str) and value and not value.strip():
+            yield make(document, (key,), BLANK, f"»{key}« består kun af mellemrum. Skriv {what}.")
     levels = data.get("niveauer")
     missing = unrated(levels)
     if isinstance(levels, dict) and missing:
