@@ -74,6 +74,7 @@ def input_files(names: list[str]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     from kbtools.api import check_file
+    from kbtools.danish import plural
     from kbtools.fileio import WriteRefused, write_file
     from kbtools.reporting.text import report
     from kbtools.typology.combine import combine
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     discuss = sum(1 for item in combined.data["parametre"] if item.get("drøftes"))
     print(
-        f"Skrev {args.ud}: {len(results)} bedømmelser samlet; "
+        f"Skrev {args.ud}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
         f"{discuss} af {len(combined.data['parametre'])} parametre bør drøftes."
     )
     return 0

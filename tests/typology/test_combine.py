@@ -198,6 +198,14 @@ def test_the_same_file_twice_is_named_as_such(tmp_path: Path) -> None:
     assert "har også en bedømmelse" not in err
 
 
+def test_one_rating_is_counted_in_the_singular(tmp_path: Path) -> None:
+    rating = write(tmp_path, "a.yaml", rating_text("Anna", "uddannelse", every("klub")))
+    out = tmp_path / "vurdering.yaml"
+    code, stdout, err = run("vurdering", "saml", str(rating), "-o", str(out))
+    assert code == 0, err
+    assert stdout == f"Skrev {out}: 1 bedømmelse samlet; 0 af 8 parametre bør drøftes.\n"
+
+
 def test_missing_parameters(tmp_path: Path) -> None:
     """A skipped parameter is a warning and the others decide; nobody rating it refuses."""
     skipped = {p: "klub" for p in PARAMETERS if p != "laering"}
