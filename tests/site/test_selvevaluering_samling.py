@@ -162,6 +162,20 @@ def test_a_typed_name_with_a_line_separator_is_kept_as_typed(
         context.close()
 
 
+def test_one_rating_is_counted_in_the_singular(browser: Any, site_url: str) -> None:
+    first = sorted((RATINGS / "2025-03-10").glob("*.yaml"))[0]
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(first)])
+        page.wait_for_selector("#svs-resultat table")
+        assert "1 bedømmelse er samlet." in (page.text_content("#samling") or "")
+        assert "1 bedømmelser" not in (page.text_content("#samling") or "")
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:

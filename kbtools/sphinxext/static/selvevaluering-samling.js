@@ -173,7 +173,9 @@
       if (answer.yaml) {
         combinedYaml = answer.yaml;
         saveButton.disabled = false;
-        status.textContent = ratings.length + " bedømmelser er samlet.";
+        status.textContent = ratings.length === 1
+          ? "1 bedømmelse er samlet."
+          : ratings.length + " bedømmelser er samlet.";
         showOverview(answer.oversigt);
         showFindings(answer.fund, "Bemærkninger til filerne");
       } else {
