@@ -203,6 +203,28 @@ def test_pasted_line_separators_and_controls_give_a_valid_file_with_the_same_tex
         context.close()
 
 
+def test_a_very_long_name_gives_a_file_name_a_disk_can_hold(
+    browser: Any, site_url: str, tmp_path: Path
+) -> None:
+    name = "Ø" * 200 + " Ærø"
+    context = browser.new_context(accept_downloads=True, locale="da-DK")
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        _fill(page)
+        page.fill("#sv-navn", name)
+        with page.expect_download() as download:
+            page.click("#sv-gem")
+        suggested = download.value.suggested_filename
+        assert suggested.startswith("bedoemmelse-oeoe") and suggested.endswith("-2025-03-10.yaml")
+        assert len(suggested.encode()) <= 100
+        saved = tmp_path / suggested
+        download.value.save_as(saved)
+        assert check_file(saved).data["navn"] == name
+    finally:
+        context.close()
+
+
 def test_works_without_javascript_and_prints_as_a_scoring_sheet(
     browser: Any, site_url: str
 ) -> None:

@@ -148,7 +148,9 @@
 
   function fileName(data) {
     const slug = data.navn.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+      // a file name has room for 255 bytes: a very long name is cut (the file keeps it whole)
+      .slice(0, 60).replace(/-$/, "");
     return "bedoemmelse-" + (slug || "deltager") + "-" + data.dato + ".yaml";
   }
 
