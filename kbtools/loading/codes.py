@@ -93,7 +93,7 @@ EMPTY = Code(
     "yaml-tom",
     Level.FEJL,
     "Filen er tom.",
-    "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen.",
+    "Filen er tom. Den skal indeholde en aftale, en vurdering eller en bedømmelse.",
 )
 TOP_LEVEL = Code(
     "yaml-topniveau",

@@ -201,7 +201,10 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     _check_tabs(tabs, root)
     if root is None:
         raise LoadProblem(
-            codes.EMPTY, 1, 1, "Filen er tom. Den skal indeholde en aftale, fx fra skabelonen."
+            codes.EMPTY,
+            1,
+            1,
+            "Filen er tom. Den skal indeholde en aftale, en vurdering eller en bedømmelse.",
         )
     if not isinstance(root, yaml.MappingNode):
         kind = "en liste" if isinstance(root, yaml.SequenceNode) else f"teksten »{root.value}«"
