@@ -146,3 +146,14 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh Danish browser context (own localStorage) at desktop size; the builder's tests
+    use it, and a test module may define its own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        yield context
+    finally:
+        context.close()

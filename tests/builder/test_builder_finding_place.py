@@ -3,7 +3,6 @@ else the field's name — the data attributes stay the CLI's JSON fields either 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +12,6 @@ from builderpage import DONE, cli_findings, open_builder, open_file, shown_findi
 pytestmark = pytest.mark.browser
 
 FILE = Path(__file__).resolve().parents[1] / "data" / "agreements" / "invalid" / "forkert-type.yaml"
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def places(page: Any) -> list[dict[str, str]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +24,6 @@ PARTIES = [
     ("Nordby Erhvervsskole", "uddannelse", "Bo Lund"),
     ("Erhvervshus Nord", "erhvervsfremme", "Carla Dam"),
 ]
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def field(page: Any, *path: str | int) -> Any:

@@ -5,7 +5,6 @@ findings, the site's navigation or buttons."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,6 @@ pytestmark = pytest.mark.browser
 
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
 NOTE = "Sådan udskriver I aftalen"
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def paper(page: Any) -> list[str]:

@@ -4,7 +4,6 @@ delete the others, keeping the current draft."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +13,6 @@ from builderpage import DONE, cli_findings, open_builder, open_file
 pytestmark = pytest.mark.browser
 
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def padded(folder: Path, name: str, size: int) -> Path:

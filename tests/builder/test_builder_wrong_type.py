@@ -4,7 +4,6 @@ edited."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,6 @@ from builderpage import DONE, open_builder, open_file
 pytestmark = pytest.mark.browser
 
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def save(page: Any, folder: Path) -> Any:
