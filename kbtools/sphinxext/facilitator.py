@@ -25,7 +25,9 @@ from kbtools.sphinxext.questionnaire import ROLE_LABELS, SYSTEM_LABELS
 from kbtools.typology.model import DATA_FILE, load_typology
 
 ASSETS = PageAssets(
-    "kbtools_facilitator_pages", css=("selvevaluering.css",), js=("selvevaluering-samling.js",)
+    "kbtools_facilitator_pages",
+    css=("selvevaluering.css",),
+    js=("rating-file.js", "selvevaluering-samling.js"),
 )
 
 

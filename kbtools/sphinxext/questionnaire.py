@@ -22,7 +22,9 @@ from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.typology.model import DATA_FILE, Parameter, Typology, load_typology
 
 ASSETS = PageAssets(
-    "kbtools_questionnaire_pages", css=("selvevaluering.css",), js=("selvevaluering.js",)
+    "kbtools_questionnaire_pages",
+    css=("selvevaluering.css",),
+    js=("rating-file.js", "selvevaluering.js"),
 )
 
 #: What each system is called in the form (the values are the format's).

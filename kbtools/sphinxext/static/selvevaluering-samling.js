@@ -32,14 +32,6 @@
       return node;
     }
 
-    function quoted(text) {
-      // as in selvevaluering.js: also escape what YAML does not allow raw (DEL, C1, NEL,
-      // U+2028, U+2029, BOM), so a name pasted with such a character reads back the same
-      return JSON.stringify(String(text)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, function (c) {
-        return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
-      });
-    }
-
     function typedRating() {
       const value = function (name) {
         const field = form.elements.namedItem(name);
@@ -56,21 +48,13 @@
         ["navn", "deltagerens navn", "svs-navn"], ["system", "deltagerens system", "svs-system"]]
         .find(function (item) { return !data[item[0]]; });
       if (missing) return { problem: "Skriv eller vælg " + missing[1] + ".", field: missing[2] };
-      const lines = [
-        "# Bedømmelse skrevet ind under mødet.",
-        "skema: " + quoted(root.dataset.skema),
-        "partnerskab: " + quoted(data.partnerskab),
-        "dato: " + quoted(data.dato),
-        "navn: " + quoted(data.navn),
-        "system: " + quoted(data.system),
-      ];
-      if (data.rolle) lines.push("rolle: " + quoted(data.rolle));
       const levels = Array.from(form.querySelectorAll(".svs-parametre select"))
         .filter(function (select) { return select.value; });
       if (!levels.length) return { problem: "Vælg et niveau ved mindst én parameter.", field: form.querySelector(".svs-parametre select").id };
-      lines.push("niveauer:");
-      for (const select of levels) lines.push("  " + select.name + ": " + quoted(select.value));
-      return { text: lines.join("\n") + "\n", label: data.navn + " (" + data.system + ", skrevet ind)" };
+      data.niveauer = {};
+      for (const select of levels) data.niveauer[select.name] = select.value;
+      const text = window.kbRatingFile.toYaml(root.dataset.skema, data, "Bedømmelse skrevet ind under mødet.");
+      return { text: text, label: data.navn + " (" + data.system + ", skrevet ind)" };
     }
 
     function showList() {

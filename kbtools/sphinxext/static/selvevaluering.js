@@ -7,8 +7,7 @@
  *    `kbtools validate` accepts and `kbtools vurdering saml` combines;
  *  - the answers are remembered in the browser (localStorage) until »Ryd skemaet«;
  *  - a print button.
- * Texts are written as YAML double-quoted scalars via JSON.stringify (JSON's escapes are valid
- * YAML) plus escapes for what YAML forbids raw, so no answer can break the file.
+ * The file's text comes from rating-file.js (shared with the facilitator view).
  */
 (function () {
   "use strict";
@@ -89,35 +88,10 @@
     say("Dine svar fra sidst er hentet frem. De er kun gemt i denne browser.");
   }
 
-  function quoted(text) {
-    // JSON leaves DEL, the C1 controls, NEL, the line and paragraph separators and the byte
-    // order mark as they are, but YAML does not allow them raw (or reads them as a line
-    // break): write them as \u escapes too, so the file reads back with the same text
-    return JSON.stringify(String(text)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, function (c) {
-      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
-    });
-  }
-
   function toYaml(data) {
-    const lines = [
-      "# Én deltagers bedømmelse, lavet med spørgeskemaet på LKS-vidensbasen.",
-      "skema: " + quoted(form.dataset.skema),
-      "partnerskab: " + quoted(data.partnerskab),
-      "dato: " + quoted(data.dato),
-      "navn: " + quoted(data.navn),
-      "system: " + quoted(data.system),
-    ];
-    if (data.rolle) lines.push("rolle: " + quoted(data.rolle));
-    lines.push("niveauer:");
-    for (const id of Object.keys(data.niveauer)) {
-      lines.push("  " + id + ": " + quoted(data.niveauer[id]));
-    }
-    const reasons = Object.keys(data.begrundelser);
-    if (reasons.length) {
-      lines.push("begrundelser:");
-      for (const id of reasons) lines.push("  " + id + ": " + quoted(data.begrundelser[id]));
-    }
-    return lines.join("\n") + "\n";
+    return window.kbRatingFile.toYaml(
+      form.dataset.skema, data, "Én deltagers bedømmelse, lavet med spørgeskemaet på LKS-vidensbasen."
+    );
   }
 
   function problem(data) {
