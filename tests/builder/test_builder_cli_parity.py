@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, cli_findings, open_builder, open_file, shown_findings
+from builderpage import (
+    DONE,
+    builder_in_new_context,
+    cli_findings,
+    open_file,
+    shown_findings,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +24,8 @@ AGREEMENTS = sorted((Path(__file__).resolve().parents[1] / "data" / "agreements"
 
 @pytest.fixture(scope="module")
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield open_builder(context, site_url)
-    finally:
-        context.close()
+    with builder_in_new_context(browser, site_url) as page:
+        yield page
 
 
 def test_there_are_agreements_to_compare() -> None:

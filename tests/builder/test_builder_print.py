@@ -12,7 +12,7 @@ from typing import Any
 
 import docx
 import pytest
-from builderpage import open_builder, open_file
+from builderpage import builder_in_new_context, open_file
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +21,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "agreements"
 
 @pytest.fixture(scope="module")
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield open_builder(context, site_url)
-    finally:
-        context.close()
+    with builder_in_new_context(browser, site_url) as page:
+        yield page
 
 
 def cli_html(path: Path, draft: bool) -> str:
