@@ -2,11 +2,13 @@
 
 Agreements and assessments from cases/ and tests/data are mutated the way files get damaged
 in real life (text typed or pasted in the wrong place, keys deleted, values of the wrong type,
-invisible characters from Word) and every command runs on them through ``kbtools.cli.main``.
+invisible characters from Word) and every command runs on them through ``kbtools.cli.main``;
+so do the functions the browser tools call (``kbtools.browser.entry``).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import json
@@ -20,6 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kbtools.browser.entry import call
 from kbtools.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,3 +227,45 @@ def test_new_never_raises_and_never_overwrites(
             code, out, _ = run("validate", "--format", "json", str(path))
             assert json.loads(out)["antal"]["fejl"] == 0 or titel == "" or code == 1
         assert sorted(os.listdir(folder)) in ([], ["aftale.yaml"])
+
+
+def _validate_json(path: Path) -> list[dict[str, Any]]:
+    _, out, _ = run("validate", "--format", "json", str(path))
+    findings: list[dict[str, Any]] = json.loads(out)["fund"]
+    return findings
+
+
+@SETTINGS
+@given(damaged(), st.sampled_from(["check", "load", "render_html", "render_docx"]))
+def test_the_browsers_functions_never_fail_and_find_what_validate_finds(
+    raw: bytes, name: str
+) -> None:
+    """The builder's front end (kbtools.browser.entry, run on Pyodide) on damaged files: an
+    answer, never an error, with the findings ``kbtools validate --format json`` gives."""
+    with input_file(raw) as (path, _):
+        expected = _validate_json(path)
+    encoded = base64.b64encode(raw).decode("ascii")
+    answer = json.loads(call(name, json.dumps({"base64": encoded, "name": str(path)})))
+    assert "fejl" not in answer, answer
+    shown = [{k: v for k, v in f.items() if k != "sti"} for f in answer["fund"]]
+    assert shown == expected
+
+
+@SETTINGS
+@given(st.lists(damaged(), min_size=1, max_size=3))
+def test_the_facilitator_view_never_fails_and_agrees_with_saml(raws: list[bytes]) -> None:
+    """The facilitator view's function on damaged files: an answer, never an error; a combined
+    file exactly when ``kbtools vurdering saml`` writes one."""
+    files = [
+        {"name": f"{i}.yaml", "base64": base64.b64encode(raw).decode("ascii")}
+        for i, raw in enumerate(raws)
+    ]
+    answer = json.loads(call("saml", json.dumps({"filer": files})))
+    assert "fejl" not in answer, answer
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for i, raw in enumerate(raws):
+            paths.append(Path(folder) / f"{i}.yaml")
+            paths[-1].write_bytes(raw)
+        code, _, _ = run("vurdering", "saml", *map(str, paths), "-o", f"{folder}/ud.yaml")
+    assert (answer["yaml"] is not None) == (code == 0)
