@@ -94,15 +94,18 @@ def combine(results: Sequence[CheckResult]) -> Combined:
 
 
 def _file_problems(results: Sequence[CheckResult]) -> list[Finding]:
-    """Errors in the files themselves, and files that are no rating."""
-    problems: list[Finding] = []
-    for result in results:
-        mismatch = wrong_kind(result, RATING)
-        if result.document is None or result.has_errors:
-            problems += [f for f in result.findings if f.level is Level.FEJL]
-        elif mismatch is not None:
-            problems.append(mismatch)
-    return problems
+    """Files that are no rating, and errors in the files themselves. When there are any, every
+    file's own findings come with them, warnings too, as ``kbtools validate`` reports them."""
+    broken = any(result.document is None or result.has_errors for result in results)
+    mismatches = [
+        mismatch
+        for result in results
+        if result.document is not None and not result.has_errors
+        if (mismatch := wrong_kind(result, RATING)) is not None
+    ]
+    if not broken and not mismatches:
+        return []
+    return mismatches + [f for result in results for f in result.findings]
 
 
 def _at(result: CheckResult, path: DataPath, code: Code, message: str) -> Finding:

@@ -321,3 +321,17 @@ def test_saml_never_raises_or_touches_its_inputs(raws: list[bytes], overwrite: b
         )
         assert code in (1, 2)
         assert [p.read_bytes() for p in paths] == raws
+
+
+def test_a_refusal_for_a_broken_file_reports_every_files_findings_as_validate_does(
+    tmp_path: Path,
+) -> None:
+    broken = write(tmp_path, "a.yaml", rating_text("A", "uddannelse", every("klubben")))
+    partial = write(tmp_path, "b.yaml", rating_text("B", "beskæftigelse", {"mandat": "klub"}))
+    validate_code, validated, _ = run("validate", str(broken), str(partial))
+    assert validate_code == 1 and "advarsel [bedoemmelse-parameter-mangler]" in validated
+    code, _, err = run("vurdering", "saml", str(broken), str(partial), "-o", str(tmp_path / "v"))
+    assert code == 1
+    # the same findings and the same count line as validate, warnings of the other file too
+    assert err.startswith(validated.rstrip("\n").rsplit("\n", 1)[0])
+    assert validated.splitlines()[-1] in err
