@@ -4,7 +4,8 @@
 #      hvis de mangler (kræver root eller sudo)
 #   2. axe-core, yaml-language-server og Pyodide (aftalebyggerens Python i browseren) fra npm
 #      (de versioner, der står i package-lock.json)
-#   3. et Python-miljø i .venv med kbtools og alt til sitet og testene
+#   3. et Python-miljø i .venv med kbtools og alt til sitet og testene, i de låste versioner
+#      fra requirements/dev.txt
 #   4. validerer alle aftaler og vurderinger i cases/
 #   5. bygger sitet i _build/html med advarsler som fejl
 # Kan køres igen: det, der allerede er på plads, bliver genbrugt.
@@ -50,8 +51,12 @@ done
 
 say "Opretter Python-miljøet i .venv"
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+# Nøjagtigt de versioner, der står i låsen (requirements/dev.txt), kontrolleret med hashes; kbtools
+# selv installeres bagefter uden at hente andet. Låsen opdateres med requirements/update-lock.
+pip=(.venv/bin/python -m pip --disable-pip-version-check --quiet)
+"${pip[@]}" install --require-hashes --no-deps -r requirements/dev.txt
+"${pip[@]}" install --no-deps --no-build-isolation -e .
+"${pip[@]}" check >/dev/null || { "${pip[@]}" check >&2; fail "Python-miljøet i .venv passer ikke til låsen."; }
 
 say "Validerer cases/"
 .venv/bin/kbtools validate cases

@@ -31,11 +31,14 @@ def test_action_is_a_composite_action_that_runs_the_validator() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
     assert isinstance(action, dict)
-    assert set(action["inputs"]) >= {"path", "strict", "version"}
+    # kbtools comes from the action's own repository at its tag, never from an index by name
+    assert set(action["inputs"]) == {"path", "strict", "python-version"}
     assert action["inputs"]["path"]["default"] == "."
     assert action["runs"]["using"] == "composite"
     scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
     assert '"$ACTION_PATH"' in scripts
+    assert '-r "$ACTION_PATH/requirements/kbtools.txt"' in scripts
+    assert "--require-hashes" in scripts
     assert "kbtools validate" in scripts
     assert "--format github" in scripts
     assert "--strict" in scripts

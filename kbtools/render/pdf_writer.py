@@ -35,14 +35,14 @@ def engine_problem() -> str | None:
         import weasyprint  # noqa: F401
     except ImportError:
         return (
-            "PDF kræver WeasyPrint, som ikke er installeret. Kør ./bootstrap.sh, eller "
-            "installér det med: .venv/bin/pip install -e '.[pdf]'"
+            "PDF kræver WeasyPrint, som ikke er installeret. Installér det med: "
+            "pip install 'kbtools[pdf]' (i en kopi af repositoryet gør ./bootstrap.sh det)."
         )
     except OSError as exc:  # the Python package is there, Debian's Pango library is not
         return (
             f"PDF kræver Pango-biblioteket, som WeasyPrint ikke kunne finde ({exc}). "
-            "Kør ./bootstrap.sh, eller installér det med: "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            "Installér det fra styresystemets pakker, på Debian og Ubuntu: "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
         )
     return None
 

@@ -3,7 +3,7 @@
 The directive writes, at build time, the builder's tool bar (drafts, »Åbn aftale«, »Gem som
 YAML«, print), the findings area and one section per agreement element with its title, its
 marks (required or recommended, the tringuide step) and a link to its guidance page, and it
-embeds the form model of :mod:`kbtools.browser.form` as JSON. ``static/aftalebygger.js``
+embeds the form model of :mod:`kbtools.browser.form` as JSON. ``static/aftalebygger.mjs``
 draws the fields from that model and checks the agreement with kbtools' own Python code in
 the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
 :func:`html.escape`; the model is JSON with ``<``, ``>`` and ``&`` escaped.
@@ -25,7 +25,12 @@ from kbtools.kinds import AGREEMENT
 from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.sphinxext.pyruntime import use_python
 
-ASSETS = PageAssets("kbtools_builder_pages", css=("aftalebygger.css",), js=("aftalebygger.js",))
+ASSETS = PageAssets(
+    "kbtools_builder_pages",
+    css=("aftalebygger.css",),
+    js=("aftalebygger.mjs",),
+    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs"),
+)
 
 
 def model_json(model: dict[str, Any]) -> str:

@@ -23,12 +23,15 @@ class PageAssets:
     """The files one tool adds to the pages it is used on.
 
     ``key`` names the set of marked pages in the environment; ``css`` and ``js`` are added to
-    those pages and copied from ``kbtools/sphinxext/static`` into ``_static``.
+    those pages and copied from ``kbtools/sphinxext/static`` into ``_static``. A script ending
+    in ``.mjs`` is added as an ES module; ``imports`` are the modules it imports, copied but
+    not added to the page.
     """
 
     key: str
     css: tuple[str, ...] = ()
     js: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
 
     def mark(self, env: Any, docname: str) -> None:
         """Mark ``docname`` as a page that uses the tool."""
@@ -56,11 +59,14 @@ class PageAssets:
             for name in self.css:
                 app.add_css_file(name)
             for name in self.js:
-                app.add_js_file(name)
+                if name.endswith(".mjs"):
+                    app.add_js_file(name, type="module")
+                else:
+                    app.add_js_file(name)
 
     def _copy(self, app: Any, exception: Exception | None) -> None:
         if exception is None and app.builder.format == "html":
-            for name in (*self.css, *self.js):
+            for name in (*self.css, *self.js, *self.imports):
                 copy_asset_file(str(STATIC / name), str(Path(app.outdir) / "_static"), force=True)
 
     def _merge(self, app: Any, env: Any, docnames: set[str], other: Any) -> None:

@@ -1,0 +1,133 @@
+"""The builder's YAML writer (JavaScript, ab-yaml.mjs) writes text that YAML reads back as
+exactly the data it was given, for generated documents (run in Node).
+
+YAML as kbtools reads it: PyYAML's safe loader, dates kept as text. (kbtools' own loader then
+also tidies keys, e.g. drops a soft hyphen; that is the same for any file and tested there.)"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[2]
+BATCH = ROOT / "tests" / "js" / "yaml-batch.mjs"
+
+# texts as people type and paste them: Danish letters, YAML's special characters, line
+# breaks, leading and trailing spaces, look-alikes of numbers, dates and booleans
+TEXT = st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=30),  # utf-8: no lone surrogates
+    st.sampled_from(
+        [
+            "ja",
+            "nej",
+            "yes",
+            "No",
+            "ON",
+            "~",
+            "null",
+            "2027",
+            "2027-12-31",
+            "1.500",
+            "1,5",
+            "0x1F",
+            "- punkt",
+            "a: b",
+            "tekst # ikke kommentar",
+            "'",
+            '"',
+            "|",
+            ">",
+            "*alias",
+            "&anker",
+            "!tag",
+            "%",
+            "@",
+            "`",
+            "æ\nø\nå\n",
+            "\n",
+            " ",
+            "\t",
+            "linje\r\nto",
+            "\u2028",
+            "\ufeffx",
+        ]
+    ),
+)
+KEY = st.one_of(TEXT.filter(bool), st.sampled_from(["titel", "parter", "2027", "id"]))
+SCALAR = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+    TEXT,
+)
+DOCUMENT = st.dictionaries(
+    KEY,
+    st.recursive(
+        SCALAR,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEY, inner, max_size=4),
+        max_leaves=12,
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node mangler. Kør ./bootstrap.sh.", pytrace=False)
+    return node
+
+
+def write_yaml(documents: list[dict[str, Any]]) -> list[str]:
+    lines = "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in documents)
+    result = subprocess.run(
+        [_node(), str(BATCH)], input=lines, capture_output=True, text=True, check=True
+    )
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+class _TextDates(yaml.SafeLoader):
+    """PyYAML's safe loader without its timestamp type: 2027-12-31 stays a text, as in kbtools."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_back(text: str) -> Any:
+    return as_javascript_has_it(yaml.load(text, Loader=_TextDates))
+
+
+def as_javascript_has_it(value: Any) -> Any:
+    """A document as JavaScript holds it: every key of an object is a string (a budget's year
+    2027 is the key "2027"), which the writer writes as a plain number again."""
+    if isinstance(value, dict):
+        return {str(key): as_javascript_has_it(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_javascript_has_it(item) for item in value]
+    return value
+
+
+# one Node process per example: many documents at a time keeps the test quick
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DOCUMENT, min_size=10, max_size=10))
+def test_python_reads_back_what_the_builder_writes(documents: list[dict[str, Any]]) -> None:
+    for document, text in zip(documents, write_yaml(documents), strict=True):
+        assert read_back(text) == document, text
+
+
+def test_a_float_that_javascript_writes_with_an_exponent_stays_a_number() -> None:
+    (text,) = write_yaml([{"beløb": 1e21, "lille": 1e-7}])
+    assert read_back(text) == {"beløb": 1e21, "lille": 1e-7}
