@@ -7,6 +7,7 @@ Careful with paths: Sphinx resolves ``templates_path``, ``html_static_path`` and
 root; ``locale_dirs`` is absolute (see there).
 """
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,15 @@ bibtex_reference_style = "lks_forfatter_aar"
 smartquotes = False
 
 root_doc = "index"
+
+# The one place for the site's contact details: the footer, »Om sitet« and the accessibility
+# statement show them (kbtools/sphinxext/site_meta.py, role {kontakt}`email`). The Pages
+# workflow refuses to publish while a value is a placeholder (»UDFYLD«, an example domain).
+lks_kontakt = {
+    "email": "UDFYLD@lks-vidensbasen.example",
+    "telefon": "UDFYLD telefonnummer",
+    "udgiver": "LKS-vidensbasen",
+}
 
 # Every folder in cases/ gets a page docs/cases/<name>.md at build time when it has none
 # (kbtools/sphinxext/case_pages.py); docs/cases/index.md lists them with a glob.
@@ -148,15 +158,20 @@ def _danish_navigation_labels(
 
 # Furo wraps every table in a scrolling <div class="table-wrapper">. A wide table (the case
 # comparison matrix on a phone) must then be scrollable from the keyboard too (WCAG 2.1.1), so
-# the wrapper joins the tab order.
+# the wrapper joins the tab order. Furo also gives the wrapper the table's own id, so the page
+# has that id twice (Nu Html Checker: "Duplicate ID"); the id stays on the table.
+_WRAPPER_WITH_TABLE_ID = re.compile(
+    r'(<div tabindex="0" class="table-wrapper[^"]*") id="([^"]+)"(>\s*<table\b[^>]*\bid="\2")'
+)
+
+
 def _focusable_table_wrappers(
     app: object, pagename: str, templatename: str, context: dict[str, object], doctree: object
 ) -> None:
     body = context.get("body")
     if isinstance(body, str):
-        context["body"] = body.replace(
-            '<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'
-        )
+        body = body.replace('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper')
+        context["body"] = _WRAPPER_WITH_TABLE_ID.sub(r"\1\3", body)
 
 
 # A code block wider than the page scrolls sideways; like the tables it must then be scrollable

@@ -123,3 +123,43 @@ def test_every_page_of_the_section_is_in_the_toctree_and_cites_the_sources() -> 
     assert pages <= listed, pages - listed
     for page in pages:
         assert "{cite:p}`" in (SECTION / f"{page}.md").read_text("utf-8"), page
+
+
+# Issue 22 §3: what a practitioner asks about, each with what the sources say (cited) and, where
+# they are silent, the site's own advice in a marked box. (page, target label, keys it must cite)
+PRACTICE_TOPICS = (
+    ("virksomhedens-vej.md", "praksis-neutral", {"baadsgaard2019", "carma2018", "vive", "rm2016"}),
+    ("organisering.md", "praksis-tovholder", {"rm2016", "vive", "baadsgaard2019"}),
+    ("organisering.md", "praksis-to-ben", {"carma2018"}),
+    ("erfaringer.md", "praksis-maal-og-tal", {"rm2016"}),
+    ("erfaringer.md", "praksis-deling", {"carma2018"}),
+)
+
+
+def _target_section(page: str, label: str) -> str:
+    """The MyST text from ``(label)=`` to the next target or level-2 heading."""
+    text = (SECTION / page).read_text("utf-8")
+    match = re.search(
+        r"^\(" + re.escape(label) + r"\)=\n(.*?)(?=^\([\w-]+\)=$|^## |\Z)", text, re.M | re.S
+    )
+    assert match, f"{page} has no target ({label})="
+    return match.group(1)
+
+
+def test_practice_topics_cite_the_sources_and_mark_the_sites_own_advice() -> None:
+    for page, label, keys in PRACTICE_TOPICS:
+        section = _target_section(page, label)
+        for key in keys:
+            assert f"`{key}" in section or f",{key}" in section, (label, key)
+        titles = [title for title, css, _ in _admonitions(section) if css == "tip"]
+        assert titles and all(t.startswith(OWN_ADVICE_TITLE) for t in titles), (label, titles)
+
+
+def test_activity_measures_come_paired_with_development_measures() -> None:
+    section = _target_section("erfaringer.md", "praksis-maal-og-tal")
+    assert "aktivitetsmål frem for" in section  # 004, bilag: the follow-up research's criticism
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) >= 4  # header and at least three pairs
+    for row in rows[1:]:
+        activity, outcome = (cell.strip() for cell in row.strip("|").split("|"))
+        assert activity and outcome.endswith("?"), row

@@ -16,6 +16,7 @@ def setup(app: Any) -> dict[str, Any]:
         finding_codes,
         questionnaire,
         schema_reference,
+        site_meta,
         tasklist,
         typology,
     )
@@ -26,6 +27,7 @@ def setup(app: Any) -> dict[str, Any]:
     downloads.setup_downloads(app)
     finding_codes.setup_finding_codes(app)
     questionnaire.setup_questionnaire(app)
+    site_meta.setup_site_meta(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
