@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sætter alt op på en ny Debian-maskine og kører hovedopgaven:
-#   1. systempakker fra Debian: chromium (til browsertestene), npm og python3-venv,
-#      hvis de mangler (kræver root eller sudo)
+#   1. systempakker fra Debian: chromium (til browsertestene), npm, python3-venv og Java (til
+#      Nu Html Checker), hvis de mangler (kræver root eller sudo)
 #   2. axe-core, yaml-language-server og Pyodide (aftalebyggerens Python i browseren) fra npm
 #      (de versioner, der står i package-lock.json)
 #   3. et Python-miljø i .venv med kbtools og alt til sitet og testene, i de låste versioner
@@ -18,6 +18,7 @@ fail() { printf '\nFEJL: %s\n' "$*" >&2; exit 1; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # Nu Html Checker (vnu)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 # Pango og HarfBuzz til WeasyPrint (kbtools render --format pdf og PDF'erne på sitet)
 for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do

@@ -17,16 +17,18 @@ incremental rebuild), ask for ``make_app`` too and call
 ``make_app("html", srcdir=app.srcdir, builddir=app.srcdir / "_build")``. Warnings are plain
 text (no colour codes), so a failure-mode root can assert the exact warning.
 
-The real site is built once per session by ``built_site`` (below): the site tests in
-``tests/site/`` and the agreement builder's tests in ``tests/builder/`` share that build, the
-local web server (``site_url``) and one headless Debian chromium (``browser``). A failed build
-or any warning fails the tests that depend on it (never skips them): the fixture calls
-``pytest.fail`` with the warnings so the reader sees what broke. pytest keeps a session
-fixture's result, failure included, so the site is built at most once per run.
+The real site is built once per run by ``built_site`` (below), also when pytest-xdist spreads
+the tests over several worker processes: the site tests in ``tests/site/`` and the agreement
+builder's tests in ``tests/builder/`` share that build; each worker has its own local web
+server (``site_url``) and one headless Debian chromium (``browser``). A failed build or any
+warning fails the tests that depend on it (never skips them): the fixture calls
+``pytest.fail`` with the warnings so the reader sees what broke.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -86,17 +88,34 @@ RUN_BOOTSTRAP = "Kør ./bootstrap.sh for at installere det (run ./bootstrap.sh t
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site's HTML output folder.
+    """The real site's HTML output folder, built once per test run.
 
-    Fails (not skips) every dependent test if sphinx exits non-zero or prints a warning.
+    With pytest-xdist every worker is a session of its own: the first worker to get here builds
+    the site into the run's shared temporary folder while holding a lock, the others wait and
+    use that build. Fails (not skips) every dependent test if sphinx exits non-zero or prints a
+    warning.
     """
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    problems = build_problems(build_site(outdir))
+    shared = _run_folder(tmp_path_factory) / "site"
+    shared.mkdir(exist_ok=True)
+    outdir = shared / "html"
+    report = shared / "problems.json"
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not report.exists():
+            report.write_text(json.dumps(build_problems(build_site(outdir))), encoding="utf-8")
+    problems = json.loads(report.read_text(encoding="utf-8"))
     if problems:
         pytest.fail(problems, pytrace=False)
     if not (outdir / "index.html").is_file():
         pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
     return outdir
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder shared by every xdist worker of this run (the session's own
+    temporary folder when the tests run in one process)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")

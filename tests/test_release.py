@@ -152,7 +152,7 @@ def test_the_installed_wheel_runs_every_command_on_its_own(wheel_env: dict[str, 
     ).returncode in (0, 1)
     assert _run(wheel_env, "typology", agreement).returncode == 0
     combined = work / "vurdering.yaml"
-    ratings = ROOT / "cases" / "fjordkommune" / "bedoemmelser"
+    ratings = ROOT / "cases" / "fjordkommune" / "bedoemmelser" / "2025-09-15"
     result = _run(wheel_env, "vurdering", "saml", ratings, "-o", combined)
     assert result.returncode == 0, result.stderr
     assert combined.is_file()

@@ -1,5 +1,5 @@
 """Every page of the built site is valid HTML: the Nu Html Checker (vnu, W3C's validator,
-from npm's vnu-jar in node_modules/) reports no error (issue 22 §4).
+from npm's vnu-jar in node_modules/) reports no error.
 
 Run by hand: ``java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html
 _build/html``. Warnings (vnu's »info« and »warning«) do not fail the test, errors do.
@@ -21,7 +21,11 @@ VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def _vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.skip("java mangler (Debian: default-jre-headless); vnu kan ikke køre")
+        pytest.fail(
+            "java mangler, så vnu kan ikke køre. Kør ./bootstrap.sh (installerer "
+            "default-jre-headless).",
+            pytrace=False,
+        )
     if not VNU_JAR.is_file():
         pytest.fail(f"vnu.jar mangler: {VNU_JAR}. Kør ./bootstrap.sh.", pytrace=False)
     return [java, "-jar", str(VNU_JAR)]

@@ -103,7 +103,7 @@ def test_om_sitet_says_who_is_behind_it_without_claiming_endorsement() -> None:
     assert "uafhængigt projekt" in text
     assert "Sitet er **ikke** udgivet af CARMA, Aalborg Universitet" in text
     assert "har ikke læst eller godkendt siderne" in text
-    assert "https://github.com/lks-vidensbasen/lks-vidensbasen/issues" in text
+    assert "https://github.com/lks-vidensbasen/lks-vidensbasen.github.io/issues" in text
     assert "CC BY 4.0" in text and "MIT-licensen" in text
     assert "ingen cookies" in text
 

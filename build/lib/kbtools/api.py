@@ -1,0 +1,198 @@
+"""The public check API that every front end calls: the CLI, the Sphinx extension, the browser.
+
+``check_file(path)`` and ``check_bytes(data, name)`` read and parse a file once, find its kind
+from ``skema:``, run the kind's schema and rules, and return a :class:`CheckResult` holding the
+parsed document, the kind and the findings, sorted as the CLI prints them. They never raise:
+every problem, even a bug in a rule, comes back as a finding, so one bad file never stops the
+others. Only pure-Python code runs here, so the same check can run in a browser (Pyodide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from kbtools import kinds
+from kbtools.checking.schema import check_schema
+from kbtools.checking.schema_codes import TYPE
+from kbtools.checking.suggest import suggest
+from kbtools.danish import describe_value
+from kbtools.findings import Code, Finding, Level, sort_findings
+from kbtools.kinds import Kind
+from kbtools.loading import Document, load_bytes, load_path
+from kbtools.loading.codes import AMBIGUOUS_NUMBER, UNREADABLE
+from kbtools.loading.yamlsource import LOAD_HELP
+
+#: The page that explains ``skema:`` and the file kinds (the same page as for loading).
+KIND_HELP = LOAD_HELP
+
+NO_SKEMA = Code(
+    "skema-linje-mangler",
+    Level.FEJL,
+    "Filen har ingen »skema:«-linje, så kbtools ved ikke, hvilken slags fil det er.",
+    "Filen har ingen »skema:«-linje, så den kan ikke kontrolleres. Skriv fx »skema: "
+    "partnerskabsaftale/1« øverst. …",
+)
+UNKNOWN_SKEMA = Code(
+    "skema-ukendt",
+    Level.FEJL,
+    "Værdien af »skema:« er ikke et af de skemaer, kbtools kender.",
+    "Skemaet »partnerskabsaftale/2« kendes ikke. Mente du »partnerskabsaftale/1«?",
+)
+WRONG_KIND = Code(
+    "skema-forkert-slags",
+    Level.FEJL,
+    "Kommandoen arbejder kun med én slags fil (fx partnerskabsaftaler), og filen er en anden.",
+    "Filen er ikke en partnerskabsaftale (fandt »typologivurdering/1«).",
+)
+INTERNAL = Code(
+    "intern-fejl",
+    Level.FEJL,
+    "Kontrollen stødte på en fejl i kbtools selv. Filen er ikke kontrolleret færdig; meld "
+    "gerne fejlen til LKS-vidensbasen.",
+    "Kontrollen stødte på en uventet fejl (KeyError). …",
+)
+
+CODES = (NO_SKEMA, UNKNOWN_SKEMA, WRONG_KIND, INTERNAL)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What checking one file found.
+
+    ``document`` is None when the file could not be loaded at all; ``kind`` is None when the
+    file has no known ``skema:``. ``findings`` are sorted as every front end shows them.
+    """
+
+    file: str
+    document: Document | None
+    kind: Kind | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def data(self) -> Any:
+        """The plain data (None when the file could not be loaded)."""
+        return self.document.data if self.document is not None else None
+
+    @property
+    def unreadable(self) -> bool:
+        """True when the file could not be read at all (missing, a folder, no access …)."""
+        return any(f.code == UNREADABLE.id for f in self.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level is Level.FEJL for f in self.findings)
+
+
+def check_file(path: str | Path, display: str | None = None) -> CheckResult:
+    """Check the file at ``path``; ``display`` is the name findings show (default: the path)."""
+    name = display if display is not None else str(path)
+    document, findings = load_path(Path(path), display=name)
+    return _check(name, document, findings)
+
+
+def check_bytes(data: bytes, name: str) -> CheckResult:
+    """Check a file's content given as bytes; ``name`` is the file name findings show."""
+    document, findings = load_bytes(data, name)
+    return _check(name, document, findings)
+
+
+def _check(name: str, document: Document | None, findings: list[Finding]) -> CheckResult:
+    if document is None:
+        return CheckResult(name, None, None, tuple(sort_findings(findings)))
+    kind, problem = kind_of(document)
+    if problem is not None:
+        findings.append(problem)
+    if kind is not None:
+        ambiguous = {(f.line, f.column) for f in findings if f.code == AMBIGUOUS_NUMBER.id}
+        findings.extend(
+            finding
+            for finding in check_document(document, kind)
+            # the loader already explained why »10.000« is not a number
+            if not (finding.code == TYPE.id and (finding.line, finding.column) in ambiguous)
+        )
+    return CheckResult(name, document, kind, tuple(sort_findings(findings)))
+
+
+def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:
+    """The file's kind from its ``skema:`` key, or a finding saying why it has none."""
+    skema = document.data.get("skema")
+    known = ", ".join(f"»{kind.skema}«" for kind in kinds.KINDS)
+    if skema is None:
+        position = document.position_of(())
+        message = (
+            f"Filen har ingen »skema:«-linje, så den kan ikke kontrolleres. Skriv fx "
+            f"»skema: {kinds.AGREEMENT.skema}« øverst. Kendte skemaer: {known}."
+        )
+        return None, NO_SKEMA.finding(
+            document.file, position.line, position.column, message, help_url=KIND_HELP
+        )
+    kind = kinds.by_skema(skema)
+    if kind is None:
+        position = document.position_of(("skema",))
+        hint = suggest(skema, [k.skema for k in kinds.KINDS]) if isinstance(skema, str) else None
+        if isinstance(skema, str):
+            message = f"Skemaet »{skema}« kendes ikke."
+        else:
+            message = f"»skema:« skal være en tekst, men er {describe_value(skema)}."
+        message += f" Mente du »{hint}«?" if hint else f" Kendte skemaer: {known}."
+        return None, UNKNOWN_SKEMA.finding(
+            document.file,
+            position.line,
+            position.column,
+            message,
+            help_url=KIND_HELP,
+            path=("skema",),
+        )
+    return kind, None
+
+
+def check_document(document: Document, kind: Kind) -> list[Finding]:
+    """Schema and rule findings for a loaded document of ``kind`` (with help links).
+
+    The schema check and each rule run on their own: a bug in one of them becomes an
+    ``intern-fejl`` finding and never hides what the others found.
+    """
+    findings: list[Finding] = []
+    steps: list[Callable[[], Iterable[Finding]]] = [
+        partial(check_schema, document, kind.schema_name),
+        *(partial(rule.check, document, kind.schema) for rule in kind.rules),
+    ]
+    for step in steps:
+        try:
+            findings.extend(step())
+        except Exception as exc:  # a checker bug must not hide the other results
+            message = (
+                f"Kontrollen stødte på en uventet fejl ({type(exc).__name__}). Filen er ikke "
+                "kontrolleret færdig; meld gerne fejlen til LKS-vidensbasen."
+            )
+            findings.append(INTERNAL.finding(document.file, 1, 1, message))
+    return [
+        finding if finding.help_url else replace(finding, help_url=kind.help_url(finding.path))
+        for finding in findings
+    ]
+
+
+def wrong_kind(result: CheckResult, wanted: Kind) -> Finding | None:
+    """A finding when a loaded file is not of the kind a command needs (None when it is)."""
+    if result.document is None or result.kind is wanted:
+        return None
+    if result.kind is None:  # no skema: line, or an unknown one: that finding says it best
+        problems = (NO_SKEMA.id, UNKNOWN_SKEMA.id)
+        found_problem = next((f for f in result.findings if f.code in problems), None)
+        if found_problem is not None:
+            return found_problem
+    found = f"»{result.kind.skema}«" if result.kind else "ingen kendt »skema:«-linje"
+    position = result.document.position_of(("skema",))
+    return WRONG_KIND.finding(
+        result.file,
+        position.line,
+        position.column,
+        f"Filen er ikke en {wanted.label} (fandt {found}). Kommandoen arbejder kun med filer, "
+        f"der har »skema: {wanted.skema}«.",
+        help_url=KIND_HELP,
+        path=("skema",),
+    )

@@ -1,0 +1,144 @@
+"""What the browser calls: pure functions over JSON-able data, run in Pyodide.
+
+The site's JavaScript runtime (``kbtools/sphinxext/static/kb-python.js``) starts Pyodide in a
+Web Worker, unpacks kbtools into it and then calls :func:`call` with a function name and its
+arguments as a JSON text; the answer comes back as a JSON text. In JavaScript::
+
+    const py = startPython();                 // starts loading at once
+    await py.ready;                            // resolves when Python can answer
+    const result = await py.call("check", {text: "skema: …", name: "aftale.yaml"});
+
+Every function in :data:`FUNCTIONS` takes one dict and returns one dict. A file's content is
+given as ``text`` (what the form would save) or as ``base64`` (the bytes of an opened file,
+checked exactly as ``kbtools validate`` reads them from disk), and ``name`` is the file name
+findings show. To add a function for another page, write it here and register it in
+:data:`FUNCTIONS`; keep it pure (no files, no network) and JSON in, JSON out. Import what only
+that function needs inside it: Python is ready as soon as this module is imported, so every
+module imported at the top delays the first check.
+
+The findings are those of :func:`kbtools.api.check_bytes`, in the CLI's JSON form
+(``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp) plus
+``sti``, the path in the data the finding is about (so the page can point at the field).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from typing import Any
+
+from kbtools.api import CheckResult, check_bytes, wrong_kind
+from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
+from kbtools.findings import Finding, Level
+from kbtools.kinds import AGREEMENT
+from kbtools.reporting.jsonout import finding_as_json
+
+Function = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _content(args: dict[str, Any]) -> bytes:
+    encoded = args.get("base64")
+    if isinstance(encoded, str):
+        return base64.b64decode(encoded)
+    return str(args.get("text", "")).encode("utf-8")
+
+
+def _result(args: dict[str, Any]) -> CheckResult:
+    return check_bytes(_content(args), str(args.get("name") or "aftale.yaml"))
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {**finding_as_json(finding), "sti": list(finding.path)}
+
+
+def _findings(result: CheckResult) -> dict[str, Any]:
+    return {
+        "fund": [_finding(f) for f in result.findings],
+        "antal": {level.value: sum(f.level is level for f in result.findings) for level in Level},
+    }
+
+
+def check(args: dict[str, Any]) -> dict[str, Any]:
+    """The findings of ``kbtools validate`` for one file's content."""
+    return _findings(_result(args))
+
+
+def load(args: dict[str, Any]) -> dict[str, Any]:
+    """The file's data as JSON (None when it cannot be read) and its findings."""
+    result = _result(args)
+    return {"data": result.data, **_findings(result)}
+
+
+def is_draft(result: CheckResult) -> bool:
+    """True when ``kbtools render`` would only make a draft: errors or placeholders left."""
+    placeholders = {code.id for code in PLACEHOLDER_CODES}
+    return any(f.level is Level.FEJL or f.code in placeholders for f in result.findings)
+
+
+def render_html(args: dict[str, Any]) -> dict[str, Any]:
+    """The agreement as the HTML ``kbtools render --format html [--kladde]`` writes.
+
+    ``html`` is None when the file cannot be loaded or is not an agreement (the CLI refuses
+    those even with ``--kladde``); ``kladde`` says whether the
+    document is marked as a draft (it has errors or placeholders left).
+    """
+    result = _result(args)
+    if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
+        return {"html": None, "kladde": True, **_findings(result)}
+    from kbtools.render.model import build  # imported when first used: Python starts sooner
+    from kbtools.render.text_writers import to_html
+
+    draft = is_draft(result)
+    return {"html": to_html(build(result.data, draft)), "kladde": draft, **_findings(result)}
+
+
+def render_docx(args: dict[str, Any]) -> dict[str, Any]:
+    """The agreement as a Word document (base64), from the same model as ``render_html``.
+
+    Written by :mod:`kbtools.browser.docx_plain` (python-docx needs lxml, which Pyodide
+    lacks); ``docx`` is None when the file is not an agreement that can be read.
+    """
+    result = _result(args)
+    if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
+        return {"docx": None, "kladde": True, **_findings(result)}
+    from kbtools.browser.docx_plain import to_docx
+    from kbtools.render.model import build
+
+    draft = is_draft(result)
+    content = to_docx(build(result.data, draft))
+    encoded = base64.b64encode(content).decode("ascii")
+    return {"docx": encoded, "kladde": draft, **_findings(result)}
+
+
+def saml(args: dict[str, Any]) -> dict[str, Any]:
+    """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
+    from kbtools.typology.facilitator import combine_files
+
+    return combine_files(args)
+
+
+#: The functions the browser may call, by name.
+FUNCTIONS: dict[str, Function] = {
+    "check": check,
+    "load": load,
+    "render_html": render_html,
+    "render_docx": render_docx,
+    "saml": saml,  # the self-assessment's facilitator view (kbtools vurdering saml)
+}
+
+
+def call(name: str, arguments: str) -> str:
+    """Run ``FUNCTIONS[name]`` on the JSON ``arguments``; the answer as JSON.
+
+    An unknown name or a failure comes back as ``{"fejl": "…"}`` (never an exception across
+    the worker boundary), so the page can say what went wrong.
+    """
+    function = FUNCTIONS.get(name)
+    if function is None:
+        return json.dumps({"fejl": f"Ukendt funktion: {name}"})
+    try:
+        answer = function(json.loads(arguments))
+    except Exception as exc:  # the page shows it; a broken call must not kill the worker
+        return json.dumps({"fejl": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
+    return json.dumps(answer, ensure_ascii=False)

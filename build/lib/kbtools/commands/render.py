@@ -1,0 +1,162 @@
+"""`kbtools render AFTALE --format docx|pdf|html|md -o FIL`: a readable agreement to sign.
+
+An agreement with errors, or with placeholders from the template still in it, is refused
+unless ``--kladde`` is given; then every page is marked KLADDE. The output is never the input:
+``-o`` naming the agreement itself (by any path or link) is refused, even with ``--overskriv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kbtools.render import FORMATS
+
+if TYPE_CHECKING:
+    from kbtools.api import CheckResult
+    from kbtools.findings import Finding
+
+PROG = "kbtools render"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "render",
+        help="lav en læsbar aftale (docx, pdf, html eller md) til underskrift",
+        description="Laver en læsbar udgave af en partnerskabsaftale. En aftale med fejl eller "
+        "med pladsholdere fra skabelonen afvises, medmindre --kladde er angivet; så er hver "
+        "side mærket KLADDE. Aftalen selv bliver aldrig overskrevet.",
+    )
+    parser.add_argument("aftale", help="aftalens YAML-fil")
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("-o", dest="ud", required=True, metavar="FIL", help="ny fil eller -")
+    parser.add_argument(
+        "--kladde", action="store_true", help="lav en kladde trods fejl eller pladsholdere"
+    )
+    parser.add_argument("--overskriv", action="store_true", help="overskriv en eksisterende fil")
+    parser.set_defaults(run=run)
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"{PROG}: {message}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kbtools.api import check_file
+    from kbtools.fileio import same_file
+    from kbtools.render import render_agreement
+
+    if args.ud == "-" and args.format in ("docx", "pdf"):
+        _say(f"{args.format} kan ikke skrives til skærmen. Angiv et filnavn med -o.")
+        return 2
+    if args.format == "pdf":
+        from kbtools.render.pdf_writer import engine_problem
+
+        problem = engine_problem()
+        if problem is not None:
+            _say(problem)
+            return 2
+    if args.ud != "-" and same_file(Path(args.ud), Path(args.aftale)):
+        _say(
+            f"{args.ud} er selve aftalen, og den bliver aldrig overskrevet. Vælg et andet "
+            f"filnavn til resultatet, fx {Path(args.aftale).stem}.{args.format}."
+        )
+        return 2
+    result = check_file(args.aftale)
+    refusal = _refuse(result, kladde=args.kladde)
+    if refusal is not None:
+        return refusal
+    draft = _is_draft(result)
+    try:
+        content = render_agreement(result.data, args.format, draft)
+    except Exception as exc:  # a draft of a broken agreement must not end in a traceback
+        if os.environ.get("KBTOOLS_DEBUG"):
+            raise
+        _say(
+            f"Kladden kunne ikke laves ({type(exc).__name__}): aftalen har fejl, der gør den "
+            "umulig at stille op. Ret fejlene (kbtools validate viser dem), og prøv igen."
+        )
+        return 1
+    if args.ud == "-":
+        sys.stdout.write(content.decode("utf-8"))
+        return 0
+    written = _write(Path(args.ud), content, args.overskriv, Path(args.aftale))
+    if written:
+        print(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}.")
+    return 0 if written else 2
+
+
+def _errors(result: CheckResult) -> list[Finding]:
+    from kbtools.findings import Level
+
+    return [f for f in result.findings if f.level is Level.FEJL]
+
+
+def _placeholders(result: CheckResult) -> list[Finding]:
+    from kbtools.checking.rules.placeholders import CODES
+
+    ids = {code.id for code in CODES}
+    return [f for f in result.findings if f.code in ids]
+
+
+def _is_draft(result: CheckResult) -> bool:
+    return bool(_errors(result) or _placeholders(result))
+
+
+def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
+    """The exit code when nothing may be rendered (after saying why), else None."""
+    from kbtools.api import wrong_kind
+    from kbtools.danish import plural
+    from kbtools.kinds import AGREEMENT
+    from kbtools.reporting.text import report
+
+    if result.document is None:
+        report(result.findings, 1, sys.stderr)
+        return 2
+    mismatch = wrong_kind(result, AGREEMENT)
+    if mismatch is not None:
+        report([mismatch], 1, sys.stderr)
+        return 2
+    if kladde:
+        return None
+    if _errors(result):
+        report(result.findings, 1, sys.stdout)
+        _say("Aftalen har fejl og laves ikke. Ret fejlene, eller brug --kladde.")
+        return 1
+    left = _placeholders(result)
+    if left:
+        report(left, 1, sys.stdout)
+        lines = sorted({f.line for f in left})
+        count = plural(len(left), "pladsholder", "pladsholdere")
+        _say(
+            f"Aftalen er ikke udfyldt færdig: {count} fra skabelonen står der stadig (linje "
+            f"{_line_list(lines)}). Udfyld dem, eller brug --kladde for at lave en kladde."
+        )
+        return 1
+    return None
+
+
+def _line_list(lines: list[int], shown: int = 12) -> str:
+    from kbtools.danish import format_list
+
+    text = [str(line) for line in lines[:shown]]
+    if len(lines) > shown:
+        return ", ".join(text) + " …"
+    return format_list(text)
+
+
+def _write(target: Path, content: bytes, overwrite: bool, source: Path) -> bool:
+    from kbtools.fileio import TargetExists, WriteRefused, write_file
+
+    try:
+        write_file(target, content, overwrite=overwrite, inputs=[source])
+    except TargetExists as refused:
+        _say(f"{refused} Brug --overskriv for at erstatte den.")
+        return False
+    except WriteRefused as refused:
+        _say(str(refused))
+        return False
+    return True

@@ -1,0 +1,190 @@
+"""Every value → Danish text conversion users see: amounts, dates, durations, lists, counts.
+
+Render, diff, the checks, the typology views and the docs call these functions instead of
+``str()``, so that nothing raw reaches a reader: no ISO dates, no ``True``, no Python reprs.
+Every function accepts odd input (the data may come from a file that merely parses) and
+returns readable text instead of raising.
+
+What a field holds (a date, an amount, a party reference …) is read from the schema by
+:mod:`kbtools.schemas.annotations`; :func:`format_field` turns a value of such a field into
+text. Only fields the schema declares ``format: date`` are written as dates, so a phone number
+such as ``20121212`` stays a number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+#: What a field holds, as far as writing its value is concerned.
+FieldKind = Literal["text", "choice", "date", "amount", "duration", "reference"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def quote(text: str) -> str:
+    """'ESF' → '»ESF«' (Danish quotation marks around a text from the agreement)."""
+    return f"»{text}«"
+
+
+def yes_no(value: bool) -> str:
+    """True → 'ja', False → 'nej'."""
+    return "ja" if value else "nej"
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """plural(1, 'fejl', 'fejl') → '1 fejl'; plural(2, 'advarsel', 'advarsler') → '2 advarsler'."""
+    return f"{count} {singular if count == 1 else plural_form}"
+
+
+def format_list(items: Iterable[str], conjunction: str = "og") -> str:
+    """['a', 'b', 'c'] → 'a, b og c'; one item as is; no items → ''."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
+
+
+def format_number(value: float | int | Decimal) -> str:
+    """1500000 → '1.500.000'; 2.5 → '2,5' (Danish separators)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "uendeligt" if value > 0 else "minus uendeligt" if value < 0 else "ikke et tal"
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    sign = "-" if number < 0 else ""
+    number = abs(number)
+    integral = int(number)
+    fraction = number - integral
+    grouped = f"{integral:,}".replace(",", ".")
+    if fraction:
+        decimals = format(fraction.normalize(), "f").split(".")[1]
+        return f"{sign}{grouped},{decimals}"
+    return f"{sign}{grouped}"
+
+
+def format_amount(value: float | int | Decimal, unit: str = "kr.") -> str:
+    """1500000 → '1.500.000 kr.'; with unit '1.000 kr.' → '15.000 (1.000 kr.)'."""
+    if unit == "kr.":
+        return f"{format_number(value)} kr."
+    return f"{format_number(value)} ({unit})"
+
+
+def parse_iso_date(text: str) -> _dt.date | None:
+    """'2027-01-15' → date, or None when it is not a real date written ÅÅÅÅ-MM-DD."""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def format_date(value: _dt.date | str) -> str:
+    """date(2027, 1, 15) or '2027-01-15' → '15. januar 2027'; other text is returned as is."""
+    day = parse_iso_date(value) if isinstance(value, str) else value
+    if not isinstance(day, _dt.date):
+        return str(value)
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def format_duration(value: Any) -> str | None:
+    """{'timer': 20, 'pr': 'måned'} → '20 timer pr. måned'; None when it is not such a value."""
+    if not isinstance(value, Mapping):
+        return None
+    hours, period = value.get("timer"), value.get("pr")
+    if not isinstance(hours, int | float) or isinstance(hours, bool) or not isinstance(period, str):
+        return None
+    return f"{format_number(hours)} {'time' if hours == 1 else 'timer'} pr. {period}"
+
+
+def format_value(value: Any, quoted: bool = False) -> str:
+    """Any loaded value as Danish text; texts in »…« when ``quoted``. Never a Python repr."""
+    if value is None:
+        return "(tom)"
+    if isinstance(value, bool):
+        return yes_no(value)
+    if _is_number(value):
+        return format_number(value)
+    if isinstance(value, str):
+        return quote(value) if quoted else value
+    if isinstance(value, Mapping):
+        if not value:
+            return "(tom gruppe)"
+        return "; ".join(f"{key}: {format_value(item, quoted)}" for key, item in value.items())
+    if isinstance(value, list | tuple):
+        if not value:
+            return "(tom liste)"
+        return format_list(format_value(item, quoted) for item in value)
+    if isinstance(value, _dt.date):
+        return format_date(value)
+    return "(ukendt værdi)"
+
+
+def format_field(
+    value: Any,
+    kind: FieldKind = "text",
+    *,
+    unit: str = "kr.",
+    names: Mapping[str, str] | None = None,
+    quoted: bool = False,
+) -> str:
+    """A value of a field that holds ``kind``; falls back to :func:`format_value`.
+
+    ``choice`` values (from a fixed list) and party names are never quoted, free texts are
+    when ``quoted``; ``reference`` values are looked up in ``names`` (an unknown id is quoted).
+    """
+    if kind == "date" and isinstance(value, str) and parse_iso_date(value):
+        return format_date(value)
+    if kind == "amount" and _is_number(value):
+        return format_amount(value, unit)
+    if kind == "duration" and (duration := format_duration(value)) is not None:
+        return duration
+    if kind == "reference" and isinstance(value, str):
+        return (names or {}).get(value) or quote(value)
+    if kind == "choice" and isinstance(value, str):
+        return value
+    return format_value(value, quoted)
+
+
+def describe_value(value: Any) -> str:
+    """What a value is, for messages about a wrong type: 'teksten »x«', 'tallet 5', 'en liste'.
+
+    Booleans are named as they are written in YAML (``true``/``false``): the messages tell
+    the user what to write.
+    """
+    if value is None:
+        return "tom"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"teksten {quote(value)}"
+    if _is_number(value):
+        return f"tallet {value}"
+    if isinstance(value, list | tuple):
+        return "en liste"
+    return "en række nøgler"

@@ -1,0 +1,239 @@
+"""From PyYAML's node tree to plain data, with the position of every value.
+
+Nothing is constructed from a tag and no alias is expanded (both are refused before this
+runs). Every text is NFC-normalised, keys and values alike, so a decomposed »å« (a followed by
+a combining ring) is the same »å« the schema and the rules compare with. Scalars are resolved
+by our own small rules, so YAML 1.1's surprises (``no`` → False, ``0755`` → 493) never change
+what the user wrote.
+
+A duplicate key keeps the first value and is reported. When it is the first key of a list
+item appearing again, a »- « is missing and the data cannot be what the user meant, so
+loading stops there with one finding that says so (not a cascade of findings about it). Invisible
+characters in a key or around an unquoted value (a non-breaking space after a colon, a
+zero-width space in a key) are reported by name and removed from the data, so the rest of the
+checks read what the user meant and the problem is reported once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kbtools.findings import DataPath, Finding
+from kbtools.loading import codes
+from kbtools.loading.document import Document, Position
+from kbtools.loading.invisible import invisible_message
+from kbtools.loading.problem import LoadProblem
+from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, remedy
+
+#: Deeper nesting than this is refused (a hand-written agreement needs about six levels).
+MAX_DEPTH = 100
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+#: An invisible character where YAML reads structure inside what became one plain scalar:
+#: right after a colon or a leading dash (so the separator was not seen as one).
+_HIDDEN_SEPARATOR = re.compile(f"(?::|\\A-){INVISIBLE.pattern}")
+
+
+@dataclass
+class _Builder:
+    text: str
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, code: Any, line: int, column: int, message: str) -> None:
+        self.findings.append(code.finding(self.document.file, line, column, message))
+
+
+def build(root: Any, text: str, document: Document) -> list[Finding]:
+    """Fill ``document.data`` and its positions from ``root``; return the findings."""
+    builder = _Builder(text, document)
+    document.positions[()] = _mark(root)
+    document.data = _container(root)
+    stack: list[tuple[Any, Any, DataPath]] = [(root, document.data, ())]
+    while stack:
+        node, target, path = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            where = _mark(node)
+            raise LoadProblem(
+                codes.TOO_DEEP,
+                where.line,
+                where.column,
+                f"Filen er indlejret mere end {MAX_DEPTH} niveauer. Det kan ikke være en aftale.",
+            )
+        if isinstance(node, yaml.MappingNode):
+            _mapping(builder, node, target, path, stack)
+        else:
+            for index, item in enumerate(node.value):
+                target.append(_child(builder, item, (*path, index), stack))
+    return builder.findings
+
+
+def _mapping(
+    builder: _Builder,
+    node: Any,
+    target: dict[str, Any],
+    path: DataPath,
+    stack: list[tuple[Any, Any, DataPath]],
+) -> None:
+    is_list_item = bool(path) and isinstance(path[-1], int)
+    first_key: str | None = None
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            where = _mark(key_node)
+            raise LoadProblem(
+                codes.KEY,
+                where.line,
+                where.column,
+                "En nøgle skal være et ord eller en tekst, ikke en liste eller en tabel.",
+            )
+        key = _key(builder, key_node)
+        where = _mark(key_node)
+        first_key = key if first_key is None else first_key
+        if key in seen:
+            if is_list_item and key == first_key:
+                # a new item without its »- «: the data cannot be what the user meant
+                raise LoadProblem(codes.SYNTAX, where.line, where.column, _new_item(key, seen))
+            builder.add(codes.DUPLICATE_KEY, where.line, where.column, _twice(key, seen))
+            continue
+        seen[key] = where.line
+        child_path = (*path, key)
+        builder.document.key_positions[child_path] = where
+        target[key] = _child(builder, value_node, child_path, stack)
+
+
+def _new_item(key: str, seen: dict[str, int]) -> str:
+    return (
+        f"Nøglen »{key}« står igen i samme punkt af listen (første gang i linje {seen[key]}). "
+        f"Skal linjen starte et nyt punkt? Så mangler der »- « foran »{key}«, på samme niveau "
+        "som »- « i punktet over."
+    )
+
+
+def _twice(key: str, seen: dict[str, int]) -> str:
+    return (
+        f"Nøglen »{key}« står to gange i samme afsnit (første gang i linje {seen[key]}), så kun "
+        "den første bliver læst. Er det en anden nøgle, så ret navnet; hører indholdet til "
+        "den første, så flyt det derop, så nøglen kun står én gang."
+    )
+
+
+def _key(builder: _Builder, node: Any) -> str:
+    key = unicodedata.normalize("NFC", node.value)
+    if not node.style and INVISIBLE.match(key) and not is_zero_width(key[0]):
+        # in the indentation: which section the line belongs to cannot be known
+        _stop_at_invisible(builder, node)
+    if INVISIBLE.search(key):
+        _report_invisible(builder, node, "i nøglen")
+        key = _visible(key)
+    return key
+
+
+def _child(
+    builder: _Builder, node: Any, path: DataPath, stack: list[tuple[Any, Any, DataPath]]
+) -> Any:
+    where = _mark(node)
+    builder.document.positions[path] = where
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(builder, node, where)
+    container = _container(node)
+    stack.append((node, container, path))
+    return container
+
+
+def _scalar(builder: _Builder, node: Any, where: Position) -> Any:
+    value = unicodedata.normalize("NFC", node.value)
+    if node.style:  # quoted or block scalars are always text, invisible characters included
+        return value
+    if INVISIBLE.search(value):
+        hidden = _HIDDEN_SEPARATOR.search(value)
+        if hidden is not None:
+            # a colon or »- « YAML did not see: what the line should mean cannot be known
+            _stop_at_invisible(builder, node)
+        if _misplaced_invisible(value):
+            _report_invisible(builder, node, "i værdien")
+            value = _visible(value)
+    return _resolve(builder, value, where)
+
+
+def _misplaced_invisible(value: str) -> bool:
+    """True when an invisible character in an unquoted value cannot be meant as text."""
+    return (
+        INVISIBLE.match(value) is not None
+        or INVISIBLE.match(value[-1:]) is not None
+        or any(is_zero_width(char) for char in value)
+    )
+
+
+def _stop_at_invisible(builder: _Builder, node: Any) -> None:
+    offset = _first_invisible(builder, node)
+    line, column = position(builder.text, offset)
+    raise LoadProblem(codes.INVISIBLE, line, column, invisible_message(builder.text[offset]))
+
+
+def _first_invisible(builder: _Builder, node: Any) -> int:
+    start, end = node.start_mark.index, node.end_mark.index
+    match = INVISIBLE.search(builder.text, start, max(end, start + 1))
+    return match.start() if match else start
+
+
+def _visible(text: str) -> str:
+    """``text`` with zero-width characters removed and other invisible spaces made ordinary."""
+    cleaned = "".join("" if is_zero_width(c) else " " if INVISIBLE.match(c) else c for c in text)
+    return cleaned.strip(" ")
+
+
+def _report_invisible(builder: _Builder, node: Any, where: str) -> None:
+    offset = _first_invisible(builder, node)
+    char = builder.text[offset]
+    line, column = position(builder.text, offset)
+    builder.add(
+        codes.INVISIBLE,
+        line,
+        column,
+        f"Her står {describe(char)} {where}. Det kan ikke ses, men det ændrer, hvad filen "
+        f"betyder. {remedy(char)}",
+    )
+
+
+def _resolve(builder: _Builder, value: str, where: Position) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _THOUSANDS.match(value):
+            builder.add(
+                codes.AMBIGUOUS_NUMBER,
+                where.line,
+                where.column,
+                f"»{value}« kan læses både som et decimaltal og som et tal med "
+                f"tusindtalspunktum. Skriv beløbet uden punktum, fx {value.replace('.', '')}.",
+            )
+            return value
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+def _mark(node: Any) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _container(node: Any) -> Any:
+    return {} if isinstance(node, yaml.MappingNode) else []

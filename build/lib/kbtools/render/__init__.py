@@ -1,0 +1,28 @@
+"""Render an agreement as a readable Danish document (docx, html, md, pdf).
+
+:func:`render_agreement` is the one entry point; the CLI and the site's downloads call it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORMATS = ("docx", "pdf", "html", "md")
+
+
+def render_agreement(data: dict[str, Any], fmt: str, draft: bool) -> bytes:
+    """The agreement ``data`` as a document in ``fmt`` (one of :data:`FORMATS`)."""
+    from kbtools.render.model import build
+
+    doc = build(data, draft)
+    if fmt == "docx":
+        from kbtools.render.docx_writer import to_docx
+
+        return to_docx(doc)
+    if fmt == "pdf":
+        from kbtools.render.pdf_writer import to_pdf
+
+        return to_pdf(doc)
+    from kbtools.render.text_writers import to_html, to_markdown
+
+    return (to_html(doc) if fmt == "html" else to_markdown(doc)).encode("utf-8")

@@ -1,0 +1,141 @@
+"""Markdown and HTML writers. HTML is built with `html.escape` only: agreement text is data."""
+
+from __future__ import annotations
+
+from html import escape
+
+from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
+
+DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(doc: Rendered) -> str:
+    out: list[str] = []
+    if doc.draft:
+        out += [f"> **{DRAFT_TEXT}**", ""]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out += ["#" * block.level + " " + block.text, ""]
+        elif isinstance(block, Paragraph):
+            out += [block.text, ""]
+        elif isinstance(block, Bullets):
+            out += [f"- {item}" for item in block.items] + [""]
+        elif isinstance(block, Table):
+            out += [f"**{block.caption}**", ""]
+            out.append("| " + " | ".join(_md_cell(h) for h in block.header) + " |")
+            align = "---:" if block.numeric else "---"
+            out.append("|" + "|".join(["---"] + [align] * (len(block.header) - 1)) + "|")
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            out.append("")
+        elif isinstance(block, Signature):
+            out += [
+                f"**{block.party}**",
+                "",
+                f"Navn: {block.name}  ",
+                f"Titel: {block.title}  ",
+                f"Dato: {block.date}  ",
+                "",
+                "Underskrift: ________________________________",
+                "",
+            ]
+    return "\n".join(out)
+
+
+#: Where the html's link back leads (the published site).
+SITE_URL = "https://lks-vidensbasen.github.io/"
+AUTHOR = "LKS-vidensbasen"
+
+CSS = """
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; max-width: 48rem;
+  margin: 1rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid #444; padding: .3rem .6rem; vertical-align: top; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.tal, th.tal { text-align: right; white-space: nowrap; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+.tabel { overflow: auto; }
+.tilbage { font-size: .9rem; margin-bottom: 1rem; }
+.kladde { background: #fff3b0; color: #000;
+  border: 3px solid #000; padding: .5rem; font-weight: bold; text-align: center; }
+.vandmaerke { position: fixed; top: 40%; left: 0; right: 0; text-align: center;
+  transform: rotate(-35deg); font-size: 7rem; font-weight: bold; color: #e6b3b3;
+  letter-spacing: .5rem; z-index: -1; pointer-events: none; }
+.underskrift { margin: 2rem 0; page-break-inside: avoid; }
+.linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
+h2, h3, h4 { page-break-after: avoid; }
+@page { size: A4; margin: 2cm 2cm 2.2cm;
+  @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  .tilbage { display: none; }
+
+  .vandmaerke { position: fixed; top: 45%; }
+}
+"""
+
+
+def _head(doc: Rendered) -> list[str]:
+    e = escape
+    title = ("KLADDE: " if doc.draft else "") + doc.title
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="da">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title>",
+        f'<meta name="author" content="{e(AUTHOR)}">',
+        f'<meta name="description" content="{e(doc.subject)}">',
+        f'<meta name="keywords" content="{e(", ".join(["partnerskabsaftale", *doc.parties]))}">',
+        f'<meta name="generator" content="{e(AUTHOR)}">',
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f'<nav class="tilbage"><a href="{SITE_URL}">← Til LKS-vidensbasen</a></nav>',
+    ]
+
+
+def to_html(doc: Rendered) -> str:
+    e = escape
+    out = _head(doc)
+    if doc.draft:
+        out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
+        out.append('<div class="vandmaerke" aria-hidden="true">KLADDE</div>')
+    out.append("<main>")
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
+        elif isinstance(block, Paragraph):
+            out.append(f"<p>{e(block.text)}</p>")
+        elif isinstance(block, Bullets):
+            out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
+        elif isinstance(block, Table):
+            num = ' class="tal"' if block.numeric else ""
+            head = "".join(
+                f'<th scope="col"{"" if i == 0 else num}>{e(h)}</th>'
+                for i, h in enumerate(block.header)
+            )
+            rows = "".join(
+                f'<tr><th scope="row">{e(row[0])}</th>'
+                + "".join(f"<td{num}>{e(c)}</td>" for c in row[1:])
+                + "</tr>"
+                for row in block.rows
+            )
+            out.append(
+                f'<div class="tabel"><table><caption>{e(block.caption)}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+            )
+        elif isinstance(block, Signature):
+            out.append(
+                f'<section class="underskrift"><h3>{e(block.party)}</h3>'
+                f"<p>Navn: {e(block.name)}<br>Titel: {e(block.title)}<br>"
+                f"Dato: {e(block.date)}</p>"
+                '<p>Underskrift:</p><div class="linje" aria-hidden="true"></div></section>'
+            )
+    out += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(out)

@@ -1,0 +1,39 @@
+"""JSON for programs: one object with the findings and the counts.
+
+The fields are documented for maintainers in docs/vedligeholdelse/validering.md. The output
+is always one valid JSON document; on a console that cannot show every character (cp1252 on
+Windows), non-ASCII characters are written as ``\\uXXXX`` escapes, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from kbtools.findings import Finding, Level
+from kbtools.reporting.console import is_unicode
+
+
+def finding_as_json(finding: Finding) -> dict[str, object]:
+    """One finding as the JSON output writes it (the field names are documented for users)."""
+    return {
+        "fil": finding.file,
+        "linje": finding.line,
+        "kolonne": finding.column,
+        "niveau": finding.level.value,
+        "kode": finding.code,
+        "besked": finding.message,
+        "hjælp": finding.help_url,
+    }
+
+
+def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
+    payload = {
+        "filer": files,
+        "sprunget_over": skipped,
+        "antal": {level.value: sum(f.level == level for f in findings) for level in Level},
+        "fund": [finding_as_json(f) for f in findings],
+    }
+    json.dump(payload, out, ensure_ascii=not is_unicode(out), indent=2)
+    out.write("\n")

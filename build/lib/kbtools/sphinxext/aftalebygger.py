@@ -1,0 +1,174 @@
+"""The agreement builder page: ``{aftalebygger}`` writes the form's frame from the schema.
+
+The directive writes, at build time, the builder's tool bar (drafts, »Åbn aftale«, »Gem som
+YAML«, print), the findings area and one section per agreement element with its title, its
+marks (required or recommended, the tringuide step) and a link to its guidance page, and it
+embeds the form model of :mod:`kbtools.browser.form` as JSON. ``static/aftalebygger.mjs``
+draws the fields from that model and checks the agreement with kbtools' own Python code in
+the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
+:func:`html.escape`; the model is JSON with ``<``, ``>`` and ``&`` escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+import kbtools
+from kbtools.browser import form
+from kbtools.browser.form import form_model
+from kbtools.kinds import AGREEMENT
+from kbtools.sphinxext.page_assets import PageAssets
+from kbtools.sphinxext.pyruntime import use_python
+
+ASSETS = PageAssets(
+    "kbtools_builder_pages",
+    css=("aftalebygger.css",),
+    js=("aftalebygger.mjs",),
+    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs"),
+)
+
+
+def model_json(model: dict[str, Any]) -> str:
+    """The model as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _marks(element: dict[str, Any], root: str) -> str:
+    marks = []
+    if element["påkrævet"]:
+        marks.append('<span class="ab-maerke ab-paakraevet">Påkrævet</span>')
+    elif element["anbefalet"]:
+        marks.append('<span class="ab-maerke ab-anbefalet">Anbefalet</span>')
+    else:
+        marks.append('<span class="ab-maerke">Valgfri</span>')
+    if element["trin"]:
+        step = escape(f"Trin {element['trin']}: {element['trinnavn']}")
+        marks.append(f'<a href="{root}tringuide/trin-{element["trin"]}.html">{step}</a>')
+    return '<p class="ab-maerker">' + " · ".join(marks) + "</p>"
+
+
+def section(element: dict[str, Any], root: str) -> str:
+    """One element's section: heading, marks, description, guidance link, field slot."""
+    key = escape(element["nøgle"])
+    title = escape(element["titel"])
+    return (
+        f'<section class="ab-del" id="del-{key}" aria-labelledby="del-{key}-titel">'
+        f'<h2 id="del-{key}-titel">{title}</h2>'
+        + _marks(element, root)
+        + f'<p class="ab-beskrivelse">{escape(element["beskrivelse"])}</p>'
+        f'<p class="ab-vejledning"><a href="{escape(root + element["side"])}">'
+        f"Vejledning om {escape(element['titel'].lower())}</a></p>"
+        f'<div class="ab-felter" data-element="{key}"></div></section>'
+    )
+
+
+TOOLBAR = """
+<div class="ab-vaerktoej" role="group" aria-label="Kladder og filer">
+<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+<div class="ab-raekke">
+<label for="ab-kladde">Kladde</label>
+<select id="ab-kladde"></select>
+<button type="button" id="ab-ny">Ny kladde</button>
+<button type="button" id="ab-slet">Slet kladde</button>
+</div>
+<div class="ab-raekke">
+<label for="ab-navn">Kladdens navn</label>
+<input type="text" id="ab-navn" autocomplete="off">
+</div>
+<div class="ab-raekke">
+<label for="ab-aabn">Åbn aftale</label>
+<input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
+<button type="button" id="ab-gem">Gem som YAML</button>
+</div>
+<p class="ab-besked" id="ab-besked" aria-live="polite"></p>
+</div>
+<section class="ab-kontrol" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
+<h2 id="ab-kontrol-titel">Kontrol af aftalen</h2>
+<div id="ab-fund" data-tilstand="venter" tabindex="-1">
+<p id="ab-opsummering" aria-live="polite">Aftalen kontrolleres, når kontrollen er indlæst.</p>
+<ol id="ab-fundliste" class="ab-fundliste"></ol>
+</div>
+</section>
+"""
+
+PRINT = """
+<section class="ab-udskrift-del" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
+<h2 id="ab-udskrift-titel">Udskrift til underskrift</h2>
+<p>Udskriften laves af den samme kode som <code>kbtools render</code>. Har aftalen fejl eller
+pladsholdere, er den mærket KLADDE.</p>
+<p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
+<button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
+<button type="button" id="ab-word">Hent som Word</button></p>
+<p id="ab-udskrift-besked" aria-live="polite"></p>
+<iframe id="ab-udskrift" class="ab-paa-papir" title="Udskrift af aftalen" hidden></iframe>
+</section>
+<div class="ab-papir ab-paa-papir" id="ab-papir">
+<p><strong>Sådan udskriver I aftalen</strong></p>
+<p>Dette er aftalebyggeren, ikke aftalen. Vælg »Vis udskrift« under formularen. Vælg derefter
+»Udskriv eller gem som PDF«.</p>
+</div>
+"""
+
+
+def contents(elements: list[dict[str, Any]]) -> str:
+    """A list of the form's sections; the script adds each section's number of findings."""
+    items = "".join(
+        f'<li><a href="#del-{escape(e["nøgle"])}">{escape(e["titel"])}</a>'
+        f'<span class="ab-nav-fund" data-nav="{escape(e["nøgle"])}"></span></li>'
+        for e in elements
+    )
+    return (
+        '<nav class="ab-indhold" aria-labelledby="ab-indhold-titel">'
+        '<h2 id="ab-indhold-titel">Aftalens dele</h2>'
+        f"<ol>{items}</ol></nav>"
+    )
+
+
+def builder_html(root: str) -> str:
+    """The whole builder frame for a page whose way back to the site root is ``root``."""
+    model = form_model()
+    shown = [element for element in model["elementer"] if element["felt"] != "fast"]
+    sections = "".join(section(element, root) for element in shown)
+    return (
+        f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
+        '<noscript><p class="ab-noscript">Aftalebyggeren kræver JavaScript. Du kan i stedet '
+        f'hente <a href="{escape(root)}skabelon/partnerskabsaftale.yaml">skabelonen</a>.'
+        "</p></noscript>"
+        + TOOLBAR
+        + contents(shown)
+        + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'
+        + sections
+        + "</form>"
+        + PRINT
+        + f'<script type="application/json" id="ab-model">{model_json(model)}</script>'
+        + "</div>"
+    )
+
+
+class Aftalebygger(SphinxDirective):
+    """``{aftalebygger}``: the agreement builder (no arguments, no content)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        docname = self.env.docname
+        root = "../" * docname.count("/")
+        use_python(self.env.app, docname)
+        ASSETS.mark(self.env, docname)
+        # the page is written from the schema by this code: a change to either rewrites it
+        for dependency in (AGREEMENT.schema_file, __file__, form.__file__):
+            self.env.note_dependency(dependency)
+        return [nodes.raw("", builder_html(root), format="html")]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.setup_extension("kbtools.sphinxext.pyruntime")
+    app.add_directive("aftalebygger", Aftalebygger)
+    ASSETS.connect(app)
+    return {"version": kbtools.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

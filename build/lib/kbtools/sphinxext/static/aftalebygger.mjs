@@ -1,0 +1,990 @@
+/*
+ * Aftalebyggeren: draft, check and print a partnership agreement in the browser.
+ *
+ * The fields are drawn from the form model the build embeds (#ab-model, made from the agreement
+ * schema by kbtools/browser/form.py). The agreement is kept as plain data; "Gem som YAML"
+ * writes it with ab-yaml.mjs (plain JavaScript, so saving works before Python has loaded).
+ * Checks and the print view run kbtools' own Python code through kb-python.js. A file that was
+ * opened and not edited is checked and saved as its original bytes; after an edit, the text
+ * toYaml() writes is what is checked and saved. Drafts live in localStorage only
+ * (ab-drafts.mjs); numbers and totals are read and shown by ab-values.mjs.
+ *
+ * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
+ */
+import { amountOf, formatTotal, isObject, parseNumber, showNumber, shown, slug, sum } from "./ab-values.mjs";
+import { toYaml } from "./ab-yaml.mjs";
+import * as drafts from "./ab-drafts.mjs";
+
+const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
+const SITE = "https://lks-vidensbasen.github.io/";
+const timings = { kontroller: [] };
+window.kbAftalebygger = { timings: timings };
+
+let model, root, references = {}, py = null, pythonReady = false;
+let store = drafts.emptyStore();
+let checkTimer = null, checkSeq = 0, lastChecked = null, checking = false, again = false;
+const PAUSE_MS = 60; // a check starts this long after the last keystroke
+
+// ---------- small helpers ----------
+
+function $(id) { return document.getElementById(id); }
+
+function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "on") for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children || []) if (child) node.append(child);
+  return node;
+}
+
+function idFor(path) { return "f." + path.join("."); }
+function draft() { return store.kladder[store.aktiv]; }
+function data() { return draft().data; }
+
+function getAt(path) {
+  let node = data();
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+function setAt(path, value) {
+  let node = data();
+  path.slice(0, -1).forEach(function (key, i) {
+    if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
+    node = node[key];
+  });
+  node[path[path.length - 1]] = value;
+}
+
+function deleteAt(path) {
+  const parent = getAt(path.slice(0, -1));
+  if (parent === null || typeof parent !== "object") return;
+  if (Array.isArray(parent)) parent.splice(path[path.length - 1], 1);
+  else delete parent[path[path.length - 1]];
+  // an emptied group under a key disappears too (a list item stays until it is removed)
+  for (let i = path.length - 1; i > 0; i--) {
+    const node = getAt(path.slice(0, i));
+    const emptyGroup = isObject(node) && Object.keys(node).length === 0;
+    const emptyList = Array.isArray(node) && node.length === 0;
+    if (typeof path[i - 1] !== "string" || !(emptyGroup || emptyList)) break;
+    delete getAt(path.slice(0, i - 1))[path[i - 1]];
+  }
+}
+
+function typeNote(field, value, id) {
+  // a note by a field whose file value is a list or group where one value belongs
+  if (value === null || typeof value !== "object" || (field.felt === "tekstliste" && Array.isArray(value))) return null;
+  const want = field.felt === "tal" ? "et tal" : field.felt === "dato" ? "en dato"
+    : ["valg", "ja-nej", "part"].includes(field.felt) ? "et valg" : "en tekst";
+  const had = Array.isArray(value) ? "en liste med " + value.length + (value.length === 1 ? " punkt" : " punkter")
+    : "en gruppe med " + Object.keys(value).length + (Object.keys(value).length === 1 ? " felt" : " felter");
+  const what = Array.isArray(value) ? "Listen" : "Gruppen";
+  return el("p", { class: "ab-hjaelp ab-forkert-type", id: id + "-type",
+    text: "Filen har " + had + " her, men feltet skal være " + want + ". " + what
+      + " gemmes uændret, indtil I retter feltet. Retter I feltet, gemmes det, I skriver." });
+}
+
+// ---------- drafts ----------
+
+function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
+function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
+
+function persist() {
+  showSpace(drafts.save(localStorage, store));
+}
+
+function showSpace(error) {
+  // when the browser refuses to store the drafts, say which drafts take the space and offer
+  // to delete the others; the current draft stays in the page either way
+  let box = $("ab-plads");
+  if (!error) { if (box) box.remove(); return; }
+  if (!box) {
+    box = el("div", { id: "ab-plads", class: "ab-plads", role: "alert" });
+    $("ab-besked").after(box);
+  }
+  const sizes = drafts.largestOthers(store);
+  const quota = error.name === "QuotaExceededError";
+  const lines = [el("p", { text: (quota ? "Browserens plads til kladder er brugt op, så den seneste ændring er ikke gemt i browseren."
+    : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + store.aktiv + "« er stadig her på siden."
+    + " Gem den som YAML, så I ikke mister den, hvis I lukker siden." })];
+  if (quota && sizes.length) {
+    lines.push(el("p", { text: "Disse kladder fylder mest: " + sizes.slice(0, 5).map(function (s) { return "»" + s[0] + "« (" + drafts.sizeText(s[1]) + ")"; }).join(", ") + "." }));
+    lines.push(el("button", { type: "button", id: "ab-slet-andre", text: "Slet de andre kladder", on: { click: deleteOthers } }));
+  }
+  box.replaceChildren.apply(box, lines);
+}
+
+function deleteOthers() {
+  const others = Object.keys(store.kladder).filter(function (name) { return name !== store.aktiv; });
+  if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + store.aktiv + "«)? Det kan ikke fortrydes.")) return;
+  for (const name of others) delete store.kladder[name];
+  persist();
+  showDrafts();
+  say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + store.aktiv + "« er gemt i browseren."));
+}
+
+function restore() {
+  store = drafts.load(localStorage, model);
+}
+
+function showDrafts() {
+  const select = $("ab-kladde");
+  select.replaceChildren();
+  for (const name of Object.keys(store.kladder)) {
+    select.append(el("option", { value: name, text: name, selected: name === store.aktiv }));
+  }
+  $("ab-navn").value = store.aktiv;
+}
+
+function say(text) { $("ab-besked").textContent = text; }
+
+// ---------- fields ----------
+
+function label(field, id) {
+  return el("label", { for: id }, [field.titel, field.påkrævet ? el("span", { class: "ab-kraevet", text: " (skal udfyldes)" }) : null]);
+}
+
+function help(field, id, extra) {
+  const text = [field.beskrivelse, extra].filter(Boolean).join(" ");
+  return text ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: text }) : null;
+}
+
+function slot(id) { return el("p", { class: "ab-felt-fund", id: id + "-fund", hidden: true }); }
+
+function describe(input, id, hasHelp) {
+  input.setAttribute("aria-describedby", (hasHelp ? id + "-hjaelp " : "") + id + "-fund");
+}
+
+function partyOptions(select, field, value) {
+  select.replaceChildren(el("option", { value: "", text: "Vælg part" }));
+  const parties = data()[field.henvisning];
+  const ids = [];
+  for (const party of Array.isArray(parties) ? parties : []) {
+    const key = isObject(party) ? party[field.nøglefelt] : null;
+    if (typeof key !== "string" || !key || ids.includes(key)) continue;
+    ids.push(key);
+    const name = party[field.navnefelt];
+    select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
+  }
+  if (shown(value) !== "" && !ids.includes(value)) {
+    select.append(el("option", { value: shown(value), text: shown(value) + " (ikke blandt parterne)" }));
+  }
+  select.value = shown(value);
+}
+
+function scalarInput(field, path, id) {
+  const value = getAt(path);
+  let input;
+  if (field.felt === "valg" || field.felt === "ja-nej" || field.felt === "part") {
+    input = el("select", { id: id, "data-felt": field.felt });
+    if (field.felt === "part") {
+      input.setAttribute("data-henvisning", field.henvisning);
+      partyOptions(input, field, value);
+    } else {
+      const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
+      input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
+      for (const [v, text] of choices) input.append(el("option", { value: v, text: text }));
+      const current = shown(value);
+      if (current && !choices.some(function (c) { return c[0] === current; })) input.append(el("option", { value: current, text: current }));
+      input.value = current;
+    }
+  } else if (field.felt === "fritekst" || field.felt === "tekstliste") {
+    const text = field.felt === "tekstliste" && Array.isArray(value) ? value.map(shown).join("\n") : shown(value);
+    input = el("textarea", { id: id, rows: field.felt === "tekstliste" ? 3 : 4 });
+    input.value = text;
+  } else {
+    input = el("input", { id: id, type: "text", autocomplete: "off" });
+    if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
+    if (field.felt === "dato") input.setAttribute("placeholder", "ÅÅÅÅ-MM-DD");
+    input.value = field.felt === "tal" ? showNumber(value) : shown(value);
+  }
+  if (field.påkrævet) input.setAttribute("aria-required", "true");
+  input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
+  return input;
+}
+
+function valueOf(field, input) {
+  const raw = input.value;
+  if (field.felt === "tekstliste") {
+    const lines = raw.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+    return lines.length ? lines : undefined;
+  }
+  if (raw === "") return undefined;
+  if (field.felt === "ja-nej") return raw === "true";
+  if (field.felt === "tal") return parseNumber(raw);
+  return raw;
+}
+
+function onInput(field, path, input) {
+  const previous = getAt(path);
+  const value = valueOf(field, input);
+  if (value === undefined) deleteAt(path); else setAt(path, value);
+  const note = $(input.id + "-type");
+  if (note) { // the file's list or group is replaced by what was typed
+    note.remove();
+    input.setAttribute("aria-describedby", input.getAttribute("aria-describedby").replace(input.id + "-type ", ""));
+  }
+  if (path[0] in references && typeof path[1] === "number") partyChanged(field, path, previous, value);
+  edited();
+}
+
+function referenceLists() {
+  // the lists other fields refer to (x-henvisning), found in the model: parter → id, navn
+  const found = {};
+  (function walk(fields) {
+    for (const f of fields || []) {
+      if (f.felt === "part") {
+        const entry = found[f.henvisning] || (found[f.henvisning] = { keyField: f.nøglefelt, nameField: f.navnefelt, fields: [] });
+        if (!entry.fields.includes(f.nøgle)) entry.fields.push(f.nøgle);
+      }
+      walk(f.felter);
+      if (f.element && f.element.felter) walk(f.element.felter);
+    }
+  })(model.elementer);
+  return found;
+}
+
+function renameReferences(list, ref, oldKey, newKey) {
+  let changed = 0;
+  (function walk(node) {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      for (const key of Object.keys(node)) {
+        if (ref.fields.includes(key) && node[key] === oldKey) { node[key] = newKey; changed++; }
+        else walk(node[key]);
+      }
+    }
+  })(Object.fromEntries(Object.entries(data()).filter(function (entry) { return entry[0] !== list; })));
+  return changed;
+}
+
+function partyChanged(field, path, previous, value) {
+  const ref = references[path[0]];
+  const item = path.slice(0, 2);
+  const keyPath = item.concat([ref.keyField]);
+  let oldKey = field.nøgle === ref.keyField ? previous : undefined;
+  let newKey = field.nøgle === ref.keyField ? value : undefined;
+  if (field.nøgle === ref.nameField) {
+    const keyInput = $(idFor(keyPath));
+    const key = getAt(keyPath);
+    if (keyInput && (key === undefined || key === slug(previous || ""))) {
+      oldKey = key;
+      newKey = slug(value || "");
+      if (newKey) setAt(keyPath, newKey); else deleteAt(keyPath);
+      keyInput.value = newKey;
+    }
+  }
+  const others = (data()[path[0]] || []).filter(function (p, i) { return i !== path[1] && isObject(p); });
+  const stillUsed = others.some(function (p) { return p[ref.keyField] === oldKey; });
+  if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
+    const changed = renameReferences(path[0], ref, oldKey, newKey);
+    if (changed) {
+      for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle, true);
+      if (lastChecked) showFindings(lastChecked);
+      say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
+    }
+  }
+  document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
+    const target = references[select.dataset.henvisning];
+    partyOptions(select, { henvisning: select.dataset.henvisning, nøglefelt: target.keyField, navnefelt: target.nameField }, select.value);
+  });
+}
+
+function simpleField(field, path) {
+  const id = idFor(path);
+  const input = scalarInput(field, path, id);
+  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som ÅÅÅÅ-MM-DD." : "";
+  // a top-level element's description already stands under its heading
+  const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
+  describe(input, id, Boolean(helpNode));
+  const note = typeNote(field, getAt(path), id);
+  if (note) input.setAttribute("aria-describedby", id + "-type " + input.getAttribute("aria-describedby"));
+  return el("div", { class: "ab-felt" }, [label(field, id), helpNode, note, input, slot(id)]);
+}
+
+function fieldNode(field, path) {
+  if (field.felt === "fast" || field.felt === "sum" || field.felt === "årsbeløb") return null;
+  if (field.felt === "gruppe") return groupNode(field, path, true);
+  if (field.felt === "liste") return listNode(field, path);
+  if (field.felt === "beløbstabel") return moneyTable(field, path);
+  return simpleField(field, path);
+}
+
+function groupNode(field, path, nested) {
+  const id = idFor(path);
+  const children = field.felter.map(function (f) { return fieldNode(f, path.concat([f.nøgle])); });
+  if (!nested) return el("div", { id: id, class: "ab-gruppe", tabindex: "-1" }, children.concat([slot(id)]));
+  return el("fieldset", { id: id, class: "ab-gruppe", tabindex: "-1" }, [
+    el("legend", { text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }),
+    field.beskrivelse ? el("p", { class: "ab-hjaelp", text: field.beskrivelse }) : null,
+  ].concat(children, [slot(id)]));
+}
+
+function partyField(field) {
+  return field.element.felter.find(function (f) { return f.felt === "part"; });
+}
+
+function listNode(field, path) {
+  const id = idFor(path);
+  const items = Array.isArray(getAt(path)) ? getAt(path) : [];
+  const wrapper = el("div", { id: id, class: "ab-liste", tabindex: "-1" });
+  if (path.length > 1) wrapper.append(el("h3", { class: "ab-listetitel", text: field.titel }), help(field, id));
+  items.forEach(function (item, i) {
+    const itemPath = path.concat([i]);
+    const title = field.element.titel + " " + (i + 1);
+    const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
+    for (const child of field.element.felter) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+    set.append(slot(idFor(itemPath)));
+    set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { removeItem(path, i); } } }));
+    wrapper.append(set);
+  });
+  const buttons = el("p", { class: "ab-knapper" }, [
+    el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
+  ]);
+  const ref = partyField(field);
+  if (ref) {
+    buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { addPerParty(path, ref); } } }));
+  }
+  wrapper.append(buttons, slot(id));
+  return wrapper;
+}
+
+function addItem(path, item) {
+  const list = getAt(path);
+  if (Array.isArray(list)) list.push(item); else setAt(path, [item]);
+  rerender(path[0]);
+  const index = getAt(path).length - 1;
+  const added = $(idFor(path.concat([index])));
+  // a new party starts at its name (its id follows the name), not at the id
+  const ref = path.length === 1 ? references[path[0]] : null;
+  const first = (ref && $(idFor(path.concat([index, ref.nameField])))) || (added && added.querySelector("input, select, textarea"));
+  if (first) first.focus();
+  edited();
+}
+
+function addPerParty(path, ref) {
+  const list = Array.isArray(getAt(path)) ? getAt(path) : [];
+  const present = list.map(function (item) { return isObject(item) ? item[ref.nøgle] : null; });
+  const parties = Array.isArray(data()[ref.henvisning]) ? data()[ref.henvisning] : [];
+  let added = 0;
+  for (const party of parties) {
+    const key = isObject(party) ? party[ref.nøglefelt] : null;
+    if (typeof key === "string" && key && !present.includes(key)) {
+      list.push({ [ref.nøgle]: key });
+      present.push(key);
+      added++;
+    }
+  }
+  if (!Array.isArray(getAt(path)) && list.length) setAt(path, list);
+  say(added ? "Tilføjede " + added + " til listen." : "Alle parter er allerede med (parter skal have et id).");
+  rerender(path[0]);
+  if (added) edited();
+}
+
+function removeItem(path, index) {
+  deleteAt(path.concat([index]));
+  rerender(path[0]);
+  const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
+  const button = list && list.querySelector(".ab-knapper button");
+  if (button) button.focus();
+  say("Fjernet.");
+  edited();
+}
+
+// ---------- budget and financing ----------
+
+function moneyLists(parentPath) {
+  const parent = getAt(parentPath);
+  const group = model.elementer.find(function (e) { return e.nøgle === parentPath[0]; });
+  const fields = parentPath.length === 1 && group && group.felter ? group.felter : [];
+  return fields.filter(function (f) { return f.felt === "beløbstabel"; }).map(function (f) {
+    return { field: f, posts: isObject(parent) && Array.isArray(parent[f.nøgle]) ? parent[f.nøgle] : [] };
+  });
+}
+
+function years(parentPath) {
+  const found = new Set(draft().ekstraÅr || []);
+  for (const list of moneyLists(parentPath)) {
+    for (const post of list.posts) {
+      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+      if (isObject(amounts)) Object.keys(amounts).forEach(function (y) { found.add(String(y)); });
+    }
+  }
+  return Array.from(found).sort();
+}
+
+function moneyTable(field, path) {
+  const id = idFor(path);
+  const parentPath = path.slice(0, -1);
+  const allYears = years(parentPath);
+  const posts = Array.isArray(getAt(path)) ? getAt(path) : [];
+  const unit = isObject(getAt(parentPath)) && getAt(parentPath).enhed ? getAt(parentPath).enhed : "den valgte enhed";
+  const head = el("tr", {}, [el("th", { scope: "col", text: field.element.titel })]
+    .concat(allYears.map(function (y) { return el("th", { scope: "col", class: "ab-tal", text: y }); }),
+      [el("th", { scope: "col", class: "ab-tal", text: "I alt" }), el("th", { scope: "col", text: "Fjern" })]));
+  const body = el("tbody");
+  posts.forEach(function (post, i) {
+    const postPath = path.concat([i]);
+    const namePath = postPath.concat([field.navnefelt]);
+    const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
+    const name = el("input", { id: idFor(namePath), type: "text", autocomplete: "off",
+      "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
+    name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
+    name.addEventListener("input", function () { onInput(nameField, namePath, name); });
+    const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
+    for (const year of allYears) {
+      const amountPath = postPath.concat([field.beløbsfelt, year]);
+      const input = el("input", { id: idFor(amountPath), type: "text", inputmode: "decimal", class: "ab-tal", autocomplete: "off",
+        "aria-label": field.element.titel + " " + (i + 1) + ", " + year });
+      input.value = showNumber(isObject(post) && isObject(post[field.beløbsfelt]) ? post[field.beløbsfelt][year] : undefined);
+      input.addEventListener("input", function () { onAmount(field, path, amountPath, input); });
+      row.append(el("td", { class: "ab-tal" }, [input]));
+    }
+    row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
+    row.append(el("td", {}, [el("button", { type: "button", class: "ab-fjern", text: "Fjern",
+      "aria-label": "Fjern " + field.element.titel.toLowerCase() + " " + (i + 1), on: { click: function () { removeItem(path, i); } } })]));
+    body.append(row);
+  });
+  const foot = el("tr", {}, [el("th", { scope: "row", text: "I alt" })]
+    .concat(allYears.map(function (y) { return el("td", { class: "ab-tal", "data-aar": y }); }),
+      [el("td", { class: "ab-tal", "data-aar": "alle" }), el("td")]));
+  const table = el("table", { class: "ab-beloeb" }, [
+    el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
+  const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
+  const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
+    el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), help(field, id), scroller,
+    el("p", { class: "ab-knapper" }, [
+      el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }), " ",
+      el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
+      el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
+    slot(id)]);
+  updateTotals(wrapper, field, posts, allYears);
+  return wrapper;
+}
+
+function updateTotals(wrapper, field, posts, allYears) {
+  const amountsOf = function (post) { return isObject(post) ? post[field.beløbsfelt] : null; };
+  posts.forEach(function (post, i) {
+    const cell = wrapper.querySelector('[data-sum="' + i + '"]');
+    if (cell) cell.textContent = formatTotal(sum(allYears.map(function (y) { return amountOf(amountsOf(post), y); })));
+  });
+  const perYear = allYears.map(function (year) { return sum(posts.map(function (post) { return amountOf(amountsOf(post), year); })); });
+  allYears.forEach(function (year, i) {
+    const cell = wrapper.querySelector('[data-aar="' + year + '"]');
+    if (cell) cell.textContent = formatTotal(perYear[i]);
+  });
+  const cell = wrapper.querySelector('[data-aar="alle"]');
+  if (cell) cell.textContent = formatTotal(sum(perYear));
+}
+
+function onAmount(field, listPath, amountPath, input) {
+  const value = parseNumber(input.value);
+  if (input.value.trim() === "") deleteAt(amountPath); else setAt(amountPath, value);
+  updatePostSum(field, getAt(amountPath.slice(0, -2)));
+  updateSums(listPath);
+  const posts = Array.isArray(getAt(listPath)) ? getAt(listPath) : [];
+  updateTotals($(idFor(listPath)), field, posts, years(listPath.slice(0, -1)));
+  edited();
+}
+
+function updatePostSum(field, post) {
+  // a post's optional sum (i_alt) that the file already has is kept equal to its amounts
+  if (isObject(post) && field.sumfelt && field.sumfelt in post) {
+    post[field.sumfelt] = sum(Object.values(post[field.beløbsfelt] || {}).filter(function (v) { return typeof v === "number"; }));
+  }
+}
+
+function removeLastYear(parentPath) {
+  const all = years(parentPath);
+  if (!all.length) return;
+  const last = all[all.length - 1];
+  const holders = [];
+  for (const list of moneyLists(parentPath)) {
+    list.posts.forEach(function (post, i) {
+      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+      if (isObject(amounts) && last in amounts) holders.push({ list: list, post: post, index: i });
+    });
+  }
+  if (holders.length && !window.confirm("Fjern året " + last + " og " + holders.length + " beløb?")) return;
+  for (const holder of holders) {
+    const listPath = parentPath.concat([holder.list.field.nøgle]);
+    deleteAt(listPath.concat([holder.index, holder.list.field.beløbsfelt, last]));
+    updatePostSum(holder.list.field, holder.post);
+    updateSums(listPath);
+  }
+  draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
+  rerender(parentPath[0]);
+  say("Året " + last + " er fjernet.");
+  if (holders.length) edited(); else persist();
+}
+
+function updateSums(listPath) {
+  // an optional sum group (e.g. budget_i_alt) that the file already has is kept equal to
+  // the posts; which group sums which list, and its fields, come from the form model
+  const parent = getAt(listPath.slice(0, -1));
+  const listKey = listPath[listPath.length - 1];
+  const group = model.elementer.find(function (e) { return e.nøgle === listPath[0]; });
+  const table = ((group && group.felter) || []).find(function (f) { return f.nøgle === listKey; });
+  const sums = ((group && group.felter) || []).filter(function (f) { return f.felt === "sum" && f.af === listKey; });
+  if (!isObject(parent) || !table) return;
+  const posts = Array.isArray(parent[listKey]) ? parent[listKey] : [];
+  const values = {};
+  for (const post of posts) {
+    const amounts = isObject(post) && isObject(post[table.beløbsfelt]) ? post[table.beløbsfelt] : {};
+    for (const [year, value] of Object.entries(amounts)) {
+      if (typeof value === "number") (values[year] = values[year] || []).push(value);
+    }
+  }
+  const perYear = {};
+  for (const [year, list] of Object.entries(values)) perYear[year] = sum(list);
+  const all = sum(Object.values(values).flat());
+  for (const sum of sums) {
+    const target = parent[sum.nøgle];
+    if (!isObject(target)) continue;
+    if (sum.beløbsfelt && sum.beløbsfelt in target) target[sum.beløbsfelt] = perYear;
+    target[sum.sumfelt] = all;
+  }
+}
+
+function addYear(parentPath) {
+  const known = years(parentPath).map(Number);
+  const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
+  draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
+  persist();
+  rerender(parentPath[0]);
+  const input = document.querySelector('[id$=".' + next + '"]');
+  if (input) input.focus();
+  say("Året " + next + " er tilføjet.");
+}
+
+// ---------- drawing ----------
+
+function rerender(key, later) {
+  // »later«: the caller shows the findings once, after drawing every element it redraws
+  const element = model.elementer.find(function (e) { return e.nøgle === key; });
+  const container = document.querySelector('[data-element="' + key + '"]');
+  if (!element || !container) return;
+  const node = element.felt === "gruppe" ? groupNode(element, [key], false) : fieldNode(element, [key]);
+  container.replaceChildren();
+  if (node) container.append(node);
+  if (lastChecked && !later) showFindings(lastChecked);
+}
+
+function renderAll() {
+  for (const element of model.elementer) rerender(element.nøgle, true);
+  if (lastChecked) showFindings(lastChecked);
+  showDrafts();
+}
+
+// ---------- checking ----------
+
+function content() {
+  const current = draft();
+  const name = current.filnavn || fileName();
+  if (current.original && !current.redigeret) return { base64: current.original, name: name };
+  return { text: toYaml(current.data, model.elementer), name: name };
+}
+
+function fileName() {
+  const title = data().titel;
+  const base = typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale";
+  return base + ".yaml";
+}
+
+function edited() {
+  const current = draft();
+  current.redigeret = true;
+  current.original = null; // the form's data is the agreement now
+  delete current.afkortet;
+  persist();
+  scheduleCheck();
+}
+
+function scheduleCheck() {
+  clearTimeout(checkTimer);
+  $("ab-fund").dataset.tilstand = "venter";
+  checkTimer = setTimeout(runCheck, PAUSE_MS);
+}
+
+async function runCheck() {
+  if (!pythonReady) return;
+  if (checking) { again = true; return; } // one check at a time; the newest text runs next
+  checking = true;
+  const seq = ++checkSeq;
+  $("ab-fund").dataset.tilstand = "arbejder";
+  const started = performance.now();
+  try {
+    const answer = await py.call("check", content());
+    if (seq === checkSeq) {
+      timings.kontroller.push(performance.now() - started);
+      if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
+      showFindings(answer.fund);
+      if (!again) $("ab-fund").dataset.tilstand = "færdig";
+    }
+  } catch (error) {
+    if (seq === checkSeq) {
+      $("ab-opsummering").textContent = "Kontrollen mislykkedes: " + error.message;
+      $("ab-fund").dataset.tilstand = "fejl";
+    }
+  } finally {
+    checking = false;
+    if (again) { again = false; runCheck(); }
+  }
+}
+
+function target(path) {
+  for (let n = path.length; n > 0; n--) {
+    const node = $(idFor(path.slice(0, n)));
+    if (node) return node;
+  }
+  return path.length ? $("del-" + path[0]) : null;
+}
+
+function localHelp(url) {
+  return typeof url === "string" && url.startsWith(SITE) ? root + url.slice(SITE.length) : url;
+}
+
+function clearFieldFindings() {
+  document.querySelectorAll(".ab-felt-fund").forEach(function (p) { p.replaceChildren(); p.hidden = true; });
+  document.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+  document.querySelectorAll("[data-ekstra-beskrivelse]").forEach(function (node) {
+    node.setAttribute("aria-describedby", node.dataset.ekstraBeskrivelse);
+    node.removeAttribute("data-ekstra-beskrivelse");
+  });
+}
+
+function attach(finding, node) {
+  const holder = node.matches("input, select, textarea") ? node : null;
+  let place = $(node.id + "-fund");
+  if (!place) {
+    const wrapper = node.closest(".ab-tabel, .ab-liste, .ab-gruppe, .ab-element, .ab-del");
+    place = wrapper ? wrapper.querySelector(".ab-felt-fund:last-of-type") : null;
+    if (holder && place) {
+      if (!holder.dataset.ekstraBeskrivelse) holder.dataset.ekstraBeskrivelse = holder.getAttribute("aria-describedby") || "";
+      holder.setAttribute("aria-describedby", (holder.dataset.ekstraBeskrivelse + " " + place.id).trim());
+    }
+  }
+  if (holder && finding.niveau === "fejl") holder.setAttribute("aria-invalid", "true");
+  if (!place) return;
+  place.hidden = false;
+  place.append(el("span", { class: "ab-felt-besked ab-" + finding.niveau, text: LEVELS[finding.niveau] + ": " + finding.besked }), " ");
+}
+
+function showFindings(findings) {
+  lastChecked = findings;
+  clearFieldFindings();
+  const list = $("ab-fundliste");
+  list.replaceChildren();
+  const counts = { fejl: 0, advarsel: 0, anbefaling: 0 };
+  const fromFile = Boolean(draft().original && !draft().redigeret);
+  for (const finding of findings) {
+    counts[finding.niveau] = (counts[finding.niveau] || 0) + 1;
+    const node = target(finding.sti || []);
+    const where = whereText(finding, node, fromFile);
+    const text = [el("span", { class: "ab-niveau", text: LEVELS[finding.niveau] + ": " }),
+      el("span", { class: "ab-fund-besked", text: finding.besked })];
+    const item = el("li", { class: "ab-fund ab-" + finding.niveau, "data-kode": finding.kode, "data-linje": finding.linje,
+      "data-kolonne": finding.kolonne, "data-niveau": finding.niveau });
+    if (node) {
+      attach(finding, node);
+      item.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, text));
+    } else item.append(el("span", {}, text));
+    if (where) item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
+    if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
+    list.append(item);
+  }
+  showPerSection(findings);
+  const said = summary(counts);
+  if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
+}
+
+function whereText(finding, node, fromFile) {
+  // where a finding is, as its reader knows it: the line and column in an opened (unedited)
+  // file, else the name of the field it concerns (the line of a text the form wrote means
+  // nothing to a form user)
+  if (fromFile) return "i filen: linje " + finding.linje + ", kolonne " + finding.kolonne;
+  const label = node ? document.querySelector("label[for='" + CSS.escape(node.id) + "']") : null;
+  const heading = node && !label ? node.querySelector("legend, caption, h2, h3") : null;
+  const named = label || heading;
+  const name = named && named.firstChild ? named.firstChild.textContent : "";
+  return name.trim() ? "feltet »" + name.trim() + "«" : "";
+}
+
+function showPerSection(findings) {
+  const per = {};
+  for (const finding of findings) {
+    const key = (finding.sti || [])[0];
+    if (typeof key !== "string") continue;
+    per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0 };
+    per[key][finding.niveau]++;
+  }
+  document.querySelectorAll("[data-nav]").forEach(function (span) {
+    const counts = per[span.dataset.nav];
+    const parts = [];
+    if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
+    if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+    if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+    span.textContent = parts.length ? " – " + parts.join(", ") : "";
+    span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
+  });
+}
+
+function summary(counts) {
+  const parts = [];
+  if (counts.fejl) parts.push(counts.fejl + " fejl");
+  if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+  if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+  if (!parts.length) return "Aftalen har ingen fejl, advarsler eller anbefalinger.";
+  const last = parts.pop();
+  return "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
+}
+
+function focusField(node) {
+  const field = node.matches("input, select, textarea") ? node : node.querySelector("input, select, textarea") || node;
+  field.scrollIntoView({ block: "center" });
+  field.focus();
+}
+
+// ---------- files ----------
+
+function toBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function openFile(file) {
+  $("ab-fund").dataset.tilstand = "venter";
+  // a file larger than kbtools reads is refused by the check all the same when it gets one
+  // byte past the limit: the rest is never read, kept or sent to Python
+  const limit = typeof model.maksBytes === "number" ? model.maksBytes : Infinity;
+  const tooBig = file.size > limit;
+  const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
+  newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
+  draft().venter = true;
+  persist();
+  lastChecked = null; // the findings shown belong to the file or draft before
+  renderAll();
+  if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
+}
+
+function unknownKeys(value) {
+  const known = model.elementer.map(function (e) { return e.nøgle; });
+  const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
+  if (!extra.length) return "";
+  const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
+  const more = extra.length > 5 ? " og " + (extra.length - 5) + " andre" : "";
+  return " Formularen har ingen felter til " + named + more + ". De bliver stående, når aftalen gemmes.";
+}
+
+async function loadOpened() {
+  const current = draft();
+  if (!current.venter) return;
+  const seq = ++checkSeq;
+  $("ab-fund").dataset.tilstand = "arbejder";
+  try {
+    const answer = await py.call("load", { base64: current.original, name: current.filnavn });
+    delete current.venter;
+    if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
+    else if (answer.data.skema !== undefined && answer.data.skema !== model.skema) {
+      say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
+        + "«, og en aftale har »skema: " + model.skema + "«. Formularen viser kun aftalens felter.");
+    } else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
+    current.data = isObject(answer.data) ? answer.data : {};
+    persist();
+    renderAll();
+    if (seq !== checkSeq) return;
+    showFindings(answer.fund);
+    $("ab-fund").dataset.tilstand = "færdig";
+  } catch (error) {
+    say("Filen kunne ikke åbnes: " + error.message);
+    $("ab-fund").dataset.tilstand = "fejl";
+  }
+}
+
+function download(blob, name) {
+  const link = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+}
+
+function save() {
+  const current = draft();
+  if (current.afkortet && !current.redigeret) {
+    say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
+    return;
+  }
+  const saved = current.original && !current.redigeret
+    ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
+    : new Blob([toYaml(current.data, model.elementer)], { type: "application/yaml" });
+  download(saved, current.filnavn || fileName());
+  say("Aftalen er gemt som " + (current.filnavn || fileName()) + " i din download-mappe.");
+}
+
+// ---------- print ----------
+
+async function showPrint() {
+  const message = $("ab-udskrift-besked");
+  if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
+  message.textContent = "Udskriften laves …";
+  const frame = $("ab-udskrift");
+  frame.dataset.tilstand = "arbejder";
+  $("ab-udskriv").disabled = true;
+  try {
+    const answer = await py.call("render_html", content());
+    if (answer.html === null) {
+      frame.hidden = true;
+      frame.dataset.tilstand = "færdig";
+      message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
+      return;
+    }
+    frame.setAttribute("sandbox", "allow-same-origin allow-modals");
+    frame.onload = function () {
+      frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
+      $("ab-udskriv").disabled = false;
+      frame.dataset.tilstand = "færdig";
+    };
+    frame.srcdoc = answer.html;
+    frame.hidden = false;
+    message.textContent = answer.kladde
+      ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
+      : "Udskriften er klar til underskrift.";
+  } catch (error) {
+    frame.dataset.tilstand = "fejl";
+    message.textContent = "Udskriften kunne ikke laves: " + error.message;
+  }
+}
+
+async function saveWord() {
+  const message = $("ab-udskrift-besked");
+  if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
+  message.textContent = "Word-filen laves …";
+  try {
+    const answer = await py.call("render_docx", content());
+    if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
+    const name = (draft().filnavn || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+    download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
+    message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
+  } catch (error) {
+    message.textContent = "Word-filen kunne ikke laves: " + error.message;
+  }
+}
+
+function printFrame() {
+  const frame = $("ab-udskrift");
+  if (frame.hidden || !frame.contentWindow) return;
+  frame.contentWindow.focus();
+  frame.contentWindow.print();
+}
+
+// ---------- start ----------
+
+function on(id, type, handler) {
+  const node = $(id);
+  if (node) node.addEventListener(type, handler);
+}
+
+function wire() {
+  on("ab-kladde", "change", function (event) {
+    store.aktiv = event.target.value;
+    persist();
+    lastChecked = null;
+    renderAll();
+    say("Kladden »" + store.aktiv + "« er åbnet.");
+    if (draft().venter) loadOpened(); else scheduleCheck();
+  });
+  on("ab-ny", "click", function () {
+    newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
+    persist();
+    lastChecked = null;
+    renderAll();
+    say("Ny kladde: »" + store.aktiv + "«.");
+    scheduleCheck();
+  });
+  on("ab-slet", "click", function () {
+    if (!window.confirm("Slet kladden »" + store.aktiv + "«? Det kan ikke fortrydes.")) return;
+    const gone = store.aktiv;
+    delete store.kladder[gone];
+    const rest = Object.keys(store.kladder);
+    if (rest.length) store.aktiv = rest[0]; else newDraft("Kladde 1");
+    persist();
+    lastChecked = null;
+    renderAll();
+    say("Kladden »" + gone + "« er slettet.");
+    scheduleCheck();
+  });
+  on("ab-navn", "change", function (event) {
+    const wanted = event.target.value.trim();
+    if (!wanted || wanted === store.aktiv) { event.target.value = store.aktiv; return; }
+    const name = uniqueName(wanted);
+    const renamed = {};
+    for (const [key, value] of Object.entries(store.kladder)) renamed[key === store.aktiv ? name : key] = value;
+    store.kladder = renamed;
+    store.aktiv = name;
+    persist();
+    showDrafts();
+    say("Kladden hedder nu »" + name + "«.");
+  });
+  on("ab-aabn", "change", function (event) {
+    const file = event.target.files && event.target.files[0];
+    if (file) openFile(file).finally(function () { event.target.value = ""; });
+  });
+  on("ab-gem", "click", save);
+  on("ab-lav-udskrift", "click", showPrint);
+  on("ab-udskriv", "click", printFrame);
+  on("ab-word", "click", saveWord);
+  on("ab-form", "submit", function (event) { event.preventDefault(); });
+}
+
+function startChecking() {
+  if (!py) {
+    $("ab-status").textContent = "Kontrollen kunne ikke indlæses. Du kan stadig udfylde og gemme aftalen.";
+    return;
+  }
+  py.ready.then(function (info) {
+    pythonReady = true;
+    timings.pythonKlar = performance.now();
+    timings.pythonIndlæsning = info.loadMs;
+    timings.faser = info.phases;
+    $("ab-status").textContent = "Kontrol klar";
+    if (draft().venter) loadOpened(); else runCheck();
+  }, function (error) {
+    $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
+  });
+}
+
+function main() {
+  const holder = $("aftalebygger");
+  if (!holder) return;
+  model = JSON.parse($("ab-model").textContent);
+  references = referenceLists();
+  root = holder.dataset.rod || "";
+  restore();
+  wire();
+  renderAll();
+  timings.formularKlar = performance.now();
+  $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
+  startChecking();
+}
+
+// Python starts loading at once (kb-python.js is a classic script in <head>; this module runs
+// when the page has been parsed)
+if (typeof window.startPython === "function") py = window.startPython();
+window.kbAftalebygger.toYaml = function (value) { return toYaml(value, model.elementer); };
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();

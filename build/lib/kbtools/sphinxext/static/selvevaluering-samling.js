@@ -1,0 +1,263 @@
+/*
+ * selvevaluering-samling.js: the facilitator view (kbtools/sphinxext/facilitator.py).
+ *
+ * Collects rating files (opened, or typed in and written as rating files here) and sends them
+ * to kbtools' own Python code in the browser (kb-python.js → kbtools.browser.entry "saml" →
+ * kbtools.typology.facilitator.combine_files): the same code as `kbtools vurdering saml`.
+ * Shows the result as a table and a list (text only, via textContent) and saves the combined
+ * assessment as a YAML file. Nothing leaves the browser.
+ */
+(function () {
+  "use strict";
+
+  function start() {
+    const root = document.getElementById("samling");
+    if (!root) return;
+    const status = document.getElementById("svs-status");
+    const list = document.getElementById("svs-liste");
+    const empty = document.getElementById("svs-tom");
+    const result = document.getElementById("svs-resultat");
+    const saveButton = document.getElementById("svs-gem");
+    const message = document.getElementById("svs-besked");
+    const form = document.getElementById("svs-form");
+    const formMessage = document.getElementById("svs-form-besked");
+    const ratings = []; // {name, text, label}
+    let combinedYaml = null;
+    let py = null;
+
+    function element(tag, text, className) {
+      const node = document.createElement(tag);
+      if (text !== undefined && text !== null) node.textContent = text;
+      if (className) node.className = className;
+      return node;
+    }
+
+    function typedRating() {
+      const value = function (name) {
+        const field = form.elements.namedItem(name);
+        return field ? field.value.trim() : "";
+      };
+      const data = {
+        partnerskab: value("partnerskab"),
+        dato: value("dato"),
+        navn: value("navn"),
+        system: value("system"),
+        rolle: value("rolle"),
+      };
+      const missing = [["partnerskab", "partnerskabets navn", "svs-partnerskab"], ["dato", "datoen", "svs-dato"],
+        ["navn", "deltagerens navn", "svs-navn"], ["system", "deltagerens system", "svs-system"]]
+        .find(function (item) { return !data[item[0]]; });
+      if (missing) return { problem: "Skriv eller vælg " + missing[1] + ".", field: missing[2] };
+      const levels = Array.from(form.querySelectorAll(".svs-parametre select"))
+        .filter(function (select) { return select.value; });
+      if (!levels.length) return { problem: "Vælg et niveau ved mindst én parameter.", field: form.querySelector(".svs-parametre select").id };
+      data.niveauer = {};
+      for (const select of levels) data.niveauer[select.name] = select.value;
+      const text = window.kbRatingFile.toYaml(root.dataset.skema, data, "Bedømmelse skrevet ind under mødet.");
+      return { text: text, label: data.navn + " (" + data.system + ", skrevet ind)" };
+    }
+
+    function showList() {
+      list.replaceChildren();
+      empty.hidden = ratings.length > 0;
+      ratings.forEach(function (rating, index) {
+        const item = element("li", rating.label + " ");
+        const remove = element("button", "Fjern");
+        remove.type = "button";
+        remove.setAttribute("aria-label", "Fjern " + rating.label);
+        remove.addEventListener("click", function () {
+          ratings.splice(index, 1);
+          update();
+          // the button is gone: keep keyboard focus in the list (or on the file picker)
+          const buttons = list.querySelectorAll("button");
+          const next = buttons[Math.min(index, buttons.length - 1)];
+          (next || document.getElementById("svs-aabn")).focus();
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+    }
+
+    function showFindings(findings, heading) {
+      if (!findings.length) return;
+      result.appendChild(element("h3", heading));
+      const items = element("ul", null, "svs-fund");
+      for (const finding of findings) {
+        items.appendChild(element("li", finding.fil + ", linje " + finding.linje + " (" +
+          finding.niveau + "): " + finding.besked));
+      }
+      result.appendChild(items);
+    }
+
+    function showOverview(overview) {
+      result.appendChild(element("p", overview.intro));
+      // like the case pages' tables: scrolls sideways on a phone, and with the keyboard
+      const wrapper = element("div", null, "table-wrapper container svs-tabel");
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("role", "region");
+      wrapper.setAttribute("aria-label", "Gruppens forslag og deltagernes bedømmelser");
+      const table = element("table", null, "docutils kbtools-typologi-case");
+      table.appendChild(element("caption", "Gruppens forslag og deltagernes bedømmelser"));
+      const head = element("tr");
+      const headers = ["Parameter", "Gruppens forslag"]
+        .concat(overview.niveauer.map(function (name) { return name + " (antal)"; }))
+        .concat(["Hvert systems niveau (median)", "Drøftes?"]);
+      for (const text of headers) {
+        const cell = element("th", text);
+        cell.scope = "col";
+        head.appendChild(cell);
+      }
+      table.appendChild(element("thead")).appendChild(head);
+      const body = table.appendChild(element("tbody"));
+      for (const row of overview.parametre) {
+        const line = element("tr");
+        const name = element("th", row.navn);
+        name.scope = "row";
+        line.appendChild(name);
+        line.appendChild(element("td", row.niveau, "kbtools-niveau-" + row.niveau_id));
+        for (const count of row.antal) line.appendChild(element("td", String(count)));
+        line.appendChild(element("td", row.systemer));
+        line.appendChild(element("td", row["drøftes"] ? "Ja" : "Nej"));
+        body.appendChild(line);
+      }
+      wrapper.appendChild(table);
+      result.appendChild(wrapper);
+      result.appendChild(element("h3", "Hvor er I uenige?"));
+      result.appendChild(element("p", overview.uenige_intro));
+      if (overview.uenige.length) {
+        const items = element("ul", null, "kbtools-uenige");
+        for (const text of overview.uenige) items.appendChild(element("li", text));
+        result.appendChild(items);
+      }
+    }
+
+    async function update() {
+      showList();
+      result.replaceChildren();
+      combinedYaml = null;
+      saveButton.disabled = true;
+      if (!ratings.length) {
+        status.textContent = "Åbn deltagernes filer, eller skriv en bedømmelse ind.";
+        return;
+      }
+      status.textContent = "Bedømmelserne samles …";
+      let answer;
+      try {
+        answer = await py.call("saml", {
+          // an opened file goes as its bytes, so Python finds what the CLI finds (a file that
+          // is not UTF-8, a byte order mark), not the browser's decoding of it
+          filer: ratings.map(function (r) {
+            return r.base64 ? { name: r.name, base64: r.base64 } : { name: r.name, text: r.text };
+          }),
+        });
+      } catch (error) {
+        status.textContent = "Bedømmelserne kunne ikke samles: " + error.message;
+        return;
+      }
+      if (answer.yaml) {
+        combinedYaml = answer.yaml;
+        saveButton.disabled = false;
+        status.textContent = ratings.length === 1
+          ? "1 bedømmelse er samlet."
+          : ratings.length + " bedømmelser er samlet.";
+        showOverview(answer.oversigt);
+        showFindings(answer.fund, "Bemærkninger til filerne");
+      } else {
+        status.textContent = "Bedømmelserne kan ikke samles endnu. Ret det, der står under Resultat.";
+        showFindings(answer.fund, "Det skal rettes");
+      }
+    }
+
+    function readFile(file) {
+      // the file's bytes as base64 (a data: URL without its header)
+      return new Promise(function (resolve, reject) {
+        const reader = new FileReader();
+        reader.onload = function () {
+          const url = String(reader.result);
+          resolve(url.slice(url.indexOf(",") + 1));
+        };
+        reader.onerror = function () { reject(reader.error); };
+        reader.readAsDataURL(file);
+      });
+    }
+
+    document.getElementById("svs-aabn").addEventListener("change", async function (event) {
+      for (const file of Array.from(event.target.files || [])) {
+        // two files may have the same name (from two folders): number the second one, so the
+        // messages and the »Fjern« buttons tell them apart
+        let name = file.name;
+        for (let n = 2; ratings.some(function (r) { return r.name === name; }); n++) {
+          name = file.name.replace(/(\.ya?ml)?$/i, " (" + n + ")$1");
+        }
+        ratings.push({ name: name, base64: await readFile(file), label: name });
+      }
+      event.target.value = "";
+      update();
+    });
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const typed = typedRating();
+      const old = form.querySelector(".sv-fejl");
+      if (old) {
+        old.remove();
+        for (const field of form.querySelectorAll("[aria-invalid]")) {
+          field.removeAttribute("aria-invalid");
+          field.removeAttribute("aria-describedby");
+        }
+      }
+      if (typed.problem) {
+        formMessage.textContent = typed.problem;
+        const field = document.getElementById(typed.field);
+        if (field) {
+          // the message also stands next to the field, which may be far from the button
+          const note = element("span", typed.problem, "sv-fejl");
+          note.id = "svs-fejl";
+          const label = form.querySelector("label[for='" + field.id + "']");
+          (label || field).after(note);
+          field.setAttribute("aria-invalid", "true");
+          field.setAttribute("aria-describedby", note.id);
+          field.focus();
+        }
+        return;
+      }
+      const count = ratings.length + 1;
+      ratings.push({ name: "skrevet-ind-" + count + ".yaml", text: typed.text, label: typed.label });
+      formMessage.textContent = "Bedømmelsen fra " + typed.label + " er tilføjet. Se resultatet under Resultat.";
+      for (const name of ["navn", "system", "rolle"]) form.elements.namedItem(name).value = "";
+      for (const select of form.querySelectorAll(".svs-parametre select")) select.value = "";
+      update();
+    });
+
+    saveButton.addEventListener("click", function () {
+      if (!combinedYaml) return;
+      const blob = new Blob([combinedYaml], { type: "application/yaml" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      const date = (combinedYaml.match(/^dato: (\S+)/m) || [null, "dato"])[1];
+      link.download = "vurdering-" + date + ".yaml";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      message.textContent = "Den samlede vurdering er gemt som " + link.download + ".";
+    });
+
+    if (typeof window.startPython !== "function") {
+      status.textContent = "Samlingen kunne ikke indlæses (kb-python.js mangler).";
+      return;
+    }
+    py = window.startPython();
+    document.getElementById("svs-vaerktoej").hidden = false;
+    status.textContent = "Samlingen indlæses …";
+    py.ready.then(function () {
+      status.textContent = "Klar. Åbn deltagernes filer, eller skriv en bedømmelse ind.";
+      root.dataset.klar = "ja";
+    }, function (error) {
+      status.textContent = error.message;
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
