@@ -269,3 +269,32 @@ def test_the_facilitator_view_never_fails_and_agrees_with_saml(raws: list[bytes]
             paths[-1].write_bytes(raw)
         code, _, _ = run("vurdering", "saml", *map(str, paths), "-o", f"{folder}/ud.yaml")
     assert (answer["yaml"] is not None) == (code == 0)
+
+
+#: The shipped agreements, assessments and ratings: files a walk must never skip silently.
+OURS = [path.read_text("utf-8") for path in sorted((ROOT / "cases").rglob("*.yaml"))]
+
+
+@SETTINGS
+@given(
+    st.sampled_from(OURS),
+    st.sampled_from(["", "schema", "Schema", "shema", "skemaa", "type"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"]),
+    st.sampled_from(["aftale", "Aftale 2028", "lone", "x", "VURDERING"]),
+    st.sampled_from([".yaml", ".YAML", ".yml", ".Yml"]),
+)
+def test_validate_never_skips_one_of_ours_silently(
+    text: str, key: str, encoding: str, stem: str, suffix: str
+) -> None:
+    """An agreement, assessment or rating whose ``skema:`` line is gone or misspelled, saved in
+    any encoding under any name, is checked or named in a finding: never only counted."""
+    before, line, after = text.partition("\nskema:")
+    assert line
+    mangled = before + (f"\n{key}:" if key else "\n#") + after
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{stem}{suffix}"
+        path.write_bytes(mangled.encode(encoding))
+        code, out, _ = run("validate", "--format", "json", "--strict", folder)
+    payload = json.loads(out)
+    assert code != 0
+    assert str(path) in {finding["fil"] for finding in payload["fund"]}
