@@ -41,13 +41,19 @@ def is_yaml_name(name: str) -> bool:
 
 
 def is_walked(path: Path) -> bool:
-    """True when a folder walk would look at ``path`` (a relative path, as git gives it):
-    a YAML name, in no hidden or tool folder."""
+    """True when a folder walk from the current folder would look at ``path`` (a relative
+    path, as git gives it): a YAML name, in no hidden, tool or virtual environment folder."""
     *folders, name = path.parts or ("",)
-    return is_yaml_name(name) and not any(
-        (part.startswith(".") and part not in (".", "..")) or part in SKIPPED_FOLDERS
-        for part in folders
-    )
+    if not is_yaml_name(name):
+        return False
+    for depth, part in enumerate(folders, start=1):
+        if part in (".", ".."):
+            continue
+        if part.startswith(".") or part in SKIPPED_FOLDERS:
+            return False
+        if not _walks_into(Path(*folders[:depth])):
+            return False
+    return True
 
 
 def walk(top: Path, *, recursive: bool = True) -> Walk:

@@ -141,3 +141,33 @@ def test_action_default_path_works_on_an_ordinary_repository(tmp_path: Path, str
         "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
         "1 YAML-fil uden skema: sprunget over."
     )
+
+
+def test_the_pre_commit_hook_checks_what_the_walk_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hook gets every YAML file pre-commit sees (``types: [yaml]``) and ``--som-mappe``
+    makes kbtools find exactly what ``kbtools validate .`` finds."""
+    from identify.identify import tags_from_filename
+
+    repo = ordinary_repository(tmp_path)
+    (repo / "aftaler" / "Aftale 2028.YAML").write_bytes(INVALID.read_bytes())
+    (repo / "bedoemmelser").mkdir()
+    (repo / "bedoemmelser" / "lone.yaml").write_text("navn: Lone\n", encoding="utf-8")
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    names = sorted(
+        str(path.relative_to(repo))
+        for path in repo.rglob("*")
+        if path.is_file() and set(hook["types"]) <= tags_from_filename(str(path))
+    )
+    assert ".pre-commit-config.yaml" in names and "aftaler/Aftale 2028.YAML" in names
+    entry = hook["entry"].split()[2:]
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        by_hook = validate(capsys, "--format", "json", *entry, *names)
+        by_walk = validate(capsys, "--format", "json", ".")
+    finally:
+        os.chdir(cwd)
+    assert by_hook[0] == by_walk[0] == 1
+    assert json.loads(by_hook[1]) == json.loads(by_walk[1])
