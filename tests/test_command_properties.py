@@ -298,3 +298,29 @@ def test_validate_never_skips_one_of_ours_silently(
     payload = json.loads(out)
     assert code != 0
     assert str(path) in {finding["fil"] for finding in payload["fund"]}
+
+
+_RATINGS = sorted((ROOT / "cases" / "fjordkommune" / "bedoemmelser").rglob("*.yaml"))
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(_RATINGS), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from([".yaml", ".YAML", ".yml", ".Yml", ".YML"]), min_size=4, max_size=4),
+    st.booleans(),
+)
+def test_saml_on_a_folder_is_saml_on_its_files(
+    ratings: list[Path], suffixes: list[str], junk: bool
+) -> None:
+    """A folder stands for exactly its visible YAML files, whatever the suffix's case; the
+    ``._`` files macOS leaves beside them never count."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for rating, suffix in zip(ratings, suffixes, strict=False):
+            paths.append(Path(folder) / f"{rating.parent.name}-{rating.stem}{suffix}")
+            paths[-1].write_bytes(rating.read_bytes())
+            if junk:
+                (Path(folder) / f"._{paths[-1].name}").write_bytes(b"\x00\x05\x16\x07\xff")
+        by_folder = run("vurdering", "saml", folder, "-o", "-")
+        by_files = run("vurdering", "saml", *sorted(map(str, paths)), "-o", "-")
+    assert by_folder == by_files
