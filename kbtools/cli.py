@@ -71,7 +71,9 @@ class DanishArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fejl i kommandoen: {message}\n")
+        from kbtools.reporting.visible import visible
+
+        sys.stderr.write(f"{self.prog}: fejl i kommandoen: {visible(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -156,7 +158,9 @@ def _say_os_error(error: OSError) -> None:
             "adgangen til den."
         )
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"kbtools: {message}\n")
+        from kbtools.reporting.visible import visible
+
+        sys.stderr.write(f"kbtools: {visible(message)}\n")
 
 
 def _closed_output() -> io.TextIOWrapper:

@@ -59,11 +59,12 @@ def _one_of(values: list[str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kbtools.fileio import WriteRefused, write_new_file
+    from kbtools.reporting.visible import visible
     from kbtools.template import DEFAULT_PARTIES, render_template
 
     parties, problem = parse_parts(args.part)
     if problem:
-        print(f"kbtools new: {problem}", file=sys.stderr)
+        print(visible(f"kbtools new: {problem}"), file=sys.stderr)
         return 2
     text = render_template(parties or DEFAULT_PARTIES, args.titel)
     if args.sti == "-":
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_new_file(Path(args.sti), text.encode("utf-8"))
     except WriteRefused as refused:  # an existing file is never replaced: no --overskriv here
-        print(f"kbtools new: {refused}", file=sys.stderr)
+        print(visible(f"kbtools new: {refused}"), file=sys.stderr)
         return 2
-    print(f"Oprettede {args.sti}. Udfyld teksterne, der begynder med »Skriv«.")
+    print(visible(f"Oprettede {args.sti}.") + " Udfyld teksterne, der begynder med »Skriv«.")
     return 0

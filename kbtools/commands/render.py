@@ -41,7 +41,9 @@ def register(subparsers: Any) -> None:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    from kbtools.reporting.visible import visible
+
+    sys.stderr.write(f"{PROG}: {visible(message)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     written = _write(Path(args.ud), content, args.overskriv, Path(args.aftale))
     if written:
-        print(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}.")
+        from kbtools.reporting.visible import visible
+
+        print(visible(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}."))
     return 0 if written else 2
 
 

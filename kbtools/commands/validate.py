@@ -166,8 +166,10 @@ def run(args: argparse.Namespace) -> int:
         for folder in dict.fromkeys(folder for folder, _ in found.walked)
         if folder and folder not in tally.folders_with_kinds
     ]
+    from kbtools.reporting.visible import visible
+
     for note in notes:
-        sys.stderr.write(f"kbtools validate: {note}\n")
+        sys.stderr.write(f"kbtools validate: {visible(note)}\n")
     findings = sort_findings(tally.findings)
     pick(args.format)(findings, tally.files, sys.stdout, tally.skipped)
     if notes or tally.unreadable:

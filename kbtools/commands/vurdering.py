@@ -61,7 +61,9 @@ def register(subparsers: Any) -> None:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    from kbtools.reporting.visible import visible
+
+    sys.stderr.write(f"{PROG}: {visible(message)}\n")
 
 
 def input_files(names: list[str]) -> tuple[list[Path], list[Finding]]:
@@ -124,8 +126,10 @@ def run(args: argparse.Namespace) -> int:
         _say(f"{refused}{hint}")
         return 2
     discuss = sum(1 for item in combined.data["parametre"] if item.get("drøftes"))
+    from kbtools.reporting.visible import visible
+
     print(
-        f"Skrev {args.ud}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
+        f"Skrev {visible(args.ud)}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
         f"{discuss} af {len(combined.data['parametre'])} parametre bør drøftes."
     )
     return 0
