@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.typology.cases import Case, load_case
+from kbtools.typology.cases import Case, is_safe_case_name, load_case
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,9 @@ def formats() -> list[tuple[str, str]]:
 
 
 def case_files(root: Path) -> list[Path]:
-    return sorted((root / "cases").glob("*/aftale.yaml"))
+    """The cases' agreements (of the cases the site shows: see :func:`is_safe_case_name`)."""
+    paths = sorted((root / "cases").glob("*/aftale.yaml"))
+    return [path for path in paths if is_safe_case_name(path.parent.name)]
 
 
 def _case(path: Path) -> Case:
