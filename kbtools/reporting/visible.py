@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
-#: Control characters (C0, DEL, C1), the bidirectional controls and the Unicode line and
-#: paragraph separators.
+#: Control characters (C0, DEL, C1), the bidirectional controls, the Unicode line and
+#: paragraph separators, and the characters that take no room (soft hyphen, zero-width
+#: spaces and joiners, word joiner, BOM): a message that echoes them shows where they are.
 _INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2069\ufeff]"
 )
 
 #: What ``json.dumps`` leaves raw of those.
