@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
+from kbtools.reporting.visible import visible
 
 DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
 
@@ -26,7 +27,9 @@ _MD_LINE_END = re.compile(r"\r\n|\r|\n")
 
 def md_text(text: str) -> str:
     """``text`` as Markdown that shows exactly ``text``: every line starts as a paragraph
-    line (no indented code, no list, quote or heading) and nothing inline is markup."""
+    line (no indented code, no list, quote or heading) and nothing inline is markup. A control
+    character (an ANSI escape, a right-to-left override) shows as an escape such as ``\x1b``:
+    in a document to sign, and on the terminal of ``-o -``, it must not act unseen."""
     lines = []
     for line in _MD_LINE_END.split(text):
         escaped = _md_inline(line)
@@ -40,7 +43,8 @@ def md_text(text: str) -> str:
 def _md_inline(text: str) -> str:
     """``text`` on one line where only inline Markdown counts (a heading's text, a table
     cell, after »Navn: «)."""
-    escaped = _MD_INLINE.sub(r"\\\1", " ".join(_MD_LINE_END.split(text)).strip())
+    line = visible(" ".join(_MD_LINE_END.split(text)).strip())
+    escaped = _MD_INLINE.sub(r"\\\1", line)
     return _MD_BARE_LINK.sub(lambda m: "\\" + m.group(0), escaped)
 
 

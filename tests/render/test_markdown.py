@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from kbtools.cli import main
 from kbtools.render.text_writers import md_text
+from kbtools.reporting.visible import visible
 
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" / "minimal.yaml"
 #: CommonMark with GitHub's tables and strikethrough, as GitHub and most viewers show it.
@@ -30,12 +31,14 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "    ",
     "\u00a0",
+    "\x1b[31m",
+    "\u202e",
 ]
 
 
 def expected_text(text: str) -> str:
     """What a reader should see: the text, line by line, without blank lines and margins."""
-    lines = [line.strip() for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [visible(line.strip()) for line in re.split(r"\r\n|\r|\n", text)]
     return "\n".join(line for line in lines if line)
 
 
