@@ -41,8 +41,14 @@ def is_yaml_name(name: str) -> bool:
 
 
 def is_walked(path: Path) -> bool:
-    """True when a folder walk from the current folder would look at ``path`` (a relative
-    path, as git gives it): a YAML name, in no hidden, tool or virtual environment folder."""
+    """True when a folder walk from the current folder would look at ``path`` (relative, as
+    git gives it): a YAML name, in no hidden, tool or virtual environment folder. Of a path
+    outside the current folder only the name counts (``~/.lokalt/aftale.yaml`` is walked)."""
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return is_yaml_name(path.name)
     *folders, name = path.parts or ("",)
     if not is_yaml_name(name):
         return False

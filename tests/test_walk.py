@@ -236,3 +236,18 @@ def test_output_that_cannot_be_written_is_exit_2_with_a_message(target: str) -> 
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("kbtools: resultatet kunne ikke skrives på standard-output (")
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_as_walked_judges_folders_from_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbtools.walk import is_walked
+
+    monkeypatch.chdir(tmp_path)
+    assert is_walked(Path("aftaler/Aftale.YAML"))
+    assert not is_walked(Path(".github/workflows/x.yml"))
+    assert not is_walked(Path("node_modules/x/aftale.yaml"))
+    assert not is_walked(Path("._aftale.yaml"))
+    assert is_walked(tmp_path / "aftaler" / "aftale.yml")
+    assert not is_walked(tmp_path / ".skjult" / "aftale.yml")
+    assert is_walked(Path("/andet/.sted/aftale.yaml"))  # outside: only the name counts
