@@ -140,10 +140,12 @@ def _looks_like(text: str, display: str, path: Path) -> Finding | None:
             return LOOKS_LIKE.finding(display, line, 1, message)
     named = _kind_by_name(path)
     if named is not None:
+        word, kind, whose = named
         message = (
-            f"Filen ligner en {named.label} på navnet, men den har ingen »skema:«-linje og er "
-            f"derfor ikke kontrolleret. Er den en {named.label}, så skriv »skema: "
-            f"{named.skema}« øverst i filen."
+            f"Filen ligner en {kind.label}, fordi {whose} indeholder »{word}«, men den har "
+            f"ingen »skema:«-linje og er derfor ikke kontrolleret. Er den en {kind.label}, så "
+            f"skriv »skema: {kind.skema}« øverst i filen; ellers så giv "
+            f"{'den' if whose == 'navnet' else 'mappen'} et navn uden »{word}«."
         )
         return LOOKS_LIKE.finding(display, 1, 1, message)
     return None
@@ -163,10 +165,15 @@ def _near_skema(key: str) -> bool:
     return 4 <= len(word) <= 8 and SequenceMatcher(None, word, "skema").ratio() >= 0.7
 
 
-def _kind_by_name(path: Path) -> Kind | None:
-    names = " ".join((path.stem, path.parent.name))
-    folded = unicodedata.normalize("NFC", names).casefold()
-    return next((kind for word, kind in _NAME_WORDS if word in folded), None)
+def _kind_by_name(path: Path) -> tuple[str, Kind, str] | None:
+    """(the word, its kind, »navnet« or »mappens navn«) when the file's name or its folder's
+    name says which kind it is meant to be."""
+    for whose, name in (("navnet", path.stem), ("mappens navn", path.parent.name)):
+        folded = unicodedata.normalize("NFC", name).casefold()
+        for word, kind in _NAME_WORDS:
+            if word in folded:
+                return word, kind, whose
+    return None
 
 
 def _plain(name: str) -> str:

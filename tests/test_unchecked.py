@@ -78,7 +78,7 @@ def test_a_file_without_skema_that_has_a_kinds_keys_is_reported(tmp_path: Path) 
 )
 def test_a_file_named_like_one_of_ours_is_reported(tmp_path: Path, name: str, label: str) -> None:
     _, warning = triage(b"noter: ingen\n", name, tmp_path / name)
-    assert warning is not None and f"ligner en {label} på navnet" in warning.message
+    assert warning is not None and f"ligner en {label}, fordi " in warning.message
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,13 @@ def test_following_the_advice_makes_the_file_checked(
     assert code == 1  # checked, and the loader says how to save it
     path.write_text(MINIMAL, encoding="utf-8")
     assert validate(capsys, "--format", "text", str(tmp_path))[0] == 0
+
+
+def test_renaming_a_file_that_is_not_ours_silences_the_warning(tmp_path: Path) -> None:
+    """The advice for a file named like an agreement that is not one: rename it (or its folder)."""
+    _, warning = triage(b"noter: ingen\n", "x", tmp_path / "aftale-noter.yaml")
+    assert warning is not None and "giv den et navn uden »aftale«" in warning.message
+    assert triage(b"noter: ingen\n", "x", tmp_path / "noter.yaml") == (False, None)
+    _, warning = triage(b"noter: ingen\n", "x", tmp_path / "bedoemmelser" / "noter.yaml")
+    assert warning is not None and "mappens navn indeholder »bedoemmelse«" in warning.message
+    assert "giv mappen et navn uden »bedoemmelse«" in warning.message
