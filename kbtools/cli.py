@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -69,7 +71,9 @@ class DanishArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fejl i kommandoen: {message}\n")
+        from kbtools.reporting.visible import visible
+
+        sys.stderr.write(f"{self.prog}: fejl i kommandoen: {visible(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -103,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse (``--help``, ``--version`` and usage errors, with exit code 2)."""
     from kbtools.reporting.console import tolerate
 
+    if sys.stdout is None:  # started with standard output closed (``kbtools … >&-``)
+        sys.stdout = _closed_output()
     for stream in (sys.stdout, sys.stderr):
         tolerate(stream)
     parser = build_parser()
@@ -116,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (``kbtools validate . | head``)
         _silence_stdout()
         return EXIT_FINDINGS
+    except OSError as exc:  # the disk is full, or a path the operating system refuses
+        if os.environ.get("KBTOOLS_DEBUG"):
+            raise
+        _say_os_error(exc)
+        return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("KBTOOLS_DEBUG"):
             raise
@@ -125,6 +136,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     return code
+
+
+def _say_os_error(error: OSError) -> None:
+    """A Danish message for an error from the operating system that no command foresaw.
+
+    One without a file name comes from writing the result (standard output full or closed);
+    one with a name is a file or folder the system would not read or write.
+    """
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is None:
+        _silence_stdout()  # what could not be written must not fail again at exit
+        message = (
+            f"resultatet kunne ikke skrives på standard-output ({reason}). Er disken fuld, "
+            "eller er uddata lukket? Skriv resultatet et sted med plads, fx i en fil på en "
+            "anden disk."
+        )
+    else:
+        message = (
+            f"{error.filename}: kan ikke læses eller skrives ({reason}). Kontrollér stien og "
+            "adgangen til den."
+        )
+    with contextlib.suppress(OSError, ValueError):
+        from kbtools.reporting.visible import visible
+
+        sys.stderr.write(f"kbtools: {visible(message)}\n")
+
+
+def _closed_output() -> io.TextIOWrapper:
+    """A standard output that fails, as a closed one does, when something is written to it."""
+
+    class Closed(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise OSError(errno.EBADF, "standard-output er lukket")
+
+    return io.TextIOWrapper(Closed(), encoding="utf-8", write_through=True)  # type: ignore[arg-type]
 
 
 def _silence_stdout() -> None:

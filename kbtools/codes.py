@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 import sys
 
-from kbtools import api, kinds
+from kbtools import api, kinds, unchecked
 from kbtools.checking import schema_codes
 from kbtools.findings import Code
 from kbtools.loading import codes as loading_codes
@@ -23,6 +23,7 @@ def groups() -> tuple[tuple[str, tuple[Code, ...]], ...]:
         ("Filens slags", api.CODES),
         ("Formatet (skemaet)", schema_codes.CODES),
         *((f"Regler for en {kind.label}", kind.codes) for kind in kinds.KINDS),
+        ("Filer i en mappe, der ikke er kontrolleret (kbtools validate)", unchecked.CODES),
         ("Samling af bedømmelser (kbtools vurdering saml)", combine.CODES),
     )
 
@@ -34,7 +35,7 @@ def all_codes() -> tuple[Code, ...]:
 
 def source_files() -> list[str]:
     """The modules that define codes (a docs build depends on them)."""
-    modules = [loading_codes, api, schema_codes, combine, sys.modules[__name__]]
+    modules = [loading_codes, api, unchecked, schema_codes, combine, sys.modules[__name__]]
     modules += [sys.modules[rule.check.__module__] for kind in kinds.KINDS for rule in kind.rules]
     return sorted({inspect.getfile(module) for module in modules})
 

@@ -10,6 +10,13 @@ Two guarantees hold for every file a command writes:
   in the target's folder first and only then moved into place with ``os.replace`` (a rename
   on the same file system, atomic on POSIX and Windows).
 
+Only a regular file is ever replaced, and only with ``--overskriv``: a symbolic link (also a
+dangling one), a device such as ``/dev/null``, a named pipe or a folder at the target's name
+is refused with or without it, so writing never goes through a link and never removes
+something that is not an ordinary file. A new file gets the permissions any program's new file
+gets (``0666`` less the user's umask), not the temporary file's ``0600``; a replaced file
+keeps its own permissions.
+
 Without ``--overskriv`` an existing file is never replaced, even if it appears while we are
 writing. That guarantee used to come from ``os.link`` (a hard link fails if the name exists),
 but FAT-formatted USB sticks and many network drives do not support hard links. Instead the
@@ -49,15 +56,15 @@ def write_file(
     parent = path.parent if str(path.parent) else Path(".")
     existing = _existing(path)
     _refuse_inputs(path, existing, inputs)
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise WriteRefused(f"{path}: er en mappe, ikke en fil. Angiv et filnavn.")
-    if existing is not None and not overwrite:
-        raise TargetExists(f"{path}: filen findes allerede og bliver ikke overskrevet.")
-    if not parent.is_dir():
-        raise WriteRefused(f"{path}: mappen {parent} findes ikke.")
-    mode = stat.S_IMODE(existing.st_mode) if existing is not None else _default_mode()
+    if existing is not None:
+        _refuse_unless_regular(path, existing)
+        if not overwrite:
+            raise TargetExists(f"{path}: filen findes allerede og bliver ikke overskrevet.")
+    if not os.path.isdir(parent):
+        raise WriteRefused(f"{path}: mappen {parent} findes ikke eller kan ikke læses.")
+    mode = stat.S_IMODE(existing.st_mode) & 0o777 if existing is not None else _default_mode()
     with _temporary(path, parent, data, mode) as tmp:
-        if overwrite:
+        if existing is not None:  # a regular file, and overwriting was asked for
             _move(tmp, path)
         else:
             _move_into_reservation(tmp, path)
@@ -77,16 +84,29 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def _existing(path: Path) -> os.stat_result | None:
-    """The target's status (following links), the link's own for a dangling link, or None."""
+    """What occupies the target's name (a link itself, not what it points to), or None."""
     try:
-        return os.stat(path)
+        return os.lstat(path)
     except FileNotFoundError:
-        try:
-            return os.lstat(path)  # a dangling symbolic link still occupies the name
-        except OSError:
-            return None
+        return None
     except (OSError, ValueError) as err:
         raise WriteRefused(f"{path}: kan ikke undersøge stien ({_reason(err)}).") from err
+
+
+def _refuse_unless_regular(path: Path, existing: os.stat_result) -> None:
+    """Only a regular file may be replaced: never a folder, a link, a device or a pipe."""
+    if stat.S_ISDIR(existing.st_mode):
+        raise WriteRefused(f"{path}: er en mappe, ikke en fil. Angiv et filnavn.")
+    if stat.S_ISLNK(existing.st_mode):
+        raise WriteRefused(
+            f"{path}: er et symbolsk link. kbtools skriver ikke gennem et link og erstatter "
+            "det ikke. Angiv den fil, linket peger på, eller et andet filnavn."
+        )
+    if not stat.S_ISREG(existing.st_mode):
+        raise WriteRefused(
+            f"{path}: er ikke en almindelig fil, men fx en enhed eller en navngiven pipe. "
+            "kbtools erstatter kun almindelige filer. Angiv et andet filnavn."
+        )
 
 
 def _refuse_inputs(path: Path, existing: os.stat_result | None, inputs: Sequence[Path]) -> None:

@@ -269,3 +269,58 @@ def test_the_facilitator_view_never_fails_and_agrees_with_saml(raws: list[bytes]
             paths[-1].write_bytes(raw)
         code, _, _ = run("vurdering", "saml", *map(str, paths), "-o", f"{folder}/ud.yaml")
     assert (answer["yaml"] is not None) == (code == 0)
+
+
+#: The shipped agreements, assessments and ratings: files a walk must never skip silently.
+OURS = [path.read_text("utf-8") for path in sorted((ROOT / "cases").rglob("*.yaml"))]
+
+
+@SETTINGS
+@given(
+    st.sampled_from(OURS),
+    st.sampled_from(["", "schema", "Schema", "shema", "skemaa", "type"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"]),
+    st.sampled_from(["aftale", "Aftale 2028", "lone", "x", "VURDERING"]),
+    st.sampled_from([".yaml", ".YAML", ".yml", ".Yml"]),
+)
+def test_validate_never_skips_one_of_ours_silently(
+    text: str, key: str, encoding: str, stem: str, suffix: str
+) -> None:
+    """An agreement, assessment or rating whose ``skema:`` line is gone or misspelled, saved in
+    any encoding under any name, is checked or named in a finding: never only counted."""
+    before, line, after = text.partition("\nskema:")
+    assert line
+    mangled = before + (f"\n{key}:" if key else "\n#") + after
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{stem}{suffix}"
+        path.write_bytes(mangled.encode(encoding))
+        code, out, _ = run("validate", "--format", "json", "--strict", folder)
+    payload = json.loads(out)
+    assert code != 0
+    assert str(path) in {finding["fil"] for finding in payload["fund"]}
+
+
+_RATINGS = sorted((ROOT / "cases" / "fjordkommune" / "bedoemmelser").rglob("*.yaml"))
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(_RATINGS), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from([".yaml", ".YAML", ".yml", ".Yml", ".YML"]), min_size=4, max_size=4),
+    st.booleans(),
+)
+def test_saml_on_a_folder_is_saml_on_its_files(
+    ratings: list[Path], suffixes: list[str], junk: bool
+) -> None:
+    """A folder stands for exactly its visible YAML files, whatever the suffix's case; the
+    ``._`` files macOS leaves beside them never count."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for rating, suffix in zip(ratings, suffixes, strict=False):
+            paths.append(Path(folder) / f"{rating.parent.name}-{rating.stem}{suffix}")
+            paths[-1].write_bytes(rating.read_bytes())
+            if junk:
+                (Path(folder) / f"._{paths[-1].name}").write_bytes(b"\x00\x05\x16\x07\xff")
+        by_folder = run("vurdering", "saml", folder, "-o", "-")
+        by_files = run("vurdering", "saml", *sorted(map(str, paths)), "-o", "-")
+    assert by_folder == by_files

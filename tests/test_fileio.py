@@ -118,3 +118,81 @@ def test_same_file() -> None:
     here = Path(__file__)
     assert same_file(here, here.parent / "." / here.name)
     assert not same_file(here, here.parent / "findes-ikke.py")
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_named_pipe_is_never_replaced(tmp_path: Path, overwrite: bool) -> None:
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    with pytest.raises(WriteRefused, match="ikke en almindelig fil"):
+        write_file(pipe, b"x", overwrite=overwrite)
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.md"]
+
+
+def test_a_device_is_never_replaced(tmp_path: Path) -> None:
+    """As root, ``-o /dev/null --overskriv`` used to replace /dev/null with a file (tested on a
+    copy of the device node, never on /dev/null itself)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("only root can create a device node")
+    with pytest.raises(WriteRefused, match="ikke en almindelig fil"):
+        write_file(device, b"x", overwrite=True)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+@pytest.mark.parametrize("dangling", [False, True])
+def test_a_symbolic_link_is_never_replaced_or_written_through(
+    tmp_path: Path, overwrite: bool, dangling: bool
+) -> None:
+    target = tmp_path / "mål.md"
+    if not dangling:
+        target.write_bytes(b"mit")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with pytest.raises(WriteRefused, match="symbolsk link") as refused:
+        write_file(link, b"x", overwrite=overwrite)
+    assert not isinstance(refused.value, TargetExists)  # --overskriv would not help
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert (target.read_bytes() if not dangling else target.exists()) == (
+        b"mit" if not dangling else False
+    )
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002, 0o027])
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_new_file_gets_the_users_umask(tmp_path: Path, umask: int, overwrite: bool) -> None:
+    old = os.umask(umask)
+    try:
+        write_file(tmp_path / "ny.md", b"x", overwrite=overwrite)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "ny.md").stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_replaced_file_keeps_its_permissions_but_never_setuid(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"gammel")
+    target.chmod(0o4755)
+    write_file(target, b"ny", overwrite=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755
+
+
+def test_render_refuses_a_pipe_and_a_dangling_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kbtools.cli import main
+
+    source = Path(__file__).parent / "data" / "agreements" / "valid" / "minimal.yaml"
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "link.md").symlink_to(tmp_path / "findes-ikke.md")
+    for name in ("pipe.md", "link.md"):
+        code = main(
+            ["render", str(source), "--format", "md", "-o", str(tmp_path / name), "--overskriv"]
+        )
+        assert code == 2
+        assert f"{tmp_path / name}: er " in capsys.readouterr().err
+    assert not (tmp_path / "findes-ikke.md").exists()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import tempfile
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbtools import check_file
 from kbtools.cli import main
@@ -151,3 +156,43 @@ def test_new_works_without_hard_links(tmp_path: Path, monkeypatch: pytest.Monkey
     assert main(["new", "aftale", str(path)]) == 0
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["aftale.yaml"]
+
+
+INVISIBLE = ["\u202e", "\u00ad", "\n", "\r", "\t", "\u200b", "\u00a0", "\ufeff", "\x1b", "\u2028"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE)
+@pytest.mark.parametrize("where", ["part", "titel"])
+def test_an_invisible_character_in_a_name_or_title_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], char: str, where: str
+) -> None:
+    """Refused, not removed: the name in the file is the name the user saw and typed."""
+    target = tmp_path / "aftale.yaml"
+    name = f"Jobcenter{char}Eksempelby"
+    args = ["new", "aftale", str(target), "--part", "B:uddannelse"]
+    args += ["--part", f"{name}:beskæftigelse"] if where == "part" else ["--titel", name]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "som tegn nr. 10. Det kan ikke ses" in err
+    if char != "\u00a0":  # a hard space shows as a space; the message names it
+        assert char not in err.removesuffix("\n")  # the echoed name shows it as an escape
+    assert not target.exists()
+    fixed = [a.replace(char, " ") for a in args]  # following the advice: an ordinary space
+    assert main(fixed) == 0 and target.exists()
+
+
+_NAME = st.text(st.sampled_from([*INVISIBLE, "a", "æ", " ", "-", "."]), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_NAME)
+def test_new_writes_a_name_exactly_or_refuses_it(name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "aftale.yaml"
+        with contextlib.redirect_stderr(io.StringIO()):
+            code = main(["new", "aftale", str(target), f"--part={name}:beskæftigelse"])
+        if any(char in name.strip() for char in INVISIBLE if char != " "):
+            assert code == 2 and not target.exists()
+        elif code == 0:
+            names = [part["navn"] for part in load_path(target)[0].data["parter"]]  # type: ignore[union-attr]
+            assert names == [name.strip()]

@@ -33,22 +33,18 @@ def load_yaml(path: Path) -> object:
 
 
 def test_hook_definition() -> None:
+    """The hook is given every YAML file (in any case) and lets kbtools decide, as a walk does."""
+    from identify.identify import tags_from_filename
+
     hooks = load_yaml(REPO / ".pre-commit-hooks.yaml")
     assert isinstance(hooks, list)
     (hook,) = hooks
     assert hook["id"] == "kbtools-validate"
-    assert hook["entry"] == "kbtools validate"
+    assert hook["entry"] == "kbtools validate --som-mappe"
     assert hook["language"] == "python"
-    files = re.compile(hook["files"])
-    for name in (
-        "aftale.yaml",
-        "cases/by/aftale.yml",
-        "x/partnerskabsaftale-2027.yaml",
-        "cases/by/typologivurdering-2026.yaml",
-    ):
-        assert files.search(name), name
-    for name in (".pre-commit-config.yaml", "mkdocs.yml", "aftale.json", "aftale/andet.yaml"):
-        assert not files.search(name), name
+    assert hook["types"] == ["yaml"] and "files" not in hook
+    for name in ("aftaler/Aftale 2028.YAML", "bedoemmelser/lone.yaml", "x/vurdering.Yml"):
+        assert "yaml" in tags_from_filename(name), name
 
 
 def test_repository_checks_its_own_cases_with_the_hook() -> None:
@@ -129,7 +125,15 @@ def test_hook_skips_yaml_files_that_are_not_agreements(
 ) -> None:
     result = try_repo(pre_commit_home, workdir, "andet.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no files to check" in result.stdout
+    assert "Passed" in result.stdout
+
+
+def test_hook_checks_a_rating_and_a_name_in_capitals(pre_commit_home: Path, workdir: Path) -> None:
+    (workdir / "aftaler").mkdir()
+    (workdir / "aftaler" / "Aftale 2028.YAML").write_text(INVALID, encoding="utf-8")
+    result = try_repo(pre_commit_home, workdir, "aftaler/Aftale 2028.YAML")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "aftaler/Aftale 2028.YAML:" in result.stdout
 
 
 def test_repository_config_checks_cases_in_a_clone(pre_commit_home: Path, tmp_path: Path) -> None:

@@ -141,3 +141,113 @@ def test_action_default_path_works_on_an_ordinary_repository(tmp_path: Path, str
         "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
         "1 YAML-fil uden skema: sprunget over."
     )
+
+
+def test_the_pre_commit_hook_checks_what_the_walk_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hook gets every YAML file pre-commit sees (``types: [yaml]``) and ``--som-mappe``
+    makes kbtools find exactly what ``kbtools validate .`` finds."""
+    from identify.identify import tags_from_filename
+
+    repo = ordinary_repository(tmp_path)
+    (repo / "aftaler" / "Aftale 2028.YAML").write_bytes(INVALID.read_bytes())
+    (repo / "bedoemmelser").mkdir()
+    (repo / "bedoemmelser" / "lone.yaml").write_text("navn: Lone\n", encoding="utf-8")
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    names = sorted(
+        str(path.relative_to(repo))
+        for path in repo.rglob("*")
+        if path.is_file() and set(hook["types"]) <= tags_from_filename(str(path))
+    )
+    assert ".pre-commit-config.yaml" in names and "aftaler/Aftale 2028.YAML" in names
+    entry = hook["entry"].split()[2:]
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        by_hook = validate(capsys, "--format", "json", *entry, *names)
+        by_walk = validate(capsys, "--format", "json", ".")
+    finally:
+        os.chdir(cwd)
+    assert by_hook[0] == by_walk[0] == 1
+    assert json.loads(by_hook[1]) == json.loads(by_walk[1])
+
+
+def test_a_subfolder_without_access_is_named_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chmod 000 on a subfolder: listing it and even a stat of a file in it fail (simulated,
+    as root may read anything). It used to end as an internal error (exit 70)."""
+    shutil.copy(VALID, tmp_path / "aftale.yaml")
+    locked = tmp_path / "låst"
+    locked.mkdir()
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def scandir(path: str = ".") -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith(f"{locked}{os.sep}"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+    code, out, _ = validate(capsys, "--format", "text", str(tmp_path))
+    assert code == 2
+    assert f"{locked}:1:1: fejl [fil-ulaeselig] Mappen kan ikke læses" in out
+
+
+def test_a_path_longer_than_the_system_allows_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder tree deeper than PATH_MAX (4096 bytes on Linux) can exist, but its deepest
+    folders cannot be opened by their full path."""
+    monkeypatch.chdir(tmp_path)
+    name = "m" * 200
+    for _ in range(25):  # 25 × 201 bytes: more than PATH_MAX
+        os.mkdir(name)
+        os.chdir(name)
+    Path("aftale.yaml").write_bytes(VALID.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(VALID, tmp_path / "aftale.yaml")
+    code, out, _ = validate(capsys, "--format", "text", str(tmp_path))
+    assert code == 2
+    assert "fejl [fil-ulaeselig] Mappen kan ikke læses (File name too long)" in out
+
+
+@pytest.mark.parametrize("target", ["/dev/full", "closed"])
+def test_output_that_cannot_be_written_is_exit_2_with_a_message(target: str) -> None:
+    """A full disk or a closed standard output: a Danish message and exit 2, not exit 70."""
+    if target == "/dev/full" and not Path(target).exists():
+        pytest.skip("this system has no /dev/full")
+    command = [sys.executable, "-m", "kbtools", "validate", "--format", "text", str(VALID)]
+    if target == "closed":
+        result = subprocess.run(
+            ["bash", "-c", '"$@" >&-', "-", *command], capture_output=True, text=True, check=False
+        )
+    else:
+        with open(target, "w", encoding="utf-8") as full:
+            result = subprocess.run(
+                command, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+            )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("kbtools: resultatet kunne ikke skrives på standard-output (")
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_as_walked_judges_folders_from_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbtools.walk import is_walked
+
+    monkeypatch.chdir(tmp_path)
+    assert is_walked(Path("aftaler/Aftale.YAML"))
+    assert not is_walked(Path(".github/workflows/x.yml"))
+    assert not is_walked(Path("node_modules/x/aftale.yaml"))
+    assert not is_walked(Path("._aftale.yaml"))
+    assert is_walked(tmp_path / "aftaler" / "aftale.yml")
+    assert not is_walked(tmp_path / ".skjult" / "aftale.yml")
+    assert is_walked(Path("/andet/.sted/aftale.yaml"))  # outside: only the name counts

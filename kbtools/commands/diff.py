@@ -51,21 +51,22 @@ def _load(raw: str) -> tuple[Any, list[str]]:
 def run(args: argparse.Namespace) -> int:
     from kbtools.danish import plural
     from kbtools.diff import diff_agreements
+    from kbtools.reporting.visible import visible
 
     old, old_problems = _load(args.gammel)
     new, new_problems = _load(args.ny)
     problems = old_problems + new_problems
     if problems:
         for line in problems:
-            print(line, file=sys.stderr)
+            print(visible(line), file=sys.stderr)
         print("Filerne kan ikke sammenlignes, før fejlene er rettet.", file=sys.stderr)
         return 2
     changes = diff_agreements(old, new)
     if not changes:
-        print(f"Ingen ændringer mellem {args.gammel} og {args.ny}.")
+        print(visible(f"Ingen ændringer mellem {args.gammel} og {args.ny}."))
         return 0
-    print(f"Ændringer fra {args.gammel} til {args.ny}:")
+    print(visible(f"Ændringer fra {args.gammel} til {args.ny}:"))
     for change in changes:
-        print(f"- {change.text}")
+        print(visible(f"- {change.text}"))
     print(plural(len(changes), "ændring", "ændringer") + " i alt.")
     return 1

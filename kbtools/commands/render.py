@@ -41,7 +41,9 @@ def register(subparsers: Any) -> None:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    from kbtools.reporting.visible import visible
+
+    sys.stderr.write(f"{PROG}: {visible(message)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,21 +74,39 @@ def run(args: argparse.Namespace) -> int:
     draft = _is_draft(result)
     try:
         content = render_agreement(result.data, args.format, draft)
-    except Exception as exc:  # a draft of a broken agreement must not end in a traceback
+    except Exception as exc:  # never a traceback; and never blame the file for our own bug
         if os.environ.get("KBTOOLS_DEBUG"):
             raise
-        _say(
-            f"Kladden kunne ikke laves ({type(exc).__name__}): aftalen har fejl, der gør den "
-            "umulig at stille op. Ret fejlene (kbtools validate viser dem), og prøv igen."
-        )
-        return 1
+        return _render_failed(type(exc).__name__, args.format, broken=bool(_errors(result)))
     if args.ud == "-":
         sys.stdout.write(content.decode("utf-8"))
         return 0
     written = _write(Path(args.ud), content, args.overskriv, Path(args.aftale))
     if written:
-        print(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}.")
+        from kbtools.reporting.visible import visible
+
+        print(visible(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}."))
     return 0 if written else 2
+
+
+def _render_failed(error: str, fmt: str, *, broken: bool) -> int:
+    """Say why nothing was written. Only a draft of an agreement with errors may fail because
+    of the file; a valid agreement that cannot be laid out is a bug in kbtools (exit 70)."""
+    if broken:
+        _say(
+            f"Kladden kunne ikke laves ({error}). Aftalen har fejl, som kbtools validate viser; "
+            "ret dem, og prøv igen. Sker det stadig, er det en fejl i kbtools: meld den gerne "
+            "til LKS-vidensbasen."
+        )
+        return 1
+    _say(
+        f"{fmt}-filen kunne ikke laves på grund af en fejl i kbtools selv ({error}). Aftalen "
+        "har ingen fejl. Prøv et andet format (fx --format html), og meld gerne fejlen til "
+        "LKS-vidensbasen."
+    )
+    from kbtools.cli import EXIT_INTERNAL
+
+    return EXIT_INTERNAL
 
 
 def _errors(result: CheckResult) -> list[Finding]:

@@ -39,8 +39,10 @@ def run(args: argparse.Namespace) -> int:
     refusal = _refuse(result)
     if refusal is not None:
         return refusal
+    from kbtools.reporting.visible import visible
+
     for line in agreement_lines(agreement_view(result.data, fallback_title=args.aftale)):
-        print(line)
+        print(visible(line))
     return 0
 
 

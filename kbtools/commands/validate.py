@@ -1,17 +1,19 @@
 """``kbtools validate STI…``: check agreements and assessments, files or whole folders.
 
-A file named on the command line is always checked. A folder is walked for agreements and
-assessments, not for every YAML file in a repository: hidden folders and files (``.github``,
-``.pre-commit-config.yaml``), virtual environments, ``node_modules`` and ``_build`` are left
-out, and a YAML file without a ``skema:`` line is skipped and counted in the summary. A folder
-that cannot be read is an error (exit code 2), never silently skipped.
+A file named on the command line is always checked. A folder is walked for agreements,
+assessments and ratings, not for every YAML file in a repository (:mod:`kbtools.walk` says
+which files it sees): a YAML file without a ``skema:`` line is skipped and counted in the
+summary, with a warning when it looks like one of ours or cannot be read as text
+(:mod:`kbtools.unchecked`). A folder that cannot be read is an error (exit code 2), never
+silently skipped. ``--som-mappe`` treats the files named as if a walk had found them, so the
+pre-commit hook, which names every changed YAML file, checks exactly what the walk checks.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,21 +24,17 @@ from kbtools.reporting import FORMATS
 if TYPE_CHECKING:
     from kbtools.findings import Finding
 
-YAML_SUFFIXES = (".yaml", ".yml")
-#: Folders that hold tools' files, never agreements (hidden folders are skipped as well).
-SKIPPED_FOLDERS = frozenset({"node_modules", "_build", "__pycache__", "site-packages"})
-#: A ``skema:`` key at the start of a line (quoted or not, any case): the file is one of ours.
-_SKEMA_LINE = re.compile(r"(?:^|[{,])[ \t]*[\"']?skema[\"']?[ \t]*:", re.IGNORECASE | re.MULTILINE)
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="kontrollér partnerskabsaftaler og typologivurderinger",
         description=(
-            "Kontrollér YAML-filer med partnerskabsaftaler og typologivurderinger. Mapper "
-            "gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; skjulte mapper, "
-            "node_modules, _build og virtuelle miljøer springes over). Afslutningskode: "
+            "Kontrollér YAML-filer med partnerskabsaftaler, typologivurderinger og "
+            "bedømmelser. Mapper gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; "
+            "skjulte mapper, node_modules, _build og virtuelle miljøer springes over, og en "
+            "fil, der ligner en aftale, men mangler »skema:«, giver en advarsel). "
+            "Afslutningskode: "
             "0 gyldig, 1 fejl (med --strict også advarsler), 2 forkert brug eller ulæselig fil "
             "eller mappe."
         ),
@@ -50,6 +48,14 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--strict", action="store_true", help="advarsler giver også afslutningskode 1"
+    )
+    parser.add_argument(
+        "--som-mappe",
+        action="store_true",
+        help=(
+            "behandl de angivne filer, som når en mappe gennemgås: kun filer med en "
+            "»skema:«-linje kontrolleres (bruges af pre-commit-hooken)"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -70,19 +76,33 @@ class Discovery:
     notes: list[str] = field(default_factory=list)
 
 
-def discover(paths: list[str]) -> Discovery:
-    """The files to check for the paths given on the command line."""
+def discover(paths: list[str], *, as_walked: bool = False) -> Discovery:
+    """The files to check for the paths given on the command line. With ``as_walked`` a file
+    named is treated as if a folder walk had found it (the pre-commit hook names every file)."""
     from kbtools.loading import UNREADABLE
+    from kbtools.walk import is_walked, walk
 
     found = Discovery()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            before = (len(found.walked), len(found.unreadable))
-            _walk(path, raw, found)
-            if (len(found.walked), len(found.unreadable)) == before:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            info = None
+        except (OSError, ValueError) as error:  # no access to a folder above, a path too long
+            if not as_walked or is_walked(path):
+                found.unreadable.append(UNREADABLE.finding(raw, 1, 1, _cannot_read(error)))
+            continue
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            walked = walk(path)
+            found.walked += [(raw, file) for file in walked.files]
+            found.unreadable += walked.unreadable
+            if not walked.files and not walked.unreadable:
                 found.notes.append(f"{raw}: mappen indeholder ingen YAML-filer (*.yaml, *.yml).")
-        elif path.exists() or path.is_symlink():
+        elif as_walked:
+            if is_walked(path):
+                found.walked.append(("", path))
+        elif info is not None or path.is_symlink():
             found.files.append((path, raw))
         else:
             message = "Filen eller mappen findes ikke."
@@ -90,39 +110,10 @@ def discover(paths: list[str]) -> Discovery:
     return found
 
 
-def _walk(top: Path, raw: str, found: Discovery) -> None:
-    from kbtools.loading import UNREADABLE
-
-    def refuse(error: OSError) -> None:
-        where = error.filename or str(top)
-        reason = error.strerror or str(error)
-        message = f"Mappen kan ikke læses ({reason}), så filerne i den er ikke kontrolleret."
-        found.unreadable.append(UNREADABLE.finding(str(where), 1, 1, message))
-
-    for folder, subfolders, names in os.walk(top, onerror=refuse):
-        subfolders[:] = sorted(name for name in subfolders if _walks_into(Path(folder) / name))
-        for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
-                continue
-            path = Path(folder) / name
-            if path.is_file():
-                found.walked.append((raw, path))
-
-
-def _walks_into(folder: Path) -> bool:
-    name = folder.name
-    if name.startswith(".") or name in SKIPPED_FOLDERS:
-        return False
-    return not (folder / "pyvenv.cfg").exists()  # a virtual environment, whatever its name
-
-
-def has_skema_line(raw: bytes) -> bool:
-    """True when the file's text has a ``skema:`` line (found without parsing the YAML)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16", "replace")
-    else:
-        text = raw.decode("utf-8-sig", "replace")  # a BOM from Windows' Notepad is not text
-    return _SKEMA_LINE.search(text.lstrip("\ufeff")) is not None
+def _cannot_read(error: OSError | ValueError) -> str:
+    if isinstance(error, ValueError):
+        return "Stien indeholder et tegn, som et filnavn ikke kan have."
+    return f"Stien kan ikke læses ({error.strerror or error})."
 
 
 @dataclass
@@ -136,15 +127,20 @@ class Tally:
     folders_with_kinds: set[str] = field(default_factory=set)
 
     def check(self, path: Path, display: str, folder: str | None = None) -> None:
-        """Read the file once and check it; a walked file without ``skema:`` is skipped."""
+        """Read the file once and check it. A walked file without ``skema:`` is skipped,
+        with a warning when it may be one of ours (see :mod:`kbtools.unchecked`)."""
         from kbtools.api import check_bytes
         from kbtools.loading import read_path
+        from kbtools.unchecked import triage
 
         raw, problems = read_path(path, display=display)
-        if raw is not None and folder is not None and not has_skema_line(raw):
-            self.skipped += 1
-            return
-        if folder is not None:
+        if raw is not None and folder is not None:
+            checked, warning = triage(raw, display, path)
+            if not checked:
+                self.skipped += 1
+                self.findings.extend([warning] if warning is not None else [])
+                return
+        if folder:
             self.folders_with_kinds.add(folder)
         self.files += 1
         if raw is None:
@@ -158,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.findings import Level, sort_findings
     from kbtools.reporting import pick
 
-    found = discover(args.paths)
+    found = discover(args.paths, as_walked=args.som_mappe)
     tally = Tally(findings=list(found.unreadable), unreadable=bool(found.unreadable))
     for path, display in found.files:
         tally.check(path, display)
@@ -168,10 +164,12 @@ def run(args: argparse.Namespace) -> int:
         f"{folder}: mappen indeholder ingen partnerskabsaftaler eller typologivurderinger "
         "(ingen YAML-fil med en »skema:«-linje)."
         for folder in dict.fromkeys(folder for folder, _ in found.walked)
-        if folder not in tally.folders_with_kinds
+        if folder and folder not in tally.folders_with_kinds
     ]
+    from kbtools.reporting.visible import visible
+
     for note in notes:
-        sys.stderr.write(f"kbtools validate: {note}\n")
+        sys.stderr.write(f"kbtools validate: {visible(note)}\n")
     findings = sort_findings(tally.findings)
     pick(args.format)(findings, tally.files, sys.stdout, tally.skipped)
     if notes or tally.unreadable:

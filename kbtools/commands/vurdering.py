@@ -10,9 +10,13 @@ assessment that keeps every rating, proposes the group's profile and marks what 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kbtools.findings import Finding
 
 PROG = "kbtools vurdering saml"
 COMMENT = (
@@ -57,19 +61,28 @@ def register(subparsers: Any) -> None:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    from kbtools.reporting.visible import visible
+
+    sys.stderr.write(f"{PROG}: {visible(message)}\n")
 
 
-def input_files(names: list[str]) -> list[Path]:
-    """The files named, with a folder standing for its YAML files (sorted, not below)."""
+def input_files(names: list[str]) -> tuple[list[Path], list[Finding]]:
+    """The files named, with a folder standing for its YAML files (not below), found as
+    ``kbtools validate`` finds them (:mod:`kbtools.walk`: ``.YAML`` too, hidden files such as
+    macOS' ``._bedoemmelse.yaml`` never); and the findings for folders that cannot be read."""
+    from kbtools.walk import walk
+
     files: list[Path] = []
+    unreadable: list[Finding] = []
     for name in names:
         path = Path(name)
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        if os.path.isdir(path):
+            found = walk(path, recursive=False)
+            files += found.files
+            unreadable += found.unreadable
         else:
-            files.append(path)
-    return files
+            files.append(path)  # a file that cannot be read is reported when it is checked
+    return files, unreadable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.typology.combine import combine
     from kbtools.typology.yaml_text import to_yaml
 
-    files = input_files(args.filer)
+    files, unreadable = input_files(args.filer)
+    if unreadable:
+        report(unreadable, len(files), sys.stderr)
+        _say(
+            "bedømmelserne er ikke samlet, fordi en mappe ikke kan læses (se ovenfor). Giv "
+            "adgang til den, eller angiv bedømmelsernes filer enkeltvis."
+        )
+        return 2
     if not files:
         _say("der er ingen YAML-filer at samle. Angiv bedømmelsernes filer eller mappe.")
         return 2
@@ -106,8 +126,10 @@ def run(args: argparse.Namespace) -> int:
         _say(f"{refused}{hint}")
         return 2
     discuss = sum(1 for item in combined.data["parametre"] if item.get("drøftes"))
+    from kbtools.reporting.visible import visible
+
     print(
-        f"Skrev {args.ud}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
+        f"Skrev {visible(args.ud)}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
         f"{discuss} af {len(combined.data['parametre'])} parametre bør drøftes."
     )
     return 0

@@ -8,8 +8,10 @@ the header and as Word's own watermark, large and diagonal behind every page.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,12 +22,22 @@ from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT
 HELP_STYLE = "Hjælpetekst"
 _PAGE_CM = (21.0, 29.7, 2.5)  # A4 with 2.5 cm margins
 _TEXT_WIDTH_CM = _PAGE_CM[0] - 2 * _PAGE_CM[2]
+#: Word's line break (Shift+Enter, U+000B) and page break (U+000C) in a value pasted from Word:
+#: a line break in the document, as python-docx writes one for a newline.
+_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n"})
+#: What an XML file cannot hold at all (C0 controls other than tab and newline, U+FFFE,
+#: U+FFFF, lone surrogates): left out, as they show as nothing anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: The longest text a core property (title, subject, keywords …) may hold in Office's format.
+_PROPERTY_MAX = 255
 
 
 def to_docx(doc: Rendered, *, template_intro: str = "") -> bytes:
     """``doc`` as a Word document; a template's ``template_intro`` follows its title."""
     import docx
 
+    doc = _word_text(doc)
+    template_intro = _word_text(template_intro)
     document = docx.Document()
     docx_parts.drop_template_leftovers(document)
     docx_parts.set_language(document)
@@ -43,6 +55,24 @@ def to_docx(doc: Rendered, *, template_intro: str = "") -> bytes:
     return docx_parts.replace_part(
         buffer.getvalue(), "docProps/app.xml", docx_parts.app_properties(AUTHOR)
     )
+
+
+def _word_text(value: Any) -> Any:
+    """``value`` (the model, a block, a text) with every text made fit for Word's XML."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value.translate(_LINE_BREAKS))
+    if isinstance(value, list | tuple):
+        return type(value)(_word_text(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _word_text(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _property(text: str) -> str:
+    """A core property on one line and within Office's 255 characters (shortened with »…«)."""
+    line = " ".join(text.split())
+    return line if len(line) <= _PROPERTY_MAX else line[: _PROPERTY_MAX - 1].rstrip() + "…"
 
 
 def _page_setup(document: Any, doc: Rendered) -> None:
@@ -71,9 +101,9 @@ def _page_setup(document: Any, doc: Rendered) -> None:
 def _properties(document: Any, doc: Rendered, template: bool) -> None:
     core = document.core_properties
     now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
-    core.title = doc.title
-    core.subject = doc.subject
-    core.keywords = ", ".join(["partnerskabsaftale", *doc.parties])
+    core.title = _property(doc.title)
+    core.subject = _property(doc.subject)
+    core.keywords = _property(", ".join(["partnerskabsaftale", *doc.parties]))
     core.author = AUTHOR
     core.last_modified_by = AUTHOR
     core.comments = f"Lavet af {AUTHOR} ud fra aftalens YAML-fil."

@@ -1,16 +1,56 @@
-"""Markdown and HTML writers. HTML is built with `html.escape` only: agreement text is data."""
+"""Markdown and HTML writers. Agreement text is data, never markup: HTML is built with
+`html.escape` only, and Markdown escapes every character that could start a construct."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
+from kbtools.reporting.visible import visible
 
 DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+#: Characters that start or end a Markdown construct anywhere in a line: code, emphasis,
+#: strikethrough, links and images, HTML and autolinks (``<…>``), entities (``&lt;``), table
+#: cells and a heading's closing ``#``. A backslash before them makes them plain text.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
+#: What makes a block at the start of a line (after the inline escapes above): a list item
+#: (``-``, ``+``, ``1.``, ``1)``) and a setext heading's underline (``===``).
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+#: GitHub's bare autolinks: ``https://…``, ``www.…``.
+_MD_BARE_LINK = re.compile(r"(?i)(?<=[a-z])(://)|(?<=\bwww)(\.)")
+#: What ends a line in Markdown.
+_MD_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def md_text(text: str) -> str:
+    """``text`` as Markdown that shows exactly ``text``: every line starts as a paragraph
+    line (no indented code, no list, quote or heading) and nothing inline is markup. A control
+    character (an ANSI escape, a right-to-left override) shows as an escape such as ``\x1b``:
+    in a document to sign, and on the terminal of ``-o -``, it must not act unseen."""
+    lines = []
+    for line in _MD_LINE_END.split(text):
+        escaped = _md_inline(line)
+        escaped = _MD_LINE_START.sub(
+            lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped, count=1
+        )
+        lines.append(escaped)
+    return "\n".join(line for line in lines if line)  # a blank line would end the block
+
+
+def _md_inline(text: str) -> str:
+    """``text`` on one line where only inline Markdown counts (a heading's text, a table
+    cell, after »Navn: «)."""
+    line = visible(" ".join(_MD_LINE_END.split(text)).strip())
+    escaped = _MD_INLINE.sub(r"\\\1", line)
+    return _MD_BARE_LINK.sub(lambda m: "\\" + m.group(0), escaped)
+
+
+def _md_item(text: str) -> str:
+    """``text`` as one list item's text (which may itself start a list or a quote)."""
+    return md_text(" ".join(_MD_LINE_END.split(text)))
 
 
 def to_markdown(doc: Rendered) -> str:
@@ -19,25 +59,25 @@ def to_markdown(doc: Rendered) -> str:
         out += [f"> **{DRAFT_TEXT}**", ""]
     for block in doc.blocks:
         if isinstance(block, Heading):
-            out += ["#" * block.level + " " + block.text, ""]
+            out += ["#" * block.level + " " + _md_inline(block.text), ""]
         elif isinstance(block, Paragraph):
-            out += [block.text, ""]
+            out += [md_text(block.text), ""]
         elif isinstance(block, Bullets):
-            out += [f"- {item}" for item in block.items] + [""]
+            out += [f"- {_md_item(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
-            out += [f"**{block.caption}**", ""]
-            out.append("| " + " | ".join(_md_cell(h) for h in block.header) + " |")
+            out += [f"**{_md_inline(block.caption)}**", ""]
+            out.append("| " + " | ".join(_md_inline(h) for h in block.header) + " |")
             align = "---:" if block.numeric else "---"
             out.append("|" + "|".join(["---"] + [align] * (len(block.header) - 1)) + "|")
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            out += ["| " + " | ".join(_md_inline(c) for c in row) + " |" for row in block.rows]
             out.append("")
         elif isinstance(block, Signature):
             out += [
-                f"**{block.party}**",
+                f"**{_md_inline(block.party)}**",
                 "",
-                f"Navn: {block.name}  ",
-                f"Titel: {block.title}  ",
-                f"Dato: {block.date}  ",
+                f"Navn: {_md_inline(block.name)}  ",
+                f"Titel: {_md_inline(block.title)}  ",
+                f"Dato: {_md_inline(block.date)}  ",
                 "",
                 "Underskrift: ________________________________",
                 "",

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from kbtools.findings import Finding, Level
 from kbtools.reporting.summary import summary
+from kbtools.reporting.visible import visible
 
 _COMMAND = {Level.FEJL: "error", Level.ADVARSEL: "warning", Level.ANBEFALING: "notice"}
 
@@ -21,9 +22,9 @@ def _escape_property(text: str) -> str:
 
 def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 0) -> None:
     for f in findings:
-        message = f.message + (f" Læs mere: {f.help_url}" if f.help_url else "")
+        message = visible(f.message) + (f" Læs mere: {f.help_url}" if f.help_url else "")
         out.write(
-            f"::{_COMMAND[f.level]} file={_escape_property(f.file)},line={f.line},"
+            f"::{_COMMAND[f.level]} file={_escape_property(visible(f.file))},line={f.line},"
             f"col={f.column},title={_escape_property(f.code)}::{_escape_data(message)}\n"
         )
     out.write(summary(findings, files, skipped) + "\n")

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from kbtools.findings import Finding, Level
 from kbtools.reporting.console import is_unicode
+from kbtools.reporting.visible import json_safe
 
 
 def finding_as_json(finding: Finding) -> dict[str, object]:
@@ -35,5 +36,4 @@ def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 
         "antal": {level.value: sum(f.level == level for f in findings) for level in Level},
         "fund": [finding_as_json(f) for f in findings],
     }
-    json.dump(payload, out, ensure_ascii=not is_unicode(out), indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(payload, ensure_ascii=not is_unicode(out), indent=2)) + "\n")

@@ -7,12 +7,13 @@ from typing import TextIO
 
 from kbtools.findings import Finding
 from kbtools.reporting.summary import summary
+from kbtools.reporting.visible import visible
 
 
 def format_finding(finding: Finding) -> str:
     return (
-        f"{finding.file}:{finding.line}:{finding.column}: {finding.level.value} "
-        f"[{finding.code}] {finding.message}"
+        f"{visible(finding.file)}:{finding.line}:{finding.column}: {finding.level.value} "
+        f"[{finding.code}] {visible(finding.message)}"
     )
 
 

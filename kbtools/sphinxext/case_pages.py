@@ -6,6 +6,9 @@
   has written or edited by hand is never touched. An empty ``kbtools_case_pages`` (the default)
   generates nothing. The cases' index lists the pages with a globbing toctree, which Sphinx
   re-reads whenever a page is added or removed.
+  A folder whose name is not a safe case name (letters, digits, ``-``, ``_``) gets no page
+  and no place in the comparisons; the build warns about it, so it never goes unnoticed,
+  and its name never reaches a page as markup.
 - ``env-get-outdated``: a page with ``{lks-sammenligning}`` remembers which cases it showed;
   when a case folder is added or removed it is read again, also in an incremental build.
 """
@@ -17,7 +20,8 @@ from typing import Any
 
 from sphinx.util import logging
 
-from kbtools.typology.cases import case_names, load_case
+from kbtools.reporting.visible import visible
+from kbtools.typology.cases import case_folders, case_names, is_safe_case_name, load_case
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +39,24 @@ def stub_text(name: str, heading: str) -> str:
     )
 
 
+def warn_about_unsafe_names(app: Any) -> None:
+    """A case folder whose name could be markup or a path is left out, never silently."""
+    base = Path(app.config.kbtools_cases_root) / "cases"
+    for name in case_folders(base.parent):
+        if not is_safe_case_name(name):
+            logger.warning(
+                f"Mappen cases/{visible(name)}/ er ikke med på sitet: et casenavn må kun "
+                "indeholde bogstaver, tal, bindestreger og understreger (fx »nord-by«), for "
+                "navnet bliver sidens filnavn, adresse og overskrift. Omdøb mappen.",
+                # a "file:line" string (a bare string is read as a docname): its first file
+                location=visible(f"{min((base / name).glob('*.yaml'))}:1"),
+                type="kbtools",
+                subtype="case",
+            )
+
+
 def generate_case_pages(app: Any) -> None:
+    warn_about_unsafe_names(app)
     folder_name = app.config.kbtools_case_pages
     if not folder_name:
         return

@@ -19,7 +19,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.typology.cases import Case, load_case
+from kbtools.reporting.visible import visible
+from kbtools.typology.cases import Case, is_safe_case_name, load_case
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ def formats() -> list[tuple[str, str]]:
 
 
 def case_files(root: Path) -> list[Path]:
-    return sorted((root / "cases").glob("*/aftale.yaml"))
+    """The cases' agreements (of the cases the site shows: see :func:`is_safe_case_name`)."""
+    paths = sorted((root / "cases").glob("*/aftale.yaml"))
+    return [path for path in paths if is_safe_case_name(path.parent.name)]
 
 
 def _case(path: Path) -> Case:
@@ -59,7 +62,7 @@ class AftaleDownloads(SphinxDirective):
         what = self.arguments[0] if self.arguments else "alle"
         if what not in ("alle", "skabelon", "eksempler"):
             logger.warning(
-                f"aftale-downloads: ukendt valg »{what}«; brug skabelon eller eksempler.",
+                f"aftale-downloads: ukendt valg »{visible(what)}«; brug skabelon eller eksempler.",
                 location=self.get_location(),
                 type="kbtools",
                 subtype="downloads",
@@ -114,9 +117,9 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
         if errors or case.agreement is None:
             first = errors[0].message if errors else "filen kan ikke læses"
             logger.warning(
-                f"Eksempelaftalen kan ikke laves til download: {first}",
+                f"Eksempelaftalen kan ikke laves til download: {visible(first)}",
                 # a "file:line" string; a (name, line) tuple is read as a docname + ".rst"
-                location=f"{path}:{errors[0].line if errors else 1}",
+                location=visible(f"{path}:{errors[0].line if errors else 1}"),
                 type="kbtools",
                 subtype="downloads",
             )

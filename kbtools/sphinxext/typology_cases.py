@@ -24,6 +24,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.reporting.visible import visible
 from kbtools.sphinxext.case_pages import note_comparison, setup_case_pages
 from kbtools.sphinxext.case_tables import (
     Cell,
@@ -240,10 +241,10 @@ def _warn_left_out(view: CaseView) -> None:
         logger.warning(
             "%s: %s (filen vises ikke på siden)",
             finding.code,
-            finding.message,
+            visible(finding.message),
             type="kbtools",
             subtype="case",
-            location=f"{finding.file}:{finding.line}",
+            location=visible(f"{finding.file}:{finding.line}"),
         )
 
 
@@ -258,7 +259,7 @@ class LksCase(SphinxDirective):
         if name not in case_names(root):
             logger.warning(
                 "Casen »%s« findes ikke i mappen cases/.",
-                name,
+                visible(name),
                 type="kbtools",
                 subtype="case",
                 location=self.get_location(),
@@ -290,7 +291,7 @@ class LksSammenligning(SphinxDirective):
         if view.invalid_date is not None:
             logger.warning(
                 "lks-sammenligning: »%s« er ikke en dato som ÅÅÅÅ-MM-DD; viser seneste vurdering.",
-                view.invalid_date,
+                visible(view.invalid_date),
                 location=self.get_location(),
                 type="kbtools",
                 subtype="typology",

@@ -6,6 +6,7 @@ never shows data the CLI would reject without saying so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,12 +72,29 @@ class Case:
         return earlier[-1] if earlier else None
 
 
-def case_names(root: Path) -> list[str]:
-    """Folders under ``root/cases`` that hold an agreement or an assessment."""
+#: A case folder's name becomes a page's file name, its address and its heading, and the
+#: downloads' folder: letters (any alphabet), digits, hyphens and underscores, starting with a
+#: letter or a digit. Nothing in it can be Markdown, HTML or a path.
+_SAFE_NAME = re.compile(r"[^\W_][\w-]*")
+
+
+def is_safe_case_name(name: str) -> bool:
+    """True when ``name`` may name a case (see ``_SAFE_NAME``)."""
+    return _SAFE_NAME.fullmatch(name) is not None
+
+
+def case_folders(root: Path) -> list[str]:
+    """Folders under ``root/cases`` that hold an agreement or an assessment, by any name."""
     base = root / "cases"
     if not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+
+
+def case_names(root: Path) -> list[str]:
+    """The cases: the case folders whose name is safe (the Sphinx extension warns about the
+    others, see :func:`is_safe_case_name`)."""
+    return [name for name in case_folders(root) if is_safe_case_name(name)]
 
 
 _CACHE: dict[tuple[tuple[str, int, int], ...], Case] = {}
