@@ -145,14 +145,38 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail(f"Python-pakken playwright mangler. {RUN_BOOTSTRAP}", pytrace=False)
+    from playwright.sync_api import expect
+
+    # a busy machine (CI, xdist workers side by side) is slow, never wrong: every wait and every
+    # auto-retrying assertion (expect) gets a patient limit instead of Playwright's 30 s and 5 s
+    expect.set_options(timeout=PATIENT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(executable), args=CHROMIUM_ARGS, headless=True
         )
         try:
-            yield chromium
+            yield _PatientBrowser(chromium)
         finally:
             chromium.close()
+
+
+#: how long a page may take (Pyodide loading on two shared cores can take a while)
+PATIENT_MS = 90_000
+
+
+class _PatientBrowser:
+    """The browser, whose new contexts wait up to PATIENT_MS for anything."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        context = self._browser.new_context(**options)
+        context.set_default_timeout(PATIENT_MS)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 @pytest.fixture(scope="session")

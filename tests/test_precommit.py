@@ -1,7 +1,9 @@
 """The pre-commit hook that ships with the repository, and the repository's own pre-commit config.
 
-The hook tests run the real ``pre-commit try-repo`` against this repository on a throw-away git
-repository: pre-commit builds the hook's own environment (``language: python`` → it pip-installs
+The hook tests run the real ``pre-commit`` with this repository's hook on throw-away git
+repositories, as ``pre-commit try-repo`` does: a snapshot of the working tree (uncommitted
+changes included) is committed to a temporary repository that the tests' config names. pre-commit
+builds the hook's own environment once for the module (``language: python`` → it pip-installs
 this repository), so the tests need PyPI (or the local package mirror). pre-commit is a dev
 dependency that ./bootstrap.sh installs, so a missing pre-commit or an environment pre-commit
 cannot build fails the tests with pre-commit's own output; nothing here skips.
@@ -23,7 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "docs" / "partnerskabsaftalen" / "_filer" / "eksempel-aftale.yaml"
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
-pytestmark = pytest.mark.slow  # runs pre-commit, which pip-installs this repository
+# runs pre-commit, which pip-installs this repository; on one xdist worker, so the hook's
+# environment is built once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pre-commit")]
 
 INVALID = "skema: partnerskabsaftale/1\ntitel: Aftale uden parter\n"
 
@@ -67,11 +71,42 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(home: Path, workdir: Path, *files: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A git repository holding one commit of this working tree (as ``pre-commit try-repo``
+    makes), and that commit."""
+    snapshot = tmp_path_factory.mktemp("hook-repo")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        source = REPO / name
+        if source.is_file():  # a file deleted in the working tree stays out
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    subprocess.run(["git", "init", "-q", str(snapshot)], check=True)
+    subprocess.run([*git, "add", "-A"], cwd=snapshot, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "snapshot"], cwd=snapshot, check=True)
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=snapshot, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return snapshot, rev
+
+
+def try_repo(
+    home: Path, hook: tuple[Path, str], workdir: Path, *files: str
+) -> subprocess.CompletedProcess[str]:
+    repo, rev = hook
+    config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": [{"id": "kbtools-validate"}]}]}
+    (workdir / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "GITHUB_ACTIONS": "false"}
     env.pop("PRE_COMMIT", None)
     result = subprocess.run(
-        [str(PRE_COMMIT), "try-repo", str(REPO), "kbtools-validate", "--files", *files],
+        [str(PRE_COMMIT), "run", "--files", *files],
         cwd=workdir,
         env=env,
         capture_output=True,
@@ -102,18 +137,20 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_hook_passes_a_valid_agreement(pre_commit_home: Path, workdir: Path) -> None:
+def test_hook_passes_a_valid_agreement(
+    pre_commit_home: Path, hook_repo: tuple[Path, str], workdir: Path
+) -> None:
     before = (workdir / "aftale.yaml").read_bytes()
-    result = try_repo(pre_commit_home, workdir, "aftale.yaml")
+    result = try_repo(pre_commit_home, hook_repo, workdir, "aftale.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
     assert (workdir / "aftale.yaml").read_bytes() == before
 
 
 def test_hook_fails_an_invalid_agreement_with_located_findings(
-    pre_commit_home: Path, workdir: Path
+    pre_commit_home: Path, hook_repo: tuple[Path, str], workdir: Path
 ) -> None:
-    result = try_repo(pre_commit_home, workdir, "aftale.yaml", "ugyldig-aftale.yaml")
+    result = try_repo(pre_commit_home, hook_repo, workdir, "aftale.yaml", "ugyldig-aftale.yaml")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert re.search(r"ugyldig-aftale\.yaml:\d+:\d+: fejl \[", result.stdout), result.stdout
@@ -121,17 +158,19 @@ def test_hook_fails_an_invalid_agreement_with_located_findings(
 
 
 def test_hook_skips_yaml_files_that_are_not_agreements(
-    pre_commit_home: Path, workdir: Path
+    pre_commit_home: Path, hook_repo: tuple[Path, str], workdir: Path
 ) -> None:
-    result = try_repo(pre_commit_home, workdir, "andet.yaml")
+    result = try_repo(pre_commit_home, hook_repo, workdir, "andet.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
 
 
-def test_hook_checks_a_rating_and_a_name_in_capitals(pre_commit_home: Path, workdir: Path) -> None:
+def test_hook_checks_a_rating_and_a_name_in_capitals(
+    pre_commit_home: Path, hook_repo: tuple[Path, str], workdir: Path
+) -> None:
     (workdir / "aftaler").mkdir()
     (workdir / "aftaler" / "Aftale 2028.YAML").write_text(INVALID, encoding="utf-8")
-    result = try_repo(pre_commit_home, workdir, "aftaler/Aftale 2028.YAML")
+    result = try_repo(pre_commit_home, hook_repo, workdir, "aftaler/Aftale 2028.YAML")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "aftaler/Aftale 2028.YAML:" in result.stdout
 

@@ -19,7 +19,7 @@ from typing import Any
 PAGE = "aftalebygger/index.html"
 DONE = '#ab-fund[data-tilstand="færdig"]'
 #: Loading Pyodide on two shared cores can take a while; the benchmark measures it properly.
-LOAD_TIMEOUT_MS = 60_000
+LOAD_TIMEOUT_MS = 90_000
 
 
 @contextmanager

@@ -129,17 +129,24 @@ def light_page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+#: the pages are scanned in this many parts, so pytest-xdist can scan them side by side
+SCAN_PARTS = 4
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("part", range(SCAN_PARTS))
 def test_every_page_has_no_serious_accessibility_violations(
-    light_page: Any, built_site: Path, site_url: str, axe_script: Path
+    light_page: Any, built_site: Path, site_url: str, axe_script: Path, part: int
 ) -> None:
     """test_browser.py scans the top-level pages in both colour schemes; this scans the rest
-    in the light scheme, so the statement's »alle sider« is true."""
+    in the light scheme, so the statement's »alle sider« is true (every SCAN_PARTS-th page,
+    from ``part`` on: the parts together scan every page)."""
     top = set(top_level_pages(DOCS))
+    pages = [*content_pages(built_site), *sorted(NOT_CONTENT), "search.html?q=partnerskab"]
+    pages = [rel for rel in pages if rel not in top]
+    assert len(pages) > 3 * SCAN_PARTS, pages
     problems = []
-    for rel in [*content_pages(built_site), *sorted(NOT_CONTENT), "search.html?q=partnerskab"]:
-        if rel in top:
-            continue
+    for rel in pages[part::SCAN_PARTS]:
         response = light_page.goto(site_url + rel, wait_until="load")
         assert response is not None and response.ok, rel
         light_page.add_script_tag(path=str(axe_script))
