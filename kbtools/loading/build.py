@@ -16,6 +16,7 @@ checks read what the user meant and the problem is reported once.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,7 +34,17 @@ from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, r
 #: Deeper nesting than this is refused (a hand-written agreement needs about six levels).
 MAX_DEPTH = 100
 
+#: Numbers from this size up are refused (and kept as the text written). No amount in an
+#: agreement comes near it: the whole Danish state budget is about 1,3 billion (10^12) kr.,
+#: and in »mio. kr.« it is a million. Below it every amount, and every sum of up to
+#: thousands of them, is exact both as a Python float and as a number in the browser's
+#: JavaScript (2^53 ≈ 9 * 10^15), so no rule or page ever sees an infinity or a rounded sum.
+MAX_NUMBER = 10**12
+
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+#: An integer this long is too large without converting it (Python refuses to convert an
+#: integer of more than 4,300 digits, and a long one is slow).
+_MAX_INT_DIGITS = len(str(MAX_NUMBER))
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -216,6 +227,8 @@ def _resolve(builder: _Builder, value: str, where: Position) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
+            if len(value.lstrip("+-")) > _MAX_INT_DIGITS or abs(int(value)) >= MAX_NUMBER:
+                return _too_large(builder, value, where)
             return int(value)
         if _THOUSANDS.match(value):
             builder.add(
@@ -227,7 +240,23 @@ def _resolve(builder: _Builder, value: str, where: Position) -> Any:
             )
             return value
         if _FLOAT.match(value):
-            return float(value)
+            number = float(value)  # an overflow is inf, which the test below refuses
+            if not math.isfinite(number) or abs(number) >= MAX_NUMBER:
+                return _too_large(builder, value, where)
+            return number
+    return value
+
+
+def _too_large(builder: _Builder, value: str, where: Position) -> str:
+    shown = value if len(value) <= 20 else f"{value[:12]}… ({len(value)} tegn)"
+    builder.add(
+        codes.LARGE_NUMBER,
+        where.line,
+        where.column,
+        f"»{shown}« er et for stort tal: et tal må højst være 999.999.999.999 (og mindst "
+        "-999.999.999.999). Tjek tallet; er "
+        "det et beløb, så skriv det i en større enhed (økonomi › enhed: »mio. kr.«).",
+    )
     return value
 
 

@@ -122,6 +122,14 @@ AMBIGUOUS_NUMBER = Code(
     "Skriv beløb uden punktum.",
     "»10.000« kan læses både som et decimaltal og som et tal med tusindtalspunktum. …",
 )
+LARGE_NUMBER = Code(
+    "yaml-for-stort-tal",
+    Level.FEJL,
+    "Et tal er uendeligt eller større end 999.999.999.999 (fx 1.0e999 eller et tal med "
+    "hundredvis af cifre). Så store tal hører ikke hjemme i en aftale; tjek tallet, eller "
+    "skriv beløbet i en større enhed (mio. kr.).",
+    "»1.0e999« er et for stort tal: et tal må højst være 999.999.999.999 (og mindst …",
+)
 
 CODES = (
     UNREADABLE,
@@ -142,4 +150,5 @@ CODES = (
     KEY,
     DUPLICATE_KEY,
     AMBIGUOUS_NUMBER,
+    LARGE_NUMBER,
 )

@@ -134,19 +134,26 @@ def _stated_totals(
         )
 
 
-def _years_are_readable(economy: dict[str, Any]) -> bool:
-    """False when an amount's year is not written as a year (the schema reports that once)."""
+def _amounts_are_readable(economy: dict[str, Any]) -> bool:
+    """False when an amount's year is not written as a year, or an amount is not a number.
+
+    The schema (or the loader, for »10.000« and »1.0e999«) reports that once; sums over the
+    amounts that are left would only add findings about a total the user did not write.
+    """
     tables = [line.get("pr_år") for section in _LABEL for _, line in items(economy, section)]
     totals = [economy.get(f"{section}_i_alt") for section in _LABEL]
     tables += [total.get("pr_år") for total in totals if isinstance(total, dict)]
     return all(
-        _YEAR.fullmatch(str(year)) for table in tables if isinstance(table, dict) for year in table
+        _YEAR.fullmatch(str(year)) and _number(amount) is not None
+        for table in tables
+        if isinstance(table, dict)
+        for year, amount in table.items()
     )
 
 
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     economy = document.data.get("økonomi")
-    if not isinstance(economy, dict) or not _years_are_readable(economy):
+    if not isinstance(economy, dict) or not _amounts_are_readable(economy):
         return
     budget_years, budget_total, findings = _lines(document, economy, "budget")
     yield from findings
