@@ -47,6 +47,8 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _MAX_INT_DIGITS = len(str(MAX_NUMBER))
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
+_WHOLE = re.compile(r"[-+]?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -99,7 +101,13 @@ def _mapping(
     is_list_item = bool(path) and isinstance(path[-1], int)
     first_key: str | None = None
     seen: dict[str, int] = {}
+    previous: tuple[str, Any] | None = None  # the last key read and its value's node
     for key_node, value_node in node.value:
+        if previous is not None and _decimal_comma(builder, previous[1], key_node, value_node):
+            # »{2027: 450000,50}«: the digits after the comma are the amount's, not a key
+            target[previous[0]] = _decimal_comma_value(builder, previous[1], key_node)
+            previous = None
+            continue
         if not isinstance(key_node, yaml.ScalarNode):
             where = _mark(key_node)
             raise LoadProblem(
@@ -121,6 +129,49 @@ def _mapping(
         child_path = (*path, key)
         builder.document.key_positions[child_path] = where
         target[key] = _child(builder, value_node, child_path, stack)
+        previous = (key, value_node) if node.flow_style else None
+
+
+def _decimal_comma(builder: _Builder, value: Any, key: Any, key_value: Any) -> bool:
+    """True for ``{timer: 7,5}``: a number, a comma right after it, and digits as a key
+    without a value right after the comma (the comma separates entries of a flow mapping)."""
+    if not _plain(value) or not _WHOLE.fullmatch(value.value) or not _plain(key):
+        return False
+    if not _DIGITS.fullmatch(key.value) or not _plain(key_value) or key_value.value:
+        return False
+    comma = value.end_mark.index
+    if builder.text[comma : comma + 1] != "," or key.start_mark.index != comma + 1:
+        return False
+    after = builder.text[key.end_mark.index :].lstrip(" ")
+    return after[:1] in (",", "}")
+
+
+def _plain(node: Any) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style
+
+
+def _decimal_comma_value(builder: _Builder, value: Any, key: Any) -> str:
+    """Report the decimal comma at the number; the data keeps the text as written."""
+    whole, fraction = value.value, key.value
+    written = f"{whole},{fraction}"
+    if len(fraction) == 3:  # 7,500: a decimal or a thousands separator
+        decimal = f"{whole}.{fraction.rstrip('0') or '0'}"
+        decimal += "0" if len(decimal.partition(".")[2]) == 3 else ""  # 1.125 reads as 1125
+        advice = (
+            f"Er det et helt tal, så skriv det uden komma: {whole}{fraction}. Er det et "
+            f"decimaltal, så brug punktum som decimaltegn: {decimal}."
+        )
+    else:
+        advice = f"Brug punktum som decimaltegn: {whole}.{fraction}."
+    where = _mark(value)
+    builder.add(
+        codes.DECIMAL_COMMA,
+        where.line,
+        where.column,
+        f"»{written}« er læst som to ting, fordi et komma i {{ … }} skiller værdierne ad, så "
+        f"»{fraction}« blev en ny nøgle. {advice}",
+    )
+    return written
 
 
 def _new_item(key: str, seen: dict[str, int]) -> str:

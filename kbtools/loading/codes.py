@@ -130,6 +130,14 @@ LARGE_NUMBER = Code(
     "skriv beløbet i en større enhed (mio. kr.).",
     "»1.0e999« er et for stort tal: et tal må højst være 999.999.999.999 (og mindst …",
 )
+DECIMAL_COMMA = Code(
+    "yaml-decimalkomma",
+    Level.FEJL,
+    "Et tal med decimalkomma i krøllede parenteser (fx {timer: 7,5}) bliver læst som to "
+    "ting, fordi kommaet skiller værdierne ad. Brug punktum som decimaltegn (7.5).",
+    "»7,5« er læst som to ting, fordi et komma i { … } skiller værdierne ad, så »5« blev en "
+    "ny nøgle. Brug punktum som decimaltegn: 7.5.",
+)
 
 CODES = (
     UNREADABLE,
@@ -151,4 +159,5 @@ CODES = (
     DUPLICATE_KEY,
     AMBIGUOUS_NUMBER,
     LARGE_NUMBER,
+    DECIMAL_COMMA,
 )
