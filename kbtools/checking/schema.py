@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from kbtools.checking import advice
 from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
@@ -126,11 +127,16 @@ def _type(name: str, error: Any) -> str:
     expected_list = expected if isinstance(expected, list) else [expected]
     wanted = " eller ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
     message = f"{name} skal være {wanted}, men er {describe_value(value)}."
+    schema = error.schema if isinstance(error.schema, dict) else {}
     if "boolean" in expected_list and isinstance(value, str):
         message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
     if "number" in expected_list and isinstance(value, str):
-        message += " Skriv tallet uden punktum og enhed, fx 15000."
-    if "string" in expected_list and isinstance(value, int | float | bool):
+        message += " " + advice.for_number(value)
+    if "array" in expected_list and advice.for_list(value):
+        message += " " + advice.for_list(value)
+    if "string" in expected_list and schema.get("format") == "date":
+        message += " " + advice.for_date(value)
+    elif "string" in expected_list and isinstance(value, int | float | bool):
         message += " Sæt værdien i anførselstegn, hvis den skal læses som tekst."
     return message
 

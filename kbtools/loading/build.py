@@ -25,8 +25,9 @@ from typing import Any
 import yaml
 
 from kbtools.findings import DataPath, Finding
-from kbtools.loading import codes
+from kbtools.loading import codes, duplicates
 from kbtools.loading.document import Document, Position
+from kbtools.loading.duplicates import Duplicate
 from kbtools.loading.invisible import invisible_message
 from kbtools.loading.problem import LoadProblem
 from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, remedy
@@ -101,7 +102,9 @@ def _mapping(
     is_list_item = bool(path) and isinstance(path[-1], int)
     first_key: str | None = None
     seen: dict[str, int] = {}
+    twice: list[Duplicate] = []
     previous: tuple[str, Any] | None = None  # the last key read and its value's node
+    above: tuple[str, Any, Any] | None = None  # the last key written, its node and value node
     for key_node, value_node in node.value:
         if previous is not None and _decimal_comma(builder, previous[1], key_node, value_node):
             # »{2027: 450000,50}«: the digits after the comma are the amount's, not a key
@@ -119,17 +122,32 @@ def _mapping(
         key = _key(builder, key_node)
         where = _mark(key_node)
         first_key = key if first_key is None else first_key
+        written_above, above = above, (key, key_node, value_node)
         if key in seen:
             if is_list_item and key == first_key:
                 # a new item without its »- «: the data cannot be what the user meant
                 raise LoadProblem(codes.SYNTAX, where.line, where.column, _new_item(key, seen))
-            builder.add(codes.DUPLICATE_KEY, where.line, where.column, _twice(key, seen))
+            empty = _empty_above(written_above, key_node)
+            twice.append(Duplicate(key, where.line, where.column, seen[key], empty))
             continue
         seen[key] = where.line
         child_path = (*path, key)
         builder.document.key_positions[child_path] = where
         target[key] = _child(builder, value_node, child_path, stack)
         previous = (key, value_node) if node.flow_style else None
+    for line, column, message in duplicates.messages(twice):
+        builder.add(codes.DUPLICATE_KEY, line, column, message)
+
+
+def _empty_above(above: tuple[str, Any, Any] | None, key_node: Any) -> str | None:
+    """The key just above ``key_node`` at its indentation when it was written without a value
+    (``kontakt:``), so the lines under it were meant to be indented further."""
+    if above is None:
+        return None
+    key, node, value = above
+    if not _plain(value) or value.value or node.start_mark.line >= key_node.start_mark.line:
+        return None
+    return key if node.start_mark.column == key_node.start_mark.column else None
 
 
 def _decimal_comma(builder: _Builder, value: Any, key: Any, key_value: Any) -> bool:
@@ -179,14 +197,6 @@ def _new_item(key: str, seen: dict[str, int]) -> str:
         f"Nøglen »{key}« står igen i samme punkt af listen (første gang i linje {seen[key]}). "
         f"Skal linjen starte et nyt punkt? Så mangler der »- « foran »{key}«, på samme niveau "
         "som »- « i punktet over."
-    )
-
-
-def _twice(key: str, seen: dict[str, int]) -> str:
-    return (
-        f"Nøglen »{key}« står to gange i samme afsnit (første gang i linje {seen[key]}), så kun "
-        "den første bliver læst. Er det en anden nøgle, så ret navnet; hører indholdet til "
-        "den første, så flyt det derop, så nøglen kun står én gang."
     )
 
 
