@@ -46,6 +46,7 @@ TRIGGERS = {
     "yaml-kodning": b"a: \xff\xfe\n",
     "yaml-syntaks": b'a: "b\n',
     "yaml-for-dyb": b"a: " + b"[" * 150 + b"]" * 150 + b"\n",
+    "yaml-kommentar-i-tekst": mutated(MINIMAL, "ansvar: A har ansvaret.", "ansvar: A # og B."),
     "yaml-decimalkomma": mutated(MINIMAL, "timer: 5", "timer: 7,5"),
     "yaml-for-stort-tal": mutated(MINIMAL, "2027: 100, 2028", "2027: 1.0e999, 2028"),
     "skema-ukendt": b"skema: partnerskabsaftale/2\n",

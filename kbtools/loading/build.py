@@ -28,6 +28,7 @@ from kbtools.findings import DataPath, Finding
 from kbtools.loading import codes, duplicates
 from kbtools.loading.document import Document, Position
 from kbtools.loading.duplicates import Duplicate
+from kbtools.loading.habits import cut_by_comment
 from kbtools.loading.invisible import invisible_message
 from kbtools.loading.problem import LoadProblem
 from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, remedy
@@ -61,6 +62,8 @@ _HIDDEN_SEPARATOR = re.compile(f"(?::|\\A-){INVISIBLE.pattern}")
 @dataclass
 class _Builder:
     text: str
+    #: the text as written, before separating tabs became spaces (same length)
+    written: str
     document: Document
     findings: list[Finding] = field(default_factory=list)
 
@@ -68,9 +71,12 @@ class _Builder:
         self.findings.append(code.finding(self.document.file, line, column, message))
 
 
-def build(root: Any, text: str, document: Document) -> list[Finding]:
-    """Fill ``document.data`` and its positions from ``root``; return the findings."""
-    builder = _Builder(text, document)
+def build(root: Any, text: str, document: Document, *, written: str | None = None) -> list[Finding]:
+    """Fill ``document.data`` and its positions from ``root``; return the findings.
+
+    ``text`` is what was parsed; ``written`` the file as written, when tabs were softened.
+    """
+    builder = _Builder(text, text if written is None else written, document)
     document.positions[()] = _mark(root)
     document.data = _container(root)
     stack: list[tuple[Any, Any, DataPath]] = [(root, document.data, ())]
@@ -235,7 +241,12 @@ def _scalar(builder: _Builder, node: Any, where: Position) -> Any:
         if _misplaced_invisible(value):
             _report_invisible(builder, node, "i værdien")
             value = _visible(value)
-    return _resolve(builder, value, where)
+    resolved = _resolve(builder, value, where)
+    if isinstance(resolved, str):
+        cut = cut_by_comment(builder.written, node.start_mark.index, node.end_mark.index)
+        if cut is not None:
+            builder.add(codes.COMMENT_IN_TEXT, *position(builder.text, cut[0]), cut[1])
+    return resolved
 
 
 def _misplaced_invisible(value: str) -> bool:

@@ -138,6 +138,14 @@ DECIMAL_COMMA = Code(
     "»7,5« er læst som to ting, fordi et komma i { … } skiller værdierne ad, så »5« blev en "
     "ny nøgle. Brug punktum som decimaltegn: 7.5.",
 )
+COMMENT_IN_TEXT = Code(
+    "yaml-kommentar-i-tekst",
+    Level.ADVARSEL,
+    "En tekst uden anførselstegn fortsætter efter » #«. YAML læser alt fra »#« som en "
+    "kommentar, så resten af teksten kommer ikke med i aftalen. Sæt teksten i anførselstegn.",
+    "Teksten stopper ved »#«, fordi »#« efter et mellemrum starter en kommentar: »og deres "
+    "vækstplaner« kommer ikke med. …",
+)
 
 CODES = (
     UNREADABLE,
@@ -160,4 +168,5 @@ CODES = (
     AMBIGUOUS_NUMBER,
     LARGE_NUMBER,
     DECIMAL_COMMA,
+    COMMENT_IN_TEXT,
 )

@@ -1,12 +1,15 @@
 """Parser errors that come from habits of other editors, told with advice that fixes them.
 
 - Word (and e-mail) puts »•«, »*« or »–« in front of a list item, where YAML wants »- «.
+- A »#« in a sentence (»ledelse # og deres vækstplaner«) starts a comment in YAML, so the
+  rest of the sentence silently disappears from the signed document.
 - Two keys written on one line (``maal: klub ressourcer: kompagni``) look to YAML like a
   text with a colon in it; putting that text in quotes would make it one wrong value.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -18,6 +21,11 @@ from kbtools.schemas import load_schema, schema_files
 
 #: (code, 1-based line, 1-based column, Danish message), as in :mod:`.diagnose`
 Diagnosis = tuple[Code, int, int, str]
+
+#: One space and then »#« right after an unquoted text: YAML reads the rest of the line as a
+#: comment. A comment meant as one is set off by two spaces or a tab, as yamllint asks
+#: (``min-spaces-from-content: 2``); a »#« in a sentence has the one space between words.
+_COMMENT_AFTER = re.compile(r" #")
 
 #: Characters other editors put in front of a list item.
 BULLETS = "*•·‣▪◦–—"
@@ -93,4 +101,31 @@ def colon_in_value(line: str, index: int, key: str, value: str, column: int) -> 
         column + 1,
         f"Teksten efter »{key}:« indeholder selv et kolon med mellemrum efter (»: «). Sæt hele "
         f'teksten i anførselstegn: {key}: "{value}"',
+    )
+
+
+def cut_by_comment(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset of the »#«, Danish message) when the unquoted text ``text[start:end]`` is
+    followed on its line by » #« and more, which is most likely the rest of the text."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    match = _COMMENT_AFTER.match(text, end, line_end)
+    if match is None:
+        return None
+    hash_at = match.end() - 1
+    rest = text[hash_at + 1 : line_end].strip()
+    if not rest:
+        return None
+    written = text[start:line_end].rstrip()
+    if "\n" in written:
+        quoted = "hele teksten i anførselstegn"
+    elif '"' not in written:
+        quoted = f'hele teksten i anførselstegn: "{written}"'
+    else:
+        quoted = "hele teksten i enkelte anførselstegn: '" + written.replace("'", "''") + "'"
+    return (
+        hash_at,
+        f"Teksten stopper ved »#«, fordi »#« efter et mellemrum starter en kommentar: »{rest}« "
+        f"kommer ikke med. Hører det til teksten, så sæt {quoted}. Er det en kommentar, så "
+        "flyt den til sin egen linje.",
     )

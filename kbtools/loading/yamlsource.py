@@ -188,7 +188,7 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     text, forbidden = replace_forbidden(_unix_lines(decode(raw)))
     for line, column, char in forbidden:
         findings.append(codes.CONTROL.finding(file, line, column, _forbidden_message(char)))
-    text = soften_tabs(text)
+    written, text = text, soften_tabs(text)
     deep = too_deep(text)  # before any parser: they disagree about deep files (see .depth)
     if deep is not None:
         raise deep
@@ -219,7 +219,7 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
             f"Filen skal bestå af nøgler og værdier (som »skema: …«), men den indeholder {kind}.",
         )
     document = Document(file=file, data=None)
-    findings.extend(build(root, text, document))
+    findings.extend(build(root, text, document, written=written))
     return document
 
 
