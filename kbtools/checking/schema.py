@@ -14,6 +14,7 @@ from kbtools.danish import describe_value, plural
 from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
+from kbtools.schemas.annotations import SYNONYMS
 
 TYPE_NAMES = {
     "string": "en tekst",
@@ -144,11 +145,19 @@ def _type(name: str, error: Any) -> str:
 def _enum(name: str, error: Any) -> str:
     options = [str(option) for option in error.validator_value]
     value = error.instance
-    hint = suggest(value, options) if isinstance(value, str) else None
+    hint = None
+    if isinstance(value, str):
+        synonyms = error.schema.get(SYNONYMS, {}) if isinstance(error.schema, dict) else {}
+        meant = {_compact(written): option for written, option in synonyms.items()}
+        hint = meant.get(_compact(value)) or suggest(value, options)
     if hint:
         return f"{name} må ikke være {describe_value(value)}. Mente du »{hint}«?"
     allowed = ", ".join(f"»{option}«" for option in options)
     return f"{name} må ikke være {describe_value(value)}. Tilladte værdier: {allowed}."
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _const(name: str, error: Any) -> str:
