@@ -69,3 +69,25 @@ def for_list(value: Any) -> str:
             "med »- « (bindestreg og mellemrum) foran i stedet."
         )
     return ""
+
+
+#: Small repairs of a value copied from an e-mail or a web page, tried in turn.
+_REPAIRS = (
+    str.strip,
+    lambda text: re.sub(r"^mailto:", "", text, flags=re.IGNORECASE),
+    lambda text: text.removeprefix("<").removesuffix(">"),
+    lambda text: text.rstrip(".,;:"),
+)
+
+
+def for_pattern(value: Any, pattern: str) -> str:
+    """»Skriv den sådan: …« when small repairs (a »mailto:« or a full stop copied along) make
+    ``value`` match ``pattern``; '' when they do not."""
+    if not isinstance(value, str):
+        return ""
+    repaired = value
+    for repair in _REPAIRS:
+        repaired = repair(repaired)
+    if repaired == value or not repaired or re.search(pattern, repaired) is None:
+        return ""
+    return f"Skriv den sådan: »{repaired}«."

@@ -183,7 +183,9 @@ def _max_items(name: str, error: Any) -> str:
 def _pattern(name: str, error: Any) -> str:
     message = f"{name} har en form, der ikke er tilladt: {describe_value(error.instance)}."
     rule = error.schema.get("patternErrorMessage") if isinstance(error.schema, dict) else None
-    return f"{message} {rule}" if rule else message
+    message = f"{message} {rule}" if rule else message
+    repaired = advice.for_pattern(error.instance, str(error.validator_value))
+    return f"{message} {repaired}" if repaired else message
 
 
 def _minimum(name: str, error: Any) -> str:

@@ -69,3 +69,39 @@ def test_bullets_in_a_text_where_a_list_belongs() -> None:
     assert "»- «" in findings[0].message
     fixed = text.replace("  • ", "  - ")
     assert _codes(fixed) == []
+
+
+_LABEL = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8).filter(
+    lambda label: not label.startswith("-")
+)
+_EMAILS = st.builds(lambda user, host, top: f"{user}@{host}.{top}", _LABEL, _LABEL, _LABEL)
+
+
+def _with_email(email: str) -> str:
+    return MINIMAL.replace("kontakt: {navn: Anne}", f'kontakt: {{navn: Anne, email: "{email}"}}')
+
+
+@given(email=_EMAILS, damage=st.sampled_from(["mailto:{}", "{}.", "MAILTO:{}", "<{}>", "{};"]))
+def test_an_address_copied_with_extra_characters_is_refused_and_the_repair_passes(
+    email: str, damage: str
+) -> None:
+    assert _codes(_with_email(email)) == []
+    findings = check_bytes(_with_email(damage.format(email)).encode(), "aftale.yaml").findings
+    assert [f.code for f in findings] == ["skema-moenster"]
+    repaired = re.search(r"Skriv den sådan: »([^«]+)«", findings[0].message)
+    assert repaired is not None and repaired[1] == email
+    assert _codes(_with_email(repaired[1])) == []
+
+
+@given(years=st.lists(st.integers(2020, 2040), min_size=1, max_size=6, unique=True))
+def test_each_budget_year_outside_the_agreement_is_one_warning(years: list[int]) -> None:
+    amounts = ", ".join(f"{year}: 100" for year in years)
+    text = MINIMAL.replace("pr_år: {2027: 100, 2028: 100}, i_alt: 200", f"pr_år: {{{amounts}}}")
+    text = text.replace("pr_år: {2027: 100, 2028: 100}", f"pr_år: {{{amounts}}}")
+    findings = check_bytes(text.encode(), "aftale.yaml").findings
+    outside = [f for f in findings if f.code == "aftale-aar-uden-for-varighed"]
+    expected = [year for year in years if not 2027 <= year <= 2032]
+    assert [re.search(r"for (\d{4})", f.message)[1] for f in outside] == [  # type: ignore[index]
+        str(year) for year in expected
+    ]
+    assert all(f.level.value == "advarsel" for f in outside)
