@@ -46,8 +46,7 @@ YEAR_OUTSIDE = Code(
     "aftale-aar-uden-for-varighed",
     Level.ADVARSEL,
     "Budgettet eller finansieringen har et beløb for et år, aftalen ikke løber i.",
-    "Budgettet har et beløb for 2026, men aftalen løber fra 1. januar 2027 til 1. januar "
-    "2032. …",
+    "Budgettet har et beløb for 2026, men aftalen løber fra 1. januar 2027 til 1. januar 2032. …",
 )
 
 CODES = (END_BEFORE_START, SHORT, DEADLINE_AFTER_END, YEAR_OUTSIDE)
