@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,6 +52,7 @@ YEAR_OUTSIDE = Code(
 
 CODES = (END_BEFORE_START, SHORT, DEADLINE_AFTER_END, YEAR_OUTSIDE)
 _SECTIONS = {"budget": "Budgettet", "finansiering": "Finansieringen"}
+_YEAR = re.compile(r"[0-9]{4}")
 
 MIN_YEARS = 5
 
@@ -117,7 +119,9 @@ def _years_outside(document: Document, start: dt.date, end: dt.date) -> Iterator
                 continue
             for year in amounts:
                 text = str(year)
-                if not text.isdigit() or start.year <= int(text) <= end.year or text in told:
+                inside = _YEAR.fullmatch(text) and start.year <= int(text) <= end.year
+                # a year not written as four digits is the schema's finding, not this one's
+                if inside or not _YEAR.fullmatch(text) or text in told:
                     continue
                 told.add(text)
                 path: DataPath = ("økonomi", section, index, "pr_år", text)
