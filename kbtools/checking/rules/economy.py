@@ -58,8 +58,14 @@ def _number(value: Any) -> Decimal | None:
     return exact(value) if is_amount(value) else None
 
 
+#: Sums are exact; a stated sum may still be off by float rounding (the agreement builder's
+#: JavaScript writes 1.1 + 2.2 as 3.3000000000000003), so differences below half an øre
+#: are not differences.
+_TOLERANCE = Decimal("0.005")
+
+
 def _differs(a: Decimal, b: Decimal) -> bool:
-    return a != b
+    return abs(a - b) > _TOLERANCE
 
 
 def _per_year(value: Any) -> dict[str, Decimal]:
