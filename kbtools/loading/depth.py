@@ -131,10 +131,14 @@ class _Reading:
     def _brackets(self, index: int, start: int, end: int) -> LoadProblem | None:
         """Brackets outside quotes from ``start``; stops where the outermost one closes."""
         line = self.layout.lines[index]
+        spans = sorted(self.layout.quoted.get(index, ()))
+        span = 0  # the first quoted span that does not end before the bracket (columns grow)
         for match in _BRACKET.finditer(line, start, end):
             column = match.start()
-            if self.layout.in_quotes(index, column):
-                continue
+            while span < len(spans) and spans[span][1] <= column:
+                span += 1
+            if span < len(spans) and spans[span][0] <= column:
+                continue  # inside quotes
             if match.group() in "[{":
                 self.flow += 1
                 found = self._check(index, column)

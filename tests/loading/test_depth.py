@@ -114,6 +114,13 @@ EDGES = {
     "compact lists": "a:\n" + "- " * 150 + "x\n",
     "lists at their key's column": _indentless(60),
     "shallow lists at their key's column": _indentless(45),
+    "quoted brackets in a list": "a: [" + ", ".join(['"["'] * 300) + "]\n",
+    "quoted brackets, then deep": "a: ["
+    + ", ".join(["'{'"] * 300)
+    + ", "
+    + "[" * 150
+    + "]" * 151
+    + "\n",
     "a quoted text first": "'a': 'b'\n" + "".join(" " * n + f"k{n}:\n" for n in range(150)),
     "quoted keys": "".join(" " * n + f'"k{n}": \n' for n in range(150)) + " " * 150 + "x\n",
     "flow after block": "".join("  " * n + f"k{n}:\n" for n in range(60))
