@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbtools.loading.build import MAX_NUMBER
+
 #: Characters Word and other editors put in front of a list item.
 BULLETS = "*•·‣▪◦–—"
 
@@ -41,6 +43,8 @@ def number_from_text(text: str) -> str | None:
 def for_number(value: str) -> str:
     """What to write instead of the text ``value`` where a number belongs."""
     number = number_from_text(value)
+    if number is not None and abs(float(number)) >= MAX_NUMBER:
+        return "Tallet er for stort: et tal må højst være 999.999.999.999."
     if number is None:
         return (
             "Skriv kun tallet, uden enhed og tusindtalspunktum og med punktum som decimaltegn, "

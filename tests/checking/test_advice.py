@@ -105,3 +105,9 @@ def test_each_budget_year_outside_the_agreement_is_one_warning(years: list[int])
         str(year) for year in expected
     ]
     assert all(f.level.value == "advarsel" for f in outside)
+
+
+def test_a_huge_number_in_quotes_is_not_repeated_back_or_suggested() -> None:
+    findings = check_bytes(_with_hours('"' + "9" * 5000 + '"').encode(), "aftale.yaml").findings
+    assert [f.code for f in findings] == ["skema-type"]
+    assert "for stort" in findings[0].message and len(findings[0].message) < 400
