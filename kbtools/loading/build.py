@@ -37,8 +37,8 @@ from kbtools.loading.text import INVISIBLE, describe, is_zero_width, position, r
 MAX_DEPTH = 100
 
 #: Numbers from this size up are refused (and kept as the text written). No amount in an
-#: agreement comes near it: the whole Danish state budget is about 1,3 billion (10^12) kr.,
-#: and in »mio. kr.« it is a million. Below it every amount, and every sum of up to
+#: agreement comes near it: the whole Danish state budget is about 1.3 * 10^12 kr., and in
+#: »mio. kr.« it is about a million. Below it every amount, and every sum of up to
 #: thousands of them, is exact both as a Python float and as a number in the browser's
 #: JavaScript (2^53 ≈ 9 * 10^15), so no rule or page ever sees an infinity or a rounded sum.
 MAX_NUMBER = 10**12
@@ -51,6 +51,8 @@ _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+\Z")
 _WHOLE = re.compile(r"[-+]?[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
+#: The end of an entry in a flow mapping: the next entry, or the mapping's end.
+_ENTRY_END = re.compile(r" *[,}]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -166,8 +168,7 @@ def _decimal_comma(builder: _Builder, value: Any, key: Any, key_value: Any) -> b
     comma = value.end_mark.index
     if builder.text[comma : comma + 1] != "," or key.start_mark.index != comma + 1:
         return False
-    after = builder.text[key.end_mark.index :].lstrip(" ")
-    return after[:1] in (",", "}")
+    return _ENTRY_END.match(builder.text, key.end_mark.index) is not None
 
 
 def _plain(node: Any) -> bool:
