@@ -107,11 +107,11 @@ def colon_in_value(line: str, index: int, key: str, value: str, column: int) -> 
 def cut_by_comment(text: str, start: int, end: int) -> tuple[int, str] | None:
     """(offset of the »#«, Danish message) when the unquoted text ``text[start:end]`` is
     followed on its line by » #« and more, which is most likely the rest of the text."""
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    match = _COMMENT_AFTER.match(text, end, line_end)
+    match = _COMMENT_AFTER.match(text, end)  # first, and in place: most texts end otherwise
     if match is None:
         return None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
     hash_at = match.end() - 1
     rest = text[hash_at + 1 : line_end].strip()
     if not rest:
