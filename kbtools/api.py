@@ -23,7 +23,7 @@ from kbtools.danish import describe_value
 from kbtools.findings import Code, Finding, Level, sort_findings
 from kbtools.kinds import Kind
 from kbtools.loading import Document, load_bytes, load_path
-from kbtools.loading.codes import AMBIGUOUS_NUMBER, UNREADABLE
+from kbtools.loading.codes import AMBIGUOUS_NUMBER, DECIMAL_COMMA, LARGE_NUMBER, UNREADABLE
 from kbtools.loading.yamlsource import LOAD_HELP
 
 #: The page that explains ``skema:`` and the file kinds (the same page as for loading).
@@ -107,12 +107,13 @@ def _check(name: str, document: Document | None, findings: list[Finding]) -> Che
     if problem is not None:
         findings.append(problem)
     if kind is not None:
-        ambiguous = {(f.line, f.column) for f in findings if f.code == AMBIGUOUS_NUMBER.id}
+        numbers = (AMBIGUOUS_NUMBER.id, LARGE_NUMBER.id, DECIMAL_COMMA.id)
+        told = {(f.line, f.column) for f in findings if f.code in numbers}
         findings.extend(
             finding
             for finding in check_document(document, kind)
-            # the loader already explained why »10.000« is not a number
-            if not (finding.code == TYPE.id and (finding.line, finding.column) in ambiguous)
+            # the loader already explained why »10.000«, »1.0e999« or »7,5« is not a number
+            if not (finding.code == TYPE.id and (finding.line, finding.column) in told)
         )
     return CheckResult(name, document, kind, tuple(sort_findings(findings)))
 

@@ -171,6 +171,10 @@ def format_field(
     return format_value(value, quoted)
 
 
+#: Texts longer than this are shortened where a message names a value.
+_LONGEST_SHOWN = 80
+
+
 def describe_value(value: Any) -> str:
     """What a value is, for messages about a wrong type: 'teksten »x«', 'tallet 5', 'en liste'.
 
@@ -182,6 +186,8 @@ def describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        if len(value) > _LONGEST_SHOWN:  # a whole pasted document is not repeated back
+            return f"teksten {quote(value[:_LONGEST_SHOWN] + '…')} ({len(value)} tegn)"
         return f"teksten {quote(value)}"
     if _is_number(value):
         return f"tallet {value}"

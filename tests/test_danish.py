@@ -182,3 +182,9 @@ def test_formatting_never_raises_and_never_shows_python_literals(value: Any, kin
     assert isinstance(text, str)
     if not isinstance(value, str):
         assert "True" not in text and "None" not in text and "{" not in text
+
+
+def test_a_long_text_is_shortened_where_a_message_names_it() -> None:
+    described = describe_value("x" * 5000)
+    assert described.endswith("(5000 tegn)") and len(described) < 120
+    assert describe_value("kort") == "teksten »kort«"

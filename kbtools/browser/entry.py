@@ -129,7 +129,7 @@ FUNCTIONS: dict[str, Function] = {
 
 
 def call(name: str, arguments: str) -> str:
-    """Run ``FUNCTIONS[name]`` on the JSON ``arguments``; the answer as JSON.
+    """Run ``FUNCTIONS[name]`` on the JSON ``arguments``; the answer as strict JSON.
 
     An unknown name or a failure comes back as ``{"fejl": "…"}`` (never an exception across
     the worker boundary), so the page can say what went wrong.
@@ -138,7 +138,7 @@ def call(name: str, arguments: str) -> str:
     if function is None:
         return json.dumps({"fejl": f"Ukendt funktion: {name}"})
     try:
-        answer = function(json.loads(arguments))
+        # strict JSON, which JavaScript's JSON.parse reads: NaN and Infinity are refused
+        return json.dumps(function(json.loads(arguments)), ensure_ascii=False, allow_nan=False)
     except Exception as exc:  # the page shows it; a broken call must not kill the worker
         return json.dumps({"fejl": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
-    return json.dumps(answer, ensure_ascii=False)

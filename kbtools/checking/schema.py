@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from kbtools.checking import advice
 from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
@@ -13,6 +14,7 @@ from kbtools.danish import describe_value, plural
 from kbtools.findings import Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
+from kbtools.schemas.annotations import SYNONYMS
 
 TYPE_NAMES = {
     "string": "en tekst",
@@ -126,11 +128,16 @@ def _type(name: str, error: Any) -> str:
     expected_list = expected if isinstance(expected, list) else [expected]
     wanted = " eller ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected_list)
     message = f"{name} skal være {wanted}, men er {describe_value(value)}."
+    schema = error.schema if isinstance(error.schema, dict) else {}
     if "boolean" in expected_list and isinstance(value, str):
         message += " Skriv true eller false (ikke ja/nej, yes/no eller on/off)."
     if "number" in expected_list and isinstance(value, str):
-        message += " Skriv tallet uden punktum og enhed, fx 15000."
-    if "string" in expected_list and isinstance(value, int | float | bool):
+        message += " " + advice.for_number(value)
+    if "array" in expected_list and advice.for_list(value):
+        message += " " + advice.for_list(value)
+    if "string" in expected_list and schema.get("format") == "date":
+        message += " " + advice.for_date(value)
+    elif "string" in expected_list and isinstance(value, int | float | bool):
         message += " Sæt værdien i anførselstegn, hvis den skal læses som tekst."
     return message
 
@@ -138,11 +145,19 @@ def _type(name: str, error: Any) -> str:
 def _enum(name: str, error: Any) -> str:
     options = [str(option) for option in error.validator_value]
     value = error.instance
-    hint = suggest(value, options) if isinstance(value, str) else None
+    hint = None
+    if isinstance(value, str):
+        synonyms = error.schema.get(SYNONYMS, {}) if isinstance(error.schema, dict) else {}
+        meant = {_compact(written): option for written, option in synonyms.items()}
+        hint = meant.get(_compact(value)) or suggest(value, options)
     if hint:
         return f"{name} må ikke være {describe_value(value)}. Mente du »{hint}«?"
     allowed = ", ".join(f"»{option}«" for option in options)
     return f"{name} må ikke være {describe_value(value)}. Tilladte værdier: {allowed}."
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _const(name: str, error: Any) -> str:
@@ -168,7 +183,9 @@ def _max_items(name: str, error: Any) -> str:
 def _pattern(name: str, error: Any) -> str:
     message = f"{name} har en form, der ikke er tilladt: {describe_value(error.instance)}."
     rule = error.schema.get("patternErrorMessage") if isinstance(error.schema, dict) else None
-    return f"{message} {rule}" if rule else message
+    message = f"{message} {rule}" if rule else message
+    repaired = advice.for_pattern(error.instance, str(error.validator_value))
+    return f"{message} {repaired}" if repaired else message
 
 
 def _minimum(name: str, error: Any) -> str:

@@ -122,6 +122,30 @@ AMBIGUOUS_NUMBER = Code(
     "Skriv beløb uden punktum.",
     "»10.000« kan læses både som et decimaltal og som et tal med tusindtalspunktum. …",
 )
+LARGE_NUMBER = Code(
+    "yaml-for-stort-tal",
+    Level.FEJL,
+    "Et tal er uendeligt eller større end 999.999.999.999 (fx 1.0e999 eller et tal med "
+    "hundredvis af cifre). Så store tal hører ikke hjemme i en aftale; tjek tallet, eller "
+    "skriv beløbet i en større enhed (mio. kr.).",
+    "»1.0e999« er et for stort tal: et tal må højst være 999.999.999.999 (og mindst …",
+)
+DECIMAL_COMMA = Code(
+    "yaml-decimalkomma",
+    Level.FEJL,
+    "Et tal med decimalkomma i krøllede parenteser (fx {timer: 7,5}) bliver læst som to "
+    "ting, fordi kommaet skiller værdierne ad. Brug punktum som decimaltegn (7.5).",
+    "»7,5« er læst som to ting, fordi et komma i { … } skiller værdierne ad, så »5« blev en "
+    "ny nøgle. Brug punktum som decimaltegn: 7.5.",
+)
+COMMENT_IN_TEXT = Code(
+    "yaml-kommentar-i-tekst",
+    Level.ADVARSEL,
+    "En tekst uden anførselstegn fortsætter efter » #«. YAML læser alt fra »#« som en "
+    "kommentar, så resten af teksten kommer ikke med i aftalen. Sæt teksten i anførselstegn.",
+    "Teksten stopper ved »#«, fordi »#« efter et mellemrum starter en kommentar: »og deres "
+    "vækstplaner« kommer ikke med. …",
+)
 
 CODES = (
     UNREADABLE,
@@ -142,4 +166,7 @@ CODES = (
     KEY,
     DUPLICATE_KEY,
     AMBIGUOUS_NUMBER,
+    LARGE_NUMBER,
+    DECIMAL_COMMA,
+    COMMENT_IN_TEXT,
 )

@@ -25,13 +25,12 @@ from typing import Any
 
 import yaml
 
-from kbtools.findings import Code
-from kbtools.loading import codes
+from kbtools.loading import codes, habits
 from kbtools.loading.layout import Layout, indentation, read_layout
 from kbtools.loading.messages import translate
 
 #: (code, 1-based line, 1-based column, Danish message)
-Diagnosis = tuple[Code, int, int, str]
+Diagnosis = habits.Diagnosis
 
 _DASH_WITHOUT_SPACE = re.compile(r"-(?=[^\s\-])")
 _KEY_SEPARATOR = re.compile(r":(?=[ \t]|\Z)")
@@ -68,6 +67,9 @@ def diagnose(exc: yaml.YAMLError, text: str) -> Diagnosis:
     """The real position and a Danish explanation of a parser error in ``text``."""
     error = _error(exc)
     layout = read_layout(text)
+    found = habits.bullet(layout, [error.context_line, error.line])
+    if found is not None:
+        return found
     for recognise in _RECOGNISERS:
         found = recognise(error, layout)
         if found is not None:
@@ -262,13 +264,7 @@ def _colon_in_value(error: _Error, layout: Layout) -> Diagnosis | None:
     if first is not None and first.start() < error.column:
         key = line[: first.start()].strip().removeprefix("- ").strip()
         value = line[first.end() :].strip()
-        return (
-            codes.SYNTAX,
-            error.line + 1,
-            error.column + 1,
-            f"Teksten efter »{key}:« indeholder selv et kolon med mellemrum efter (»: «). Sæt "
-            f'hele teksten i anførselstegn: {key}: "{value}"',
-        )
+        return habits.colon_in_value(line, error.line, key, value, error.column)
     return None
 
 

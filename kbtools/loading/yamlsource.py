@@ -23,6 +23,7 @@ import yaml
 from kbtools.findings import Finding, docs_url
 from kbtools.loading import codes
 from kbtools.loading.build import MAX_DEPTH, build
+from kbtools.loading.depth import LIBYAML_LIMIT, locate_by_events, too_deep
 from kbtools.loading.diagnose import diagnose
 from kbtools.loading.document import Document
 from kbtools.loading.invisible import invisible_in_structure, invisible_message
@@ -187,14 +188,17 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
     text, forbidden = replace_forbidden(_unix_lines(decode(raw)))
     for line, column, char in forbidden:
         findings.append(codes.CONTROL.finding(file, line, column, _forbidden_message(char)))
-    text = soften_tabs(text)
+    written, text = text, soften_tabs(text)
+    deep = too_deep(text)  # before any parser: they disagree about deep files (see .depth)
+    if deep is not None:
+        raise deep
     tabs = _tab_indents(text)
     try:
         _check_events(text)
         try:
             root = _compose(text)
         except RecursionError:  # the pure-Python composer recurses; libyaml's does not
-            raise _too_deep(text) from None
+            raise locate_by_events(text, _PureLoader, (1, 1)) from None
     except yaml.YAMLError as exc:
         findings.extend(_parse_failure(exc, text, tabs, file))
         return None
@@ -215,7 +219,7 @@ def _load(raw: bytes, file: str, findings: list[Finding]) -> Document | None:
             f"Filen skal bestå af nøgler og værdier (som »skema: …«), men den indeholder {kind}.",
         )
     document = Document(file=file, data=None)
-    findings.extend(build(root, text, document))
+    findings.extend(build(root, text, document, written=written))
     return document
 
 
@@ -236,6 +240,11 @@ def _parse_failure(
     exc: yaml.YAMLError, text: str, tabs: list[tuple[int, int]], file: str
 ) -> list[Finding]:
     """One finding per problem that stops parsing, at the line where the mistake is."""
+    mark: Any = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if LIBYAML_LIMIT in str(getattr(exc, "problem", "")):
+        # libyaml's own limit, on nesting the layout reading missed: say where ours is passed
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return [locate_by_events(text, _PureLoader, where).finding(file)]
     if tabs:  # a tab in the indentation is the likeliest cause; say so plainly
         return [_refuse_tab(*tabs[0]).finding(file)]
     if isinstance(exc, yaml.reader.ReaderError):
@@ -243,7 +252,6 @@ def _parse_failure(
         line, column = position(text, offset)
         message = _forbidden_message(text[offset : offset + 1] or " ")
         return [codes.CONTROL.finding(file, line, column, message)]
-    mark: Any = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     last_line = mark.line + 1 if mark is not None else len(text)
     hidden = invisible_in_structure(text, last_line)
     if hidden:
@@ -325,30 +333,6 @@ def _check_events(text: str) -> None:
                 f"Typeangivelser (tags) som »{_short_tag(tag)}« er ikke tilladt. Sæt værdien i "
                 "anførselstegn i stedet.",
             )
-
-
-def _too_deep(text: str) -> LoadProblem:
-    """Where :func:`build` would stop a file nested too deeply, found from the events alone.
-
-    A syntax error anywhere is raised as such (libyaml composes the whole file first).
-    """
-    found: Any = None
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH and found is None:
-                found = event.start_mark
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    if found is None:
-        return LoadProblem(codes.TOO_DEEP, 1, 1, "Filen er indlejret for dybt.")
-    return LoadProblem(
-        codes.TOO_DEEP,
-        found.line + 1,
-        found.column + 1,
-        f"Filen er indlejret mere end {MAX_DEPTH} niveauer. Det kan ikke være en aftale.",
-    )
 
 
 def _short_tag(tag: str | None) -> str:

@@ -17,6 +17,11 @@ field added to the schema is compared and shown without new code:
     How a value is written: ``"beløb"`` an amount in the agreement's unit, ``"enhed"`` that
     unit, ``"tid"`` a group ``{timer, pr}`` (»20 timer pr. måned«), ``"slutdato"`` an end date
     (a later one extends the agreement).
+``x-synonymer``
+    On a field with an ``enum``: other ways people write an allowed value, each with the
+    value it means (``"t.kr.": "1.000 kr."``). A finding about such a value suggests the value
+    meant, where the closest spelling could be another one (»kr.« is a thousand times less).
+    Compared without case and spaces.
 ``x-fritekst``
     On a text field: prose. A diff says that the text changed instead of quoting it.
 ``x-hver-én-gang``
@@ -51,6 +56,7 @@ NAME = "x-navn"
 REFERENCE = "x-henvisning"
 DISPLAY = "x-visning"
 FREE_TEXT = "x-fritekst"
+SYNONYMS = "x-synonymer"
 EACH_ONCE = "x-hver-én-gang"
 
 #: How a node's value is laid out: a group of named fields, a lookup table (``pr_år``),

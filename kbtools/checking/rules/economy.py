@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
+from kbtools.amounts import exact, is_amount
 from kbtools.checking.rules.base import items, make
 from kbtools.danish import format_number
 from kbtools.findings import Code, Finding, Level
@@ -51,20 +53,25 @@ _LABEL = {"budget": "budgettet", "finansiering": "finansieringen"}
 _YEAR = re.compile(r"[0-9]{4}")
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+def _number(value: Any) -> Decimal | None:
+    """The amount exactly as written (sums of floats would be off: 1.1 + 2.2)."""
+    return exact(value) if is_amount(value) else None
 
 
-def _differs(a: float, b: float) -> bool:
-    return abs(a - b) > 0.005
+#: Sums are exact; a stated sum may still be off by float rounding (the agreement builder's
+#: JavaScript writes 1.1 + 2.2 as 3.3000000000000003), so differences below half an øre
+#: are not differences.
+_TOLERANCE = Decimal("0.005")
 
 
-def _per_year(value: Any) -> dict[str, float]:
+def _differs(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) > _TOLERANCE
+
+
+def _per_year(value: Any) -> dict[str, Decimal]:
     if not isinstance(value, dict):
         return {}
-    result: dict[str, float] = {}
+    result: dict[str, Decimal] = {}
     for year, amount in value.items():
         number = _number(amount)
         if number is not None:
@@ -74,16 +81,16 @@ def _per_year(value: Any) -> dict[str, float]:
 
 def _lines(
     document: Document, economy: dict[str, Any], section: str
-) -> tuple[dict[str, float], float, list[Finding]]:
+) -> tuple[dict[str, Decimal], Decimal, list[Finding]]:
     """Sum a section's lines per year and in total; check each line's own i_alt."""
-    per_year: dict[str, float] = {}
-    total = 0.0
+    per_year: dict[str, Decimal] = {}
+    total = Decimal(0)
     findings: list[Finding] = []
     for index, line in items(economy, section):
         amounts = _per_year(line.get("pr_år"))
-        line_sum = sum(amounts.values())
+        line_sum = sum(amounts.values(), Decimal(0))
         for year, amount in amounts.items():
-            per_year[year] = per_year.get(year, 0.0) + amount
+            per_year[year] = per_year.get(year, Decimal(0)) + amount
         total += line_sum
         stated = _number(line.get("i_alt"))
         if stated is not None and _differs(stated, line_sum):
@@ -104,8 +111,8 @@ def _stated_totals(
     document: Document,
     economy: dict[str, Any],
     section: str,
-    per_year: dict[str, float],
-    total: float,
+    per_year: dict[str, Decimal],
+    total: Decimal,
 ) -> Iterator[Finding]:
     key = f"{section}_i_alt"
     stated = economy.get(key)
@@ -113,7 +120,7 @@ def _stated_totals(
         return
     label = _LABEL[section]
     for year, amount in _per_year(stated.get("pr_år")).items():
-        actual = per_year.get(year, 0.0)
+        actual = per_year.get(year, Decimal(0))
         if _differs(amount, actual):
             path: DataPath = ("økonomi", key, "pr_år", year)
             yield make(
@@ -134,19 +141,26 @@ def _stated_totals(
         )
 
 
-def _years_are_readable(economy: dict[str, Any]) -> bool:
-    """False when an amount's year is not written as a year (the schema reports that once)."""
+def _amounts_are_readable(economy: dict[str, Any]) -> bool:
+    """False when an amount's year is not written as a year, or an amount is not a number.
+
+    The schema (or the loader, for »10.000« and »1.0e999«) reports that once; sums over the
+    amounts that are left would only add findings about a total the user did not write.
+    """
     tables = [line.get("pr_år") for section in _LABEL for _, line in items(economy, section)]
     totals = [economy.get(f"{section}_i_alt") for section in _LABEL]
     tables += [total.get("pr_år") for total in totals if isinstance(total, dict)]
     return all(
-        _YEAR.fullmatch(str(year)) for table in tables if isinstance(table, dict) for year in table
+        _YEAR.fullmatch(str(year)) and _number(amount) is not None
+        for table in tables
+        if isinstance(table, dict)
+        for year, amount in table.items()
     )
 
 
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     economy = document.data.get("økonomi")
-    if not isinstance(economy, dict) or not _years_are_readable(economy):
+    if not isinstance(economy, dict) or not _amounts_are_readable(economy):
         return
     budget_years, budget_total, findings = _lines(document, economy, "budget")
     yield from findings
@@ -157,8 +171,8 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     if not items(economy, "budget") or not items(economy, "finansiering"):
         return
     for year in sorted(set(budget_years) | set(funding_years)):
-        budget = budget_years.get(year, 0.0)
-        funding = funding_years.get(year, 0.0)
+        budget = budget_years.get(year, Decimal(0))
+        funding = funding_years.get(year, Decimal(0))
         if _differs(budget, funding):
             yield make(
                 document,

@@ -64,13 +64,20 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     known = party_names(data)
     if not known:
         return
+    ids = list(known)
     for path, party_id in references(data):
         if party_id not in known:
-            hint = suggest(party_id, list(known))
+            hint = suggest(party_id, ids)
             message = f"Parten »{party_id}« findes ikke under »parter«."
-            message += (
-                f" Mente du »{hint}«?"
-                if hint
-                else " Kendte parter: " + ", ".join(f"»{k}«" for k in known) + "."
-            )
+            message += f" Mente du »{hint}«?" if hint else f" Kendte parter: {_listed(ids)}."
             yield make(document, path, UNKNOWN_PARTY, message)
+
+
+#: At most this many party ids are listed in a finding (an agreement may have thousands).
+MAX_LISTED = 10
+
+
+def _listed(ids: list[str]) -> str:
+    shown = ", ".join(f"»{party_id}«" for party_id in ids[:MAX_LISTED])
+    more = len(ids) - MAX_LISTED
+    return f"{shown} og {more} andre" if more > 0 else shown

@@ -1,0 +1,80 @@
+"""Did-you-mean stays cheap for any number of candidates and unchanged for few."""
+
+from __future__ import annotations
+
+import difflib
+import time
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kbtools import check_bytes
+from kbtools.checking.suggest import MAX_COMPARED, _fold, suggest
+
+ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = (ROOT / "tests" / "data" / "agreements" / "valid" / "minimal.yaml").read_text("utf-8")
+
+_NAME = st.text("abcdeæøå-_1", min_size=1, max_size=12)
+
+
+def _every_one_compared(name: str, candidates: list[str]) -> str | None:
+    """The suggestion as it is for short lists: every candidate compared."""
+    folded = {_fold(c): c for c in reversed(candidates)}
+    if _fold(name) in folded:
+        return folded[_fold(name)]
+    match = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=0.7)
+    return folded[match[0]] if match else None
+
+
+@given(_NAME, st.lists(_NAME, max_size=MAX_COMPARED, unique_by=_fold))
+def test_few_candidates_are_all_compared(name: str, candidates: list[str]) -> None:
+    assert suggest(name, candidates) == _every_one_compared(name, candidates)
+
+
+def _typo(word: str, kind: int, at: int) -> str:
+    at %= len(word)
+    if kind == 0:
+        return word[:at] + word[at + 1 :]  # a letter missing
+    if kind == 1:
+        return word[:at] + "x" + word[at:]  # a letter extra
+    if kind == 2:
+        return word[:at] + "x" + word[at + 1 :]  # a wrong letter
+    return word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :]  # two swapped
+
+
+@given(
+    st.lists(st.text("abcdefgh", min_size=4, max_size=10), min_size=200, max_size=400, unique=True),
+    st.integers(0, 10_000),
+    st.integers(0, 3),
+    st.integers(0, 20),
+)
+def test_a_typing_mistake_among_many_candidates_finds_a_close_one(
+    candidates: list[str], pick: int, kind: int, at: int
+) -> None:
+    meant = candidates[pick % len(candidates)]
+    written = _typo(meant, kind, at)
+    found = suggest(written, candidates)
+    assert found is not None
+    ratio = difflib.SequenceMatcher(None, written, found).ratio()
+    assert ratio >= difflib.SequenceMatcher(None, written, meant).ratio() or found == written
+
+
+def test_thousands_of_parties_with_unknown_references_answer_in_seconds() -> None:
+    count = 2500
+    parties = "".join(
+        f"  - id: part-{n}\n    navn: Part {n}\n    system: beskæftigelse\n"
+        f"    kontakt: {{navn: Person {n}}}\n"
+        for n in range(count)
+    )
+    roles = "".join(f"  - {{part: prt-{n}, rolle: R, opgaver: [O]}}\n" for n in range(count))
+    text = MINIMAL.replace("parter:\n", "parter:\n" + parties).replace(
+        "roller:\n", "roller:\n" + roles
+    )
+    started = time.perf_counter()
+    findings = check_bytes(text.encode(), "aftale.yaml").findings
+    assert time.perf_counter() - started < 10
+    unknown = [f for f in findings if f.code == "aftale-ukendt-part"]
+    assert len(unknown) == count
+    assert "Mente du »part-17«?" in unknown[17].message
+    assert max(len(f.message) for f in findings) < 1000  # no list of 2,500 ids
