@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["_build/**", "node_modules/**", ".venv*/**", "bench/out/**"],
+    ignores: ["_build/**", "build/**", "dist/**", "node_modules/**", ".venv*/**", "bench/out/**"],
   },
   js.configs.recommended,
   {

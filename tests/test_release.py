@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import runpy
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -88,8 +89,20 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The wheel built from this checkout, installed with the locked runtime dependencies (and
     nothing else: no WeasyPrint) into a new venv."""
     base = tmp_path_factory.mktemp("wheel")
+    # built from a copy: setuptools writes build/ and *.egg-info into the folder it builds
+    source = base / "kilde"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", base, ROOT],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", base, source],
         check=True,
         capture_output=True,
         cwd=base,
