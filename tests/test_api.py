@@ -55,6 +55,7 @@ def test_check_file_equals_the_cli_on_every_example_and_test_file() -> None:
     assert len(from_cli) > 50
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

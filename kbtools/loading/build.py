@@ -179,15 +179,17 @@ def _decimal_comma_value(builder: _Builder, value: Any, key: Any) -> str:
     """Report the decimal comma at the number; the data keeps the text as written."""
     whole, fraction = value.value, key.value
     written = f"{whole},{fraction}"
-    if len(fraction) == 3:  # 7,500: a decimal or a thousands separator
+    decimal = f"{whole}.{fraction}"
+    if len(fraction) == 3:  # 1.125 reads as 1125 (a thousands separator): write 1.1250
         decimal = f"{whole}.{fraction.rstrip('0') or '0'}"
-        decimal += "0" if len(decimal.partition(".")[2]) == 3 else ""  # 1.125 reads as 1125
+        decimal += "0" if len(decimal.partition(".")[2]) == 3 else ""
+    if len(fraction) == 3 and not whole.startswith("0"):  # 7,500: decimal or thousands
         advice = (
             f"Er det et helt tal, så skriv det uden komma: {whole}{fraction}. Er det et "
             f"decimaltal, så brug punktum som decimaltegn: {decimal}."
         )
     else:
-        advice = f"Brug punktum som decimaltegn: {whole}.{fraction}."
+        advice = f"Brug punktum som decimaltegn: {decimal}."
     where = _mark(value)
     builder.add(
         codes.DECIMAL_COMMA,

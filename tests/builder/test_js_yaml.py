@@ -121,6 +121,7 @@ def as_javascript_has_it(value: Any) -> Any:
 
 
 # one Node process per example: many documents at a time keeps the test quick
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(DOCUMENT, min_size=10, max_size=10))
 def test_python_reads_back_what_the_builder_writes(documents: list[dict[str, Any]]) -> None:

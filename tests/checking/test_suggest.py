@@ -6,6 +6,7 @@ import difflib
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def _typo(word: str, kind: int, at: int) -> str:
     return word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :]  # two swapped
 
 
+@pytest.mark.slow
 @given(
     st.lists(st.text("abcdefgh", min_size=4, max_size=10), min_size=200, max_size=400, unique=True),
     st.integers(0, 10_000),

@@ -167,6 +167,7 @@ def _as_checked(found: Iterable[Any]) -> list[tuple[Any, ...]]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(range(len(SAMPLES))), st.integers(0, 4), st.data())
 def test_same_errors_as_jsonschema(sample: int, other: int, data: st.DataObject) -> None:

@@ -91,6 +91,7 @@ def check(old: Any, new: Any) -> None:
     assert diff_agreements(new, copy.deepcopy(new)) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(old=agreements, new=agreements)
 @example(old={"parter": [{"id": "a", "navn": 1}]}, new={"parter": [{"id": "a", "navn": "A"}]})
@@ -103,6 +104,7 @@ SCHEMA = AGREEMENT.schema
 anything = st.dictionaries(st.sampled_from([*SCHEMA["properties"], "x"]), values, max_size=6)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(old=anything, new=anything)
 def test_anything_at_all_under_any_element(old: Any, new: Any) -> None:

@@ -154,6 +154,7 @@ def _nest(levels: list[tuple[str, bool, bool]]) -> Any:
     return value
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     levels=st.lists(_LEVEL, min_size=MAX_DEPTH - 4, max_size=MAX_DEPTH + 4),

@@ -113,6 +113,7 @@ _NAME = st.text(
 ).filter(lambda name: name.strip(" \t\v\f\u2028") != "")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_NAME, min_size=2, max_size=4), _NAME)
 def test_every_agreement_validate_accepts_becomes_a_word_file(names: list[str], title: str) -> None:

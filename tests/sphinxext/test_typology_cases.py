@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+pytestmark = pytest.mark.slow  # builds Sphinx projects
+
 REPO = Path(__file__).resolve().parents[2]
 #: Build the test root against the repository's cases/ (the site's real example cases).
 REPO_CASES = {"kbtools_cases_root": str(REPO)}
