@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.checking.schema import TYPE_NAMES
+from kbtools.data.typology import load_typology
 from kbtools.findings import docs_url
 from kbtools.kinds import KINDS, Kind
 from kbtools.schemas import SCHEMA_DIR, resolve
 from kbtools.schemas.annotations import EACH_ONCE
-from kbtools.typology.model import load_typology
 
 EDITOR_DIR = SCHEMA_DIR / "editor"
 REPO_ROOT = SCHEMA_DIR.parents[1]

@@ -61,6 +61,31 @@ def test_no_import_cycles() -> None:
     assert cycles(graph) == []
 
 
+def package_of(module: str) -> str:
+    """The top-level part of kbtools a module belongs to: ``kbtools.checking.rules.dates`` →
+    ``kbtools.checking``; a module directly under kbtools is a part of its own."""
+    return ".".join(module.split(".")[:2])
+
+
+def test_no_import_cycles_between_packages() -> None:
+    """The layers (loading → checking → reporting; data → rendering; front ends: CLI, Sphinx,
+    browser, editor) never import back up, counting imports inside functions. The package's
+    ``__init__`` (the public API, imported lazily) is the top, not a layer."""
+    top = {"kbtools", "kbtools.__main__"}
+    graph: dict[str, set[str]] = {}
+    for name, path in MODULES.items():
+        part = package_of(name)
+        if part in top:
+            continue
+        graph.setdefault(part, set()).update(
+            package_of(imported) for imported in imports_of(path) if package_of(imported) != part
+        )
+    graph = {
+        part: {other for other in imports if other not in top} for part, imports in graph.items()
+    }
+    assert cycles(graph) == []
+
+
 def test_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 

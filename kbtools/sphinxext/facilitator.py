@@ -18,11 +18,11 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 import kbtools
+from kbtools.data.typology import DATA_FILE, load_typology
 from kbtools.kinds import RATING
 from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.sphinxext.pyruntime import use_python
 from kbtools.sphinxext.questionnaire import ROLE_LABELS, SYSTEM_LABELS
-from kbtools.typology.model import DATA_FILE, load_typology
 
 ASSETS = PageAssets(
     "kbtools_facilitator_pages",

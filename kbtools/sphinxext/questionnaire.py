@@ -17,9 +17,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.data.typology import DATA_FILE, Parameter, Typology, load_typology
 from kbtools.kinds import RATING
 from kbtools.sphinxext.page_assets import PageAssets
-from kbtools.typology.model import DATA_FILE, Parameter, Typology, load_typology
 
 ASSETS = PageAssets(
     "kbtools_questionnaire_pages",

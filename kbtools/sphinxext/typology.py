@@ -11,8 +11,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from kbtools.data.typology import DATA_FILE
 from kbtools.typology import Typology, load_typology
-from kbtools.typology.model import DATA_FILE
 
 
 def _row(cells: list[str], *, header: bool = False) -> nodes.row:

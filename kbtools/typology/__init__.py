@@ -1,5 +1,5 @@
 """CARMA's partnership typology (kantine/klub/kompagni) as data, loaded from kbtools/data."""
 
-from kbtools.typology.model import Level, Parameter, Typology, load_typology
+from kbtools.data.typology import Level, Parameter, Typology, load_typology
 
 __all__ = ["Level", "Parameter", "Typology", "load_typology"]

@@ -16,9 +16,9 @@ from typing import Any
 from kbtools.api import CheckResult, check_bytes, wrong_kind
 from kbtools.checking.rules.assessment_ratings import rater_key
 from kbtools.danish import format_list, plural
+from kbtools.data.typology import load_typology
 from kbtools.findings import Code, DataPath, Finding, Level, docs_url, sort_findings
 from kbtools.kinds import ASSESSMENT, RATING
-from kbtools.typology.model import load_typology
 from kbtools.typology.ratings import (
     DISCUSS_RULE,
     PROPOSAL_RULE,

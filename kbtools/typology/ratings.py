@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kbtools.data.typology import load_typology
 from kbtools.kinds import RATING
-from kbtools.typology.model import load_typology
 
 #: How the group's proposal is found (written into every combined assessment).
 PROPOSAL_RULE = (

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.danish import format_date, format_list, parse_iso_date, plural
+from kbtools.data.typology import load_typology
 from kbtools.findings import Finding, Level
 from kbtools.typology.cases import Assessment, Case
 from kbtools.typology.inference import Indication, infer
-from kbtools.typology.model import load_typology
 from kbtools.typology.reader_text import READING_GUIDE, CaseFinding, plain
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kbtools import check_file
-from kbtools.typology.model import load_typology
+from kbtools.data.typology import load_typology
 
 pytestmark = pytest.mark.browser
 

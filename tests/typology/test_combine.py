@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from kbtools import check_file
 from kbtools.api import check_bytes
 from kbtools.cli import main
+from kbtools.data.typology import load_typology
 from kbtools.findings import Level
 from kbtools.loading import load_bytes, load_path
 from kbtools.typology.combine import combine, combine_bytes
-from kbtools.typology.model import load_typology
 from kbtools.typology.ratings import Rating, lower_median, spread
 from kbtools.typology.yaml_text import to_yaml
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from kbtools.checking.rules.base import make
+from kbtools.data.typology import load_typology
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
-from kbtools.typology.model import load_typology
 
 NOT_NEIGHBOUR = Code(
     "vurdering-retning",

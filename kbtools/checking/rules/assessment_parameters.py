@@ -11,9 +11,9 @@ from typing import Any
 
 from kbtools.checking.rules.base import make
 from kbtools.danish import format_list
+from kbtools.data.typology import load_typology
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
-from kbtools.typology.model import load_typology
 
 MISSING = Code(
     "vurdering-parameter-mangler",

@@ -17,9 +17,9 @@ from typing import Any
 
 from kbtools.checking.rules.base import make
 from kbtools.danish import format_date, format_list, parse_iso_date
+from kbtools.data.typology import load_typology
 from kbtools.findings import Code, DataPath, Finding, Level
 from kbtools.loading import Document
-from kbtools.typology.model import load_typology
 
 MISSING = Code(
     "bedoemmelse-parameter-mangler",

@@ -1,8 +1,9 @@
 """The typology data model.
 
-The typology lives in ``kbtools/data/typologi.yaml`` so that the docs table, the assessment
-schema's parameter ids and the case pages all read one source of truth. The file ships with
-kbtools, so a broken file is a programming error: we raise instead of producing findings.
+The typology lives in ``kbtools/data/typologi.yaml`` (next to this module) so that the docs
+table, the assessment schema's parameter ids and the case pages all read one source of truth.
+The file ships with kbtools, so a broken file is a programming error: we raise instead of
+producing findings.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "typologi.yaml"
+DATA_FILE = Path(__file__).resolve().parent / "typologi.yaml"
 
 
 @dataclass(frozen=True)
