@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbtools.danish import format_field, format_list, format_number, format_value
+from kbtools.danish import exact_sum, format_field, format_list, format_number, format_value
 from kbtools.kinds import AGREEMENT
 from kbtools.schemas.annotations import Node, reference_names
 
@@ -74,10 +74,6 @@ def _dicts(value: Any) -> list[dict[Any, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 @dataclass(frozen=True)
 class _Writer:
     """Writes values of one agreement: knows its party names and its unit for amounts."""
@@ -101,6 +97,8 @@ class _Writer:
 
 
 def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
+    """A post per row, a year per column, totals summed exactly (in decimal: 1,1 + 2,2 is
+    3,3, never 3,3000000000000003)."""
     per_post = [
         {str(year): amount for year, amount in post["pr_år"].items()}
         if isinstance(post.get("pr_år"), dict)
@@ -108,21 +106,16 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
         for post in posts
     ]
     years = sorted({year for amounts in per_post for year in amounts})
-    rows, totals = [], dict.fromkeys(years, 0.0)
+    rows = []
     for post, amounts in zip(posts, per_post, strict=True):
-        total = sum(value for value in amounts.values() if _is_number(value))
-        for year in years:
-            value = amounts.get(year, 0)
-            totals[year] += value if _is_number(value) else 0
         rows.append(
             [format_value(post.get("navn", ""))]
             + [format_value(amounts[year]) if year in amounts else "–" for year in years]
-            + [format_number(total)]
+            + [format_number(exact_sum(amounts.values()))]
         )
+    totals = [exact_sum(amounts.get(year) for amounts in per_post) for year in years]
     rows.append(
-        ["I alt"]
-        + [format_number(totals[year]) for year in years]
-        + [format_number(sum(totals.values()))]
+        ["I alt"] + [format_number(total) for total in totals] + [format_number(sum(totals))]
     )
     return Table(f"{caption} (beløb i {unit})", ["Post", *years, "I alt"], rows)
 
