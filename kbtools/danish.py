@@ -53,7 +53,7 @@ def yes_no(value: bool) -> str:
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     """plural(1, 'fejl', 'fejl') → '1 fejl'; plural(2, 'advarsel', 'advarsler') → '2 advarsler'."""
-    return f"{count} {singular if count == 1 else plural_form}"
+    return f"{format_number(count)} {singular if count == 1 else plural_form}"
 
 
 def format_list(items: Iterable[str], conjunction: str = "og") -> str:

@@ -249,3 +249,8 @@ def test_lists_are_written_as_cldr_writes_them_in_danish(items: list[str]) -> No
 
     assert format_list(items) == cldr_list(items, locale="da_DK")
     assert format_list(items, "eller") == cldr_list(items, style="or", locale="da_DK")
+
+
+def test_counts_are_grouped_like_every_other_number() -> None:
+    assert plural(1500, "fil", "filer") == "1.500 filer"
+    assert plural(1, "fil", "filer") == "1 fil"
