@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +175,27 @@ def test_text_that_xml_cannot_hold_is_left_out() -> None:
 
 def test_no_word_document_for_a_file_that_is_not_an_agreement() -> None:
     assert builder_docx("skema: typologivurdering/1\n")["docx"] is None
+
+
+PURE = """
+import sys
+before = set(sys.modules)
+sys.modules["yaml._yaml"] = sys.modules["_yaml"] = None  # as in Pyodide: PyYAML without libyaml
+from kbtools.api import check_file
+from kbtools.render.docx_writer import to_docx
+from kbtools.render.model import build
+to_docx(build(check_file(sys.argv[1]).data))
+print(sorted(
+    name for name, module in sys.modules.items()
+    if module is not None and name not in before
+    and name.partition(".")[0] not in (*sys.stdlib_module_names, "kbtools", "yaml")
+))
+"""
+
+
+def test_the_writer_needs_only_the_standard_library() -> None:
+    """What Pyodide can run: no python-docx, no lxml, nothing compiled outside Python."""
+    done = subprocess.run(
+        [sys.executable, "-c", PURE, str(MIDTBY)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
