@@ -2,7 +2,7 @@
 
 Each subcommand lives in its own module under ``kbtools.commands`` and exposes
 ``register(subparsers)``; the module must import nothing heavy at import time (no sphinx,
-no docutils, no python-docx) so that ``kbtools validate`` starts fast.
+no docutils, no WeasyPrint) so that ``kbtools validate`` starts fast.
 """
 
 from __future__ import annotations

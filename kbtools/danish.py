@@ -17,7 +17,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 MONTHS = (
@@ -53,7 +53,7 @@ def yes_no(value: bool) -> str:
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     """plural(1, 'fejl', 'fejl') → '1 fejl'; plural(2, 'advarsel', 'advarsler') → '2 advarsler'."""
-    return f"{count} {singular if count == 1 else plural_form}"
+    return f"{format_number(count)} {singular if count == 1 else plural_form}"
 
 
 def format_list(items: Iterable[str], conjunction: str = "og") -> str:
@@ -64,23 +64,44 @@ def format_list(items: Iterable[str], conjunction: str = "og") -> str:
     return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
+#: Significant digits a float keeps exactly: any decimal of up to 15 digits survives the trip
+#: to a binary float and back (DBL_DIG), so a number typed in a file reads as typed, and the
+#: binary artefacts of float arithmetic (1.1 + 2.2 = 3.3000000000000003) drop off.
+_FLOAT_DIGITS = 15
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A number as the exact decimal it stands for (a float to 15 significant digits);
+    None for anything else (a bool, a text, infinity, not a number)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return Decimal(format(value, f".{_FLOAT_DIGITS}g"))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
 def format_number(value: float | int | Decimal) -> str:
-    """1500000 → '1.500.000'; 2.5 → '2,5' (Danish separators)."""
+    """1500000 → '1.500.000'; 2.5 → '2,5'; -1234.5 → '-1.234,5' (Danish separators, all the
+    decimals the number has and no more, as CLDR's ``da_DK`` writes them; never a float
+    artefact: a float is read to 15 significant digits)."""
     if isinstance(value, float) and not math.isfinite(value):
         return "uendeligt" if value > 0 else "minus uendeligt" if value < 0 else "ikke et tal"
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
+    number = to_decimal(value)
+    if number is None:
+        if isinstance(value, Decimal):  # a decimal infinity or NaN
+            return format_number(float(value))
         return str(value)
     sign = "-" if number < 0 else ""
-    number = abs(number)
-    integral = int(number)
-    fraction = number - integral
-    grouped = f"{integral:,}".replace(",", ".")
-    if fraction:
-        decimals = format(fraction.normalize(), "f").split(".")[1]
-        return f"{sign}{grouped},{decimals}"
-    return f"{sign}{grouped}"
+    integral, _, decimals = format(number.copy_abs(), "f").partition(".")
+    grouped = f"{int(integral):,}".replace(",", ".")
+    decimals = decimals.rstrip("0")
+    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
 
 
 def format_amount(value: float | int | Decimal, unit: str = "kr.") -> str:
@@ -190,7 +211,7 @@ def describe_value(value: Any) -> str:
             return f"teksten {quote(value[:_LONGEST_SHOWN] + '…')} ({len(value)} tegn)"
         return f"teksten {quote(value)}"
     if _is_number(value):
-        return f"tallet {value}"
+        return f"tallet {format_number(value)}"
     if isinstance(value, list | tuple):
         return "en liste"
     return "en række nøgler"

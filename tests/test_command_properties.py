@@ -252,6 +252,25 @@ def test_the_browsers_functions_never_fail_and_find_what_validate_finds(
 
 
 @SETTINGS
+@given(damaged())
+def test_the_builders_word_file_is_the_one_render_writes(raw: bytes) -> None:
+    """On any file, damaged or not: the builder's Word file (kbtools.browser.entry, run on
+    Pyodide) is byte for byte what ``kbtools render --format docx --kladde`` writes, and
+    there is one exactly when render writes one."""
+    with input_file(raw) as (path, folder):
+        out = folder / "aftale.docx"
+        code, _, err = run("render", str(path), "--format", "docx", "-o", str(out), "--kladde")
+        assert code in (0, 2), err
+        written = out.read_bytes() if code == 0 else None
+        out.unlink(missing_ok=True)
+    encoded = base64.b64encode(raw).decode("ascii")
+    answer = json.loads(call("render_docx", json.dumps({"base64": encoded, "name": str(path)})))
+    assert "fejl" not in answer, answer
+    shown = None if answer["docx"] is None else base64.b64decode(answer["docx"])
+    assert shown == written
+
+
+@SETTINGS
 @given(st.lists(damaged(), min_size=1, max_size=3))
 def test_the_facilitator_view_never_fails_and_agrees_with_saml(raws: list[bytes]) -> None:
     """The facilitator view's function on damaged files: an answer, never an error; a combined

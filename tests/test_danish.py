@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kbtools.amounts import total
 from kbtools.danish import (
     describe_value,
     format_amount,
@@ -35,6 +36,11 @@ from kbtools.danish import (
         (2.5, "2,5"),
         (1234.125, "1.234,125"),
         (Decimal("10.50"), "10,5"),
+        (1.1 + 2.2, "3,3"),  # 3.3000000000000003 as a binary float
+        (-0.0, "0"),
+        (1e20, "100.000.000.000.000.000.000"),
+        (1e-7, "0,0000001"),
+        (Decimal("NaN"), "ikke et tal"),
         (float("inf"), "uendeligt"),
         (float("-inf"), "minus uendeligt"),
         (float("nan"), "ikke et tal"),
@@ -159,6 +165,7 @@ def test_amounts_in_another_unit_and_unquoted_texts() -> None:
         (False, "false"),
         ("ja", "teksten »ja«"),
         (5, "tallet 5"),
+        (1500000.5, "tallet 1.500.000,5"),
         ([1], "en liste"),
         ({"a": 1}, "en række nøgler"),
     ],
@@ -188,3 +195,68 @@ def test_a_long_text_is_shortened_where_a_message_names_it() -> None:
     described = describe_value("x" * 5000)
     assert described.endswith("(5000 tegn)") and len(described) < 120
     assert describe_value("kort") == "teksten »kort«"
+
+
+# babel (a Sphinx dependency) writes numbers, dates and lists by CLDR's rules for da_DK: the
+# oracle the formatter is held to.
+def _cldr_number(value: Decimal) -> str:
+    from decimal import localcontext
+
+    from babel.numbers import format_decimal
+
+    with localcontext(prec=1000):  # babel rounds in the current context (28 digits)
+        text: str = format_decimal(value, locale="da_DK", decimal_quantization=False)
+    return "0" if text == "-0" else text  # CLDR keeps the sign of a negative zero; readers don't
+
+
+#: Numbers as people type them in a file: up to 13 digits and up to 6 decimals.
+typed = st.builds(
+    lambda digits, places: Decimal(digits).scaleb(-places),
+    st.integers(-(10**13) + 1, 10**13 - 1),
+    st.integers(0, 6),
+)
+
+
+@given(st.integers() | typed | st.decimals(allow_nan=False, allow_infinity=False, places=20))
+def test_numbers_are_written_as_cldr_writes_them_in_danish(value: int | Decimal) -> None:
+    assert format_number(value) == _cldr_number(Decimal(value))
+
+
+@given(typed)
+def test_a_number_typed_in_a_file_reads_as_typed(value: Decimal) -> None:
+    """YAML gives a float; it is written as the decimal that was typed, never as 2.0999999…"""
+    assert format_number(float(value)) == _cldr_number(value)
+
+
+@given(st.lists(typed, max_size=12))
+def test_sums_of_amounts_are_exact(values: list[Decimal]) -> None:
+    """1,1 + 2,2 is 3,3: amounts read as floats are summed in decimal."""
+    floats = [float(value) for value in values]
+    assert total(floats) == sum(values, Decimal(0))
+    assert format_number(total(floats)) == _cldr_number(sum(values, Decimal(0)))
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_any_float_is_written_without_artefacts(value: float) -> None:
+    assert format_number(value) == _cldr_number(Decimal(f"{value:.15g}"))
+
+
+@given(st.dates())
+def test_dates_are_written_as_cldr_writes_them_in_danish(day: dt.date) -> None:
+    from babel.dates import format_date as cldr_date
+
+    assert format_date(day) == cldr_date(day, format="long", locale="da_DK")
+    assert format_date(day.isoformat()) == format_date(day)
+
+
+@given(st.lists(st.text(st.characters(codec="utf-8"), min_size=1), max_size=6))
+def test_lists_are_written_as_cldr_writes_them_in_danish(items: list[str]) -> None:
+    from babel.lists import format_list as cldr_list
+
+    assert format_list(items) == cldr_list(items, locale="da_DK")
+    assert format_list(items, "eller") == cldr_list(items, style="or", locale="da_DK")
+
+
+def test_counts_are_grouped_like_every_other_number() -> None:
+    assert plural(1500, "fil", "filer") == "1.500 filer"
+    assert plural(1, "fil", "filer") == "1 fil"

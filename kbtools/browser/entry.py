@@ -96,13 +96,14 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
 def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     """The agreement as a Word document (base64), from the same model as ``render_html``.
 
-    Written by :mod:`kbtools.browser.docx_plain` (python-docx needs lxml, which Pyodide
-    lacks); ``docx`` is None when the file is not an agreement that can be read.
+    Written by :mod:`kbtools.render.docx_writer`, as ``kbtools render --format docx
+    --kladde`` writes it: the same bytes. ``docx`` is None when the file is not an agreement
+    that can be read.
     """
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"docx": None, "kladde": True, **_findings(result)}
-    from kbtools.browser.docx_plain import to_docx
+    from kbtools.render.docx_writer import to_docx
     from kbtools.render.model import build
 
     draft = is_draft(result)

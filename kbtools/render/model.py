@@ -99,6 +99,8 @@ class _Writer:
 
 
 def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
+    """A post per row, a year per column, totals summed exactly (in decimal: 1,1 + 2,2 is
+    3,3, never 3,3000000000000003)."""
     per_post = [
         {str(year): amount for year, amount in post["pr_år"].items()}
         if isinstance(post.get("pr_år"), dict)

@@ -45,11 +45,10 @@ PYODIDE_FILES = (
 )
 #: Read at build time only (the version names the folder), not copied.
 PYODIDE_VERSION_FILE = "package.json"
-#: Parts of kbtools that never run in the browser: Sphinx, and writers needing native code.
+#: Parts of kbtools that never run in the browser: Sphinx, the site's Word template and the
+#: PDF writer (WeasyPrint needs native code).
 EXCLUDED = (
     "sphinxext/",
-    "render/docx_writer.py",
-    "render/docx_parts.py",
     "render/docx_template.py",
     "render/pdf_writer.py",
 )

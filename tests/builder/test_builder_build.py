@@ -81,7 +81,7 @@ def test_bundle_holds_pure_python_kbtools_and_yaml_only() -> None:
     assert "kbtools/browser/entry.py" in names and "yaml/__init__.py" in names
     assert "kbtools/schemas/partnerskabsaftale-1.schema.json" in names
     assert not [n for n in names if n.startswith("kbtools/sphinxext/")]
-    assert "kbtools/render/docx_writer.py" not in names
+    assert "kbtools/render/docx_writer.py" in names  # the one Word writer runs there too
     assert not [n for n in names if n.endswith((".so", ".pyc"))]
     assert pyruntime.bundle() == pyruntime.bundle()  # reproducible, so the name is stable
 

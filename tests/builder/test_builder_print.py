@@ -83,3 +83,8 @@ def test_word_download_is_the_agreement(page: Any, tmp_path: Path) -> None:
     assert document.paragraphs[0].text == "Minimal aftale (testdata)"
     assert [row.cells[0].text for row in document.tables[0].rows] == ["Part", "Part A", "Part B"]
     assert "mærket KLADDE" not in page.locator("#ab-udskrift-besked").inner_text()
+    # Pyodide ran the CLI's Word writer: the same bytes as kbtools render
+    cli = tmp_path / "cli.docx"
+    command = [sys.executable, "-m", "kbtools", "render", str(path), "--format", "docx"]
+    subprocess.run([*command, "-o", str(cli)], check=True, capture_output=True)
+    assert target.read_bytes() == cli.read_bytes()

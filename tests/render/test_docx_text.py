@@ -117,10 +117,16 @@ _NAME = st.text(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_NAME, min_size=2, max_size=4), _NAME)
 def test_every_agreement_validate_accepts_becomes_a_word_file(names: list[str], title: str) -> None:
-    """Whatever names and title: when validate finds no errors, render writes the file."""
+    """Whatever names and title: when validate finds no errors, render writes the file; it is
+    valid WordprocessingML, and the builder in the browser gives the same bytes."""
+    import base64
     import contextlib
     import io
     import tempfile
+
+    from wordfile import schema_errors
+
+    from kbtools.browser.entry import call
 
     with tempfile.TemporaryDirectory() as folder:
         path = agreement(Path(folder), title, names)
@@ -130,3 +136,8 @@ def test_every_agreement_validate_accepts_becomes_a_word_file(names: list[str], 
             errors = json.loads(out.getvalue())["antal"]["fejl"]
             code = main(["render", str(path), "--format", "docx", "-o", f"{folder}/a.docx"])
         assert code == (0 if errors == 0 else 1), err.getvalue()
+        if code == 0:
+            content = Path(folder, "a.docx").read_bytes()
+            assert schema_errors(content) == []
+            answer = json.loads(call("render_docx", json.dumps({"text": path.read_text("utf-8")})))
+            assert base64.b64decode(answer["docx"]) == content

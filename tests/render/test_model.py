@@ -120,3 +120,23 @@ def test_odd_data_never_raises_and_never_shows_python_reprs(changes: dict[str, A
         assert not any(bad in shown for bad in ("True", "False", "None", "{", "[", "'")), shown
     doc = build(data, draft=True)
     assert to_markdown(doc) and to_html(doc)
+
+
+def test_amounts_are_summed_exactly_in_every_format() -> None:
+    """1,1 + 2,2 is 3,3 in the tables of every format, never 3,3000000000000003."""
+    import io
+
+    import docx
+
+    from kbtools.render.docx_writer import to_docx
+
+    data = copy.deepcopy(DATA)
+    data["økonomi"]["budget"] = [{"navn": "Drift", "pr_år": {2027: 1.1, 2028: 2.2}, "i_alt": 3.3}]
+    doc = build(data)
+    budget = next(b for b in doc.blocks if isinstance(b, Table) and b.caption.startswith("Budget"))
+    assert budget.rows == [["Drift", "1,1", "2,2", "3,3"], ["I alt", "1,1", "2,2", "3,3"]]
+    for text in (to_markdown(doc), to_html(doc)):
+        assert "3,3" in text and "3,30000" not in text
+    word = docx.Document(io.BytesIO(to_docx(doc)))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert "3,3" in cells and not any("3,30000" in cell for cell in cells)
