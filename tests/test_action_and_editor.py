@@ -78,3 +78,52 @@ def test_files_in_the_repository_have_no_modeline() -> None:
     assert files
     for path in files:
         assert "yaml-language-server:" not in path.read_text(encoding="utf-8"), path
+
+
+def _run_action_check(tmp_path: Path, path_input: str, strict: str = "false") -> list[str]:
+    """The action's »Kontrollér« step, run by bash with a stand-in kbtools that prints the
+    arguments it was given, one per line."""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s.get("name") == "Kontrollér"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "kbtools"
+    fake.write_text('#!/usr/bin/env bash\nprintf "%s\\n" "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "KBTOOLS_PATH": path_input,
+        "KBTOOLS_STRICT": strict,
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+def test_action_passes_paths_with_spaces_and_several_paths(tmp_path: Path) -> None:
+    for folder in ("aftaler", "mappe med mellemrum", "andre"):
+        (tmp_path / folder).mkdir()
+    head = ["validate", "--format", "github", "--"]
+    assert _run_action_check(tmp_path, ".") == [*head, "."]
+    assert _run_action_check(tmp_path, "") == [*head, "."]
+    assert _run_action_check(tmp_path, "mappe med mellemrum") == [*head, "mappe med mellemrum"]
+    assert _run_action_check(tmp_path, "aftaler andre") == [*head, "aftaler", "andre"]
+    assert _run_action_check(tmp_path, "mappe med mellemrum\n  andre \n") == [
+        *head,
+        "mappe med mellemrum",
+        "andre",
+    ]
+    assert _run_action_check(tmp_path, "*", strict="true") == [
+        "validate",
+        "--format",
+        "github",
+        "--strict",
+        "--",
+        "*",
+    ]

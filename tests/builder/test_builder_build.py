@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -84,6 +85,17 @@ def test_bundle_holds_pure_python_kbtools_and_yaml_only() -> None:
     assert "kbtools/render/docx_writer.py" in names  # the one Word writer runs there too
     assert not [n for n in names if n.endswith((".so", ".pyc"))]
     assert pyruntime.bundle() == pyruntime.bundle()  # reproducible, so the name is stable
+
+
+def test_the_bundled_pyyaml_is_the_locked_version() -> None:
+    """The browser runs the PyYAML that requirements/dev.txt locks (the one in .venv)."""
+    bundle = zipfile.ZipFile(io.BytesIO(pyruntime.bundle()))
+    bundled = re.search(r"__version__ = '([^']+)'", bundle.read("yaml/__init__.py").decode())
+    locked = re.search(
+        r"^pyyaml==(\S+)", (ROOT / "requirements" / "dev.txt").read_text("utf-8"), re.M
+    )
+    assert bundled is not None and locked is not None
+    assert bundled[1] == locked[1]
 
 
 def test_build_without_pyodide_stops_with_a_danish_message(tmp_path: Path) -> None:

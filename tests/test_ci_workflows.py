@@ -1,0 +1,61 @@
+"""The workflows beside Pages: every push and pull request runs the README's two commands, a
+weekly job tries the newest dependencies, and a tag releases (checked by .ci/release.py)."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+NEWEST = runpy.run_path(str(ROOT / ".ci" / "newest.py"))
+
+
+def _workflow(name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _runs(job: dict[str, Any]) -> list[str]:
+    return [str(step.get("run", "")).strip() for step in job["steps"]]
+
+
+def test_every_push_and_pull_request_runs_the_readmes_two_commands_on_debian() -> None:
+    workflow = _workflow("ci.yml")
+    assert {"push", "pull_request"} <= set(workflow[True])  # YAML 1.1 reads "on" as true
+    (job,) = workflow["jobs"].values()
+    assert str(job["container"]["image"]).startswith("debian:")
+    runs = _runs(job)
+    assert runs.index("./bootstrap.sh") < runs.index(".venv/bin/python -m pytest")
+
+
+def test_the_newest_versions_are_tried_weekly_and_on_demand() -> None:
+    workflow = _workflow("newest.yml")
+    assert {"schedule", "workflow_dispatch"} <= set(workflow[True])
+    (job,) = workflow["jobs"].values()
+    runs = _runs(job)
+    assert runs.index("./bootstrap.sh") < runs.index(".venv/bin/python .ci/newest.py")
+
+
+def test_a_tag_is_checked_built_and_released() -> None:
+    workflow = _workflow("release.yml")
+    assert workflow[True]["push"]["tags"] == ["v*"]
+    build = "\n".join(_runs(workflow["jobs"]["build"]))
+    assert 'python .ci/release.py "$TAG"' in build
+    assert "--require-hashes" in build and "twine check --strict" in build
+    assert workflow["jobs"]["pypi"]["if"] == "vars.PYPI_UDGIV == 'ja'"  # off until set up
+    assert workflow["jobs"]["pypi"]["permissions"] == {"id-token": "write"}
+
+
+def test_the_newest_job_reads_the_lock_and_names_what_changed() -> None:
+    lock: dict[str, str] = NEWEST["locked"]()
+    pin = re.search(r"^pyyaml==(\S+)", (ROOT / "requirements" / "dev.txt").read_text("utf-8"), re.M)
+    assert pin is not None and lock["pyyaml"] == pin[1]
+    assert NEWEST["normalise"]("Sphinx_Design") == "sphinx-design"
+    changed = NEWEST["changed_packages"]({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "1"})
+    assert changed == ["b"]
