@@ -35,8 +35,10 @@ def engine_problem() -> str | None:
         import weasyprint  # noqa: F401
     except ImportError:
         return (
-            "PDF kræver WeasyPrint, som ikke er installeret. Installér det med: "
-            "pip install 'kbtools[pdf]' (i en kopi af repositoryet gør ./bootstrap.sh det)."
+            "PDF kræver WeasyPrint, som ikke er installeret. Installér det i samme "
+            "Python-miljø som kbtools med: pip install 'kbtools[pdf]'. WeasyPrint bruger også "
+            "styresystemets Pango og HarfBuzz, på Debian og Ubuntu: apt-get install "
+            "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0."
         )
     except OSError as exc:  # the Python package is there, Debian's Pango library is not
         return (
