@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv-newest"
 PYTHON = VENV / "bin" / "python"
-PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)")
+PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)(?:\s*;\s*([^\\]+?))?\s*\\?$")
 
 
 def normalise(name: str) -> str:
@@ -31,10 +31,14 @@ def normalise(name: str) -> str:
 
 
 def locked() -> dict[str, str]:
+    """The lock's version of every package this Python installs (a universal lock names some
+    packages once per Python version, each with its environment marker)."""
+    from packaging.markers import Marker
+
     pins: dict[str, str] = {}
     for line in (ROOT / "requirements" / "dev.txt").read_text(encoding="utf-8").splitlines():
         match = PIN.match(line)
-        if match:
+        if match and (match[3] is None or Marker(match[3]).evaluate()):
             pins[normalise(match[1])] = match[2]
     return pins
 

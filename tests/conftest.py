@@ -38,8 +38,10 @@ from typing import Any
 import pytest
 from sphinx.util.console import nocolor
 
-# the helpers next to the site tests (browser.py, sitebuild.py), importable by their bare name
+# the helpers next to the site tests (browser.py, sitebuild.py) and the shared ones in support/
+# (cli.py, checkout.py), importable by their bare name
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve
 from sitebuild import build_problems, build_site

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import io
 import json
 import os
 import tempfile
@@ -19,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kbtools.browser.entry import call
-from kbtools.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*sorted((ROOT / "cases").rglob("*.yaml")), *sorted((ROOT / "tests").rglob("*.yaml"))]
@@ -122,18 +121,6 @@ def _damage_data(draw: st.DrawFn, text: str) -> str:
     value = draw(st.sampled_from(["", 0, -5, 2.5, True, None, [], {}, ["x"], {"a": 1}, "Skriv"]))
     _replace(data, path, value, draw(st.booleans()))
     return str(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr (argparse's usage errors exit with 2, never a traceback)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 2
-            assert code == 2
-    return code, out.getvalue(), err.getvalue()
 
 
 @contextlib.contextmanager

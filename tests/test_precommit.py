@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from checkout import copy_working_tree
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "docs" / "partnerskabsaftalen" / "_filer" / "eksempel-aftale.yaml"
@@ -75,18 +76,7 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A git repository holding one commit of this working tree (as ``pre-commit try-repo``
     makes), and that commit."""
-    snapshot = tmp_path_factory.mktemp("hook-repo")
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
-        source = REPO / name
-        if source.is_file():  # a file deleted in the working tree stays out
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, snapshot / name)
+    snapshot = copy_working_tree(tmp_path_factory.mktemp("hook-repo"))
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
     subprocess.run(["git", "init", "-q", str(snapshot)], check=True)
     subprocess.run([*git, "add", "-A"], cwd=snapshot, check=True)

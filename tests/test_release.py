@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import runpy
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from checkout import copy_working_tree
 
 from kbtools import __version__
 
@@ -90,17 +90,7 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     nothing else: no WeasyPrint) into a new venv."""
     base = tmp_path_factory.mktemp("wheel")
     # built from a copy: setuptools writes build/ and *.egg-info into the folder it builds
-    source = base / "kilde"
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, source / name)
+    source = copy_working_tree(base / "kilde")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", base, source],
         check=True,

@@ -3,14 +3,13 @@ CI log raw: messages show them as visible escapes; JSON keeps the data as JSON s
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import tempfile
 from pathlib import Path
 
 import pytest
+from cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,16 +36,6 @@ ATTACKS = [
     "\u2028",
     "\x7f",
 ]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_visible_escapes_every_control_character() -> None:
