@@ -87,6 +87,7 @@ def test_bundle_holds_pure_python_kbtools_and_yaml_only() -> None:
     assert pyruntime.bundle() == pyruntime.bundle()  # reproducible, so the name is stable
 
 
+@pytest.mark.lock
 def test_the_bundled_pyyaml_is_the_locked_version() -> None:
     """The browser runs the PyYAML that requirements/dev.txt locks (the one in .venv)."""
     bundle = zipfile.ZipFile(io.BytesIO(pyruntime.bundle()))
