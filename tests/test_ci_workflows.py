@@ -72,6 +72,5 @@ def test_the_newest_job_reads_the_lock_and_names_what_changed() -> None:
     pin = re.search(r"^pyyaml==(\S+)", text, re.M)
     assert pin is not None and lock["pyyaml"] == pin[1]
     assert NEWEST["normalise"]("Sphinx_Design") == "sphinx-design"
-    )
     changed = NEWEST["changed_packages"]({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "1"})
     assert changed == ["b"]
