@@ -59,7 +59,7 @@ def pip(*args: str) -> None:
 
 def pytest(*args: str) -> int:
     # the tests that compare the environment with the lock are left out: here it differs
-    command = [PYTHON, "-m", "pytest", "-m", "not lock", *args]
+    command: list[str | Path] = [PYTHON, "-m", "pytest", "-m", "not lock", *args]
     return subprocess.run(command, cwd=ROOT, check=False).returncode
 
 
