@@ -2,8 +2,8 @@
 # Sætter alt op på en ny Debian-maskine og kører hovedopgaven:
 #   1. systempakker fra Debian: chromium (til browsertestene), npm, python3-venv og Java (til
 #      Nu Html Checker), hvis de mangler (kræver root eller sudo)
-#   2. axe-core, yaml-language-server og Pyodide (aftalebyggerens Python i browseren) fra npm
-#      (de versioner, der står i package-lock.json)
+#   2. axe-core, ESLint, vnu, yaml-language-server og Pyodide (aftalebyggerens Python i
+#      browseren) fra npm, i de versioner, der står i package-lock.json
 #   3. et Python-miljø i .venv med kbtools og alt til sitet og testene, i de låste versioner
 #      fra requirements/dev.txt
 #   4. validerer alle aftaler og vurderinger i cases/
@@ -40,7 +40,7 @@ fi
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || fail "Python 3.11 eller nyere er nødvendig (fandt $(python3 --version 2>&1))."
 
-say "Installerer axe-core, yaml-language-server og Pyodide fra npm"
+say "Installerer axe-core, ESLint, vnu, yaml-language-server og Pyodide fra npm"
 npm ci --no-audit --no-fund --loglevel=error
 [ -f node_modules/axe-core/axe.min.js ] || fail "npm installerede ikke axe-core."
 [ -f node_modules/yaml-language-server/bin/yaml-language-server ] \
