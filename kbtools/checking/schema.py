@@ -11,7 +11,7 @@ from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
 from kbtools.danish import describe_value, plural
-from kbtools.findings import Finding
+from kbtools.findings import Code, Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
 from kbtools.schemas.annotations import SYNONYMS
@@ -42,15 +42,16 @@ def _where(path: DataPath) -> str:
     return f"under »{path[-1]}«"
 
 
-def _field_name(error: Any) -> str:
+#: Stands for the element's name while a message is built (no message contains it).
+_NAME = "\x00"
+
+
+def _field(error: Any) -> tuple[str | None, str]:
+    """The key of the element an error is about (the nearest key on its path) and its title."""
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     path = list(error.absolute_path)
     key = next((part for part in reversed(path) if isinstance(part, str)), None)
-    if key and title:
-        return f"»{key}« ({title})"
-    if key:
-        return f"»{key}«"
-    return "Værdien"
+    return key, title if isinstance(title, str) and key else ""
 
 
 def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
@@ -76,13 +77,13 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
             if key in (error.instance or {}):
                 continue
             title = properties.get(key, {}).get("title")
-            label = f"»{key}«" + (f" ({title})" if title else "")
             yield code.finding(
                 document.file,
                 position.line,
                 position.column,
-                f"Elementet {label} mangler {_where(path)}.",
                 path=(*path, key),
+                title=title if isinstance(title, str) else "",
+                values={"key": key, "where": _where(path)},
             )
         return
     if keyword == "additionalProperties":
@@ -98,15 +99,38 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
             elif allowed:
                 message += " Tilladte nøgler: " + ", ".join(f"»{a}«" for a in allowed) + "."
             yield code.finding(
-                document.file, key_position.line, key_position.column, message, path=(*path, key)
+                document.file,
+                key_position.line,
+                key_position.column,
+                message,
+                path=(*path, key),
+                values={"key": key, **({"suggestion": hint} if hint else {})},
             )
         return
     if getattr(error, "key", None) is not None:
         yield _key_finding(document, path, error)
         return
+    yield _value_finding(document, path, code, error)
+
+
+def _value_finding(document: Document, path: DataPath, code: Code, error: Any) -> Finding:
+    """A value that breaks a keyword; the message starts with the element's name, so a
+    template names it for each reader (»værdisæt« (Værdisæt) or »Værdisæt«)."""
     position = document.position_of(path)
-    message = _message(keyword, error, _field_name(error))
-    yield code.finding(document.file, position.line, position.column, message, path=path)
+    key, title = _field(error)
+    if key is None:
+        message = _message(error.validator, error, "Værdien")
+        return code.finding(document.file, position.line, position.column, message, path=path)
+    text = _message(error.validator, error, _NAME).replace("{", "{{").replace("}", "}}")
+    return code.finding(
+        document.file,
+        position.line,
+        position.column,
+        path=path,
+        title=title,
+        values={"key": key},
+        template=text.replace(_NAME, "{key}"),
+    )
 
 
 def _key_finding(document: Document, path: DataPath, error: Any) -> Finding:
