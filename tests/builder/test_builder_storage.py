@@ -1,4 +1,4 @@
-"""Drafts in localStorage (issue 13 §3): opening large files does not fill the browser's space
+"""Drafts in localStorage: opening large files does not fill the browser's space
 for drafts, and when the space is used up the page says which drafts take it and offers to
 delete the others, keeping the current draft."""
 
