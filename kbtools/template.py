@@ -14,12 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from kbtools.editor import editor_url
 from kbtools.kinds import AGREEMENT
 from kbtools.schemas import resolve
 
 #: The published Danish editor schema: a template handed to others gets editor help from it.
-SCHEMA_URL = editor_url(AGREEMENT)
+SCHEMA_URL = AGREEMENT.editor_url
 STEP_NAMES = {
     1: "Den bærende idé",
     2: "Udvikling af konceptet",

@@ -14,6 +14,9 @@ from typing import Any
 
 #: Folder holding ``*.schema.json``; published with the site under ``skemaer/``.
 SCHEMA_DIR = Path(__file__).resolve().parent
+#: Folder holding the generated ``*.editor.json`` (written by ``python -m kbtools.editor``);
+#: published under ``skemaer/editor/``.
+EDITOR_DIR = SCHEMA_DIR / "editor"
 
 
 def schema_path(name: str) -> Path:
