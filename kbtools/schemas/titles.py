@@ -11,24 +11,12 @@ from functools import cache
 from typing import Any
 
 from kbtools.findings import DataPath, element_label
-from kbtools.schemas import load_schema, resolve, schema_files
+from kbtools.schemas import load_schema, node_at, resolve, schema_files
 
 
 def title_at(schema: dict[str, Any], path: DataPath) -> str:
     """The ``title`` of the schema node that describes the value at ``path`` ("" if none)."""
-    node: Any = schema
-    for part in path:
-        if not isinstance(node, dict):
-            return ""
-        node = resolve(schema, node)
-        if isinstance(part, str):
-            child = (node.get("properties") or {}).get(part, node.get("additionalProperties"))
-        else:
-            child = node.get("items")
-        node = child
-    if not isinstance(node, dict) or not path:
-        return ""
-    title = resolve(schema, node).get("title")
+    title = node_at(schema, path).get("title") if path else None
     return title if isinstance(title, str) else ""
 
 
