@@ -78,11 +78,15 @@ def element_label(key: str, title: str, *, readers: bool = False) -> str:
 
 def fill_template(template: str, values: Values, title: str, *, readers: bool) -> str:
     """``template`` with ``{name}`` replaced by ``values[name]``; the value ``key`` names the
-    element the finding is about (see :func:`element_label`)."""
+    element the finding is about (see :func:`element_label`), ``parent`` the group it belongs
+    in (named by ``parent_title`` for readers)."""
     names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     filled = {name: values.get(name, "") for name in names}
     if "key" in filled:
         filled["key"] = element_label(str(filled["key"]), title, readers=readers)
+    if "parent" in filled:  # the group an element belongs in: its key, or for readers its title
+        parent_title = str(values.get("parent_title", "")) if readers else ""
+        filled["parent"] = f"»{parent_title or filled['parent']}«"
     return template.format(**filled)
 
 

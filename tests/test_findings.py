@@ -66,3 +66,23 @@ def test_findings_are_equal_whatever_their_structured_data() -> None:
     code = Code("x", Level.FEJL, "…", "…", template="{key} mangler.")
     one = code.finding("f.yaml", 1, 1, values={"key": "a"}, title="A")
     assert one.message == "»a« (A) mangler." and hash(one) == hash(one)
+
+
+def test_a_missing_element_in_a_list_item_names_the_list_for_each_reader() -> None:
+    text = MINIMAL.replace("    navn: Part B\n", "")
+    found = check_bytes(text.encode(), "aftale.yaml").findings
+    missing = next(f for f in found if f.code == "skema-mangler")
+    assert missing.path == ("parter", 1, "navn")
+    assert missing.values == {
+        "key": "navn",
+        "number": 2,
+        "parent": "parter",
+        "parent_title": "Parter",
+    }
+    assert (
+        missing.message
+        == f"Elementet »navn« ({missing.title}) mangler i punkt nr. 2 under »parter«."
+    )
+    assert missing.reader_message == (
+        f"Elementet »{missing.title}« mangler i punkt nr. 2 under »Parter«."
+    )

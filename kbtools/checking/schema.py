@@ -15,6 +15,7 @@ from kbtools.findings import Code, Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
 from kbtools.schemas.annotations import SYNONYMS
+from kbtools.schemas.titles import title_at
 
 TYPE_NAMES = {
     "string": "en tekst",
@@ -33,13 +34,22 @@ def validator_for(schema_name: str) -> Validator:
     return Validator(load_schema(schema_name))
 
 
-def _where(path: DataPath) -> str:
-    """Danish description of where a missing key belongs."""
+def _where(schema: dict[str, Any], path: DataPath) -> tuple[str, dict[str, str | int]]:
+    """Where a missing key belongs, as a template and its values: in the file, under a
+    group (``parent``) or in an item of a list (``number``, 1 for the first)."""
     if not path:
-        return "i filen"
+        return "i filen", {}
     if isinstance(path[-1], int) and len(path) > 1:
-        return f"i punkt nr. {path[-1] + 1} under »{path[-2]}«"
-    return f"under »{path[-1]}«"
+        parent = str(path[-2])
+        values = {"number": path[-1] + 1, "parent": parent, **_parent_title(schema, path[:-1])}
+        return "i punkt nr. {number} under {parent}", values
+    return "under {parent}", {"parent": str(path[-1]), **_parent_title(schema, path)}
+
+
+def _parent_title(schema: dict[str, Any], path: DataPath) -> dict[str, str | int]:
+    """The title of the group at ``path``, for readers (its key is for maintainers)."""
+    title = title_at(schema, path)
+    return {"parent_title": title} if title else {}
 
 
 #: Stands for the element's name while a message is built (no message contains it).
@@ -59,20 +69,21 @@ def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
     seen: set[tuple[str, DataPath]] = set()
     for error in errors:
-        for finding in _translate(document, error):
+        for finding in _translate(document, error, load_schema(schema_name)):
             # a validator reports each missing key of an object once per key: say it once
             if (finding.code, finding.path) not in seen:
                 seen.add((finding.code, finding.path))
                 yield finding
 
 
-def _translate(document: Document, error: Any) -> Iterator[Finding]:
+def _translate(document: Document, error: Any, schema: dict[str, Any]) -> Iterator[Finding]:
     path: DataPath = tuple(error.absolute_path)
     keyword = error.validator
     code = BY_KEYWORD.get(keyword, INVALID)
     if keyword == "required":
         position = document.position_of(path)
         properties = error.schema.get("properties", {})
+        where, values = _where(schema, path)
         for key in error.validator_value:
             if key in (error.instance or {}):
                 continue
@@ -83,7 +94,8 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
                 position.column,
                 path=(*path, key),
                 title=title if isinstance(title, str) else "",
-                values={"key": key, "where": _where(path)},
+                values={"key": key, **values},
+                template=f"Elementet {{key}} mangler {where}.",
             )
         return
     if keyword == "additionalProperties":

@@ -10,7 +10,6 @@ MISSING = Code(
     "Et element, som skemaet kræver, mangler. Beskeden siger hvilket, og positionen er det "
     "afsnit, det skal stå i.",
     "Elementet »varighed« (Varighed) mangler i filen.",
-    template="Elementet {key} mangler {where}.",
 )
 TYPE = Code(
     "skema-type",
