@@ -21,24 +21,29 @@ _TextDates.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-TEXT = st.one_of(
+SHORT = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40),
     st.sampled_from(["ja", "no", "null", "2027", "2027-12-31", "a: b", "x # y", "\u2028", "~"]),
+)
+# keys are element names: short (YAML reads a key on one line of at most 1024 characters)
+KEY = SHORT
+TEXT = st.one_of(
+    SHORT,
     st.lists(st.sampled_from(["ord", "længere", "tekst,", "æble"]), min_size=20).map(" ".join),
 )
 VALUE = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-(10**9), 10**9), TEXT),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEY, inner, max_size=3),
     max_leaves=10,
 )
-DOCUMENT = st.dictionaries(TEXT, VALUE, min_size=1, max_size=5)
+DOCUMENT = st.dictionaries(KEY, VALUE, min_size=1, max_size=5)
 
 
 def _read(text: str) -> Any:
     return yaml.load(text, Loader=_TextDates)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(DOCUMENT, st.booleans())
 def test_every_document_reads_back(data: dict[str, Any], quote_texts: bool) -> None:
     text = to_yaml(data, "Kommentar", Layout(quote_texts=quote_texts))
