@@ -86,3 +86,19 @@ def test_a_missing_element_in_a_list_item_names_the_list_for_each_reader() -> No
     assert missing.reader_message == (
         f"Elementet »{missing.title}« mangler i punkt nr. 2 under »Parter«."
     )
+
+
+def test_rules_name_the_group_by_title_for_readers() -> None:
+    text = MINIMAL.replace("  - {part: b, rolle: Rolle B, opgaver: [Opgave B]}\n", "").replace(
+        "  - {part: b, bidrag: [Lokaler]", "  - {part: c, bidrag: [Lokaler]"
+    )
+    found = {f.code: f for f in check_bytes(text.encode(), "aftale.yaml").findings}
+    no_role = found["aftale-part-uden-rolle"]
+    assert no_role.message == "Parten »Part B« (b) har ingen rolle under »roller«."
+    assert no_role.values["name"] == "Part B" and no_role.values["parent"] == "roller"
+    assert no_role.reader_message == (
+        f"Parten »Part B« (b) har ingen rolle under »{no_role.values['parent_title']}«."
+    )
+    unknown = found["aftale-ukendt-part"]
+    assert unknown.message == "Parten »c« findes ikke under »parter«. Kendte parter: »a«, »b«."
+    assert unknown.reader_message.startswith("Parten »c« findes ikke under »Parter«.")
