@@ -13,7 +13,7 @@ bytes it sends, and measures with Playwright:
   ``cases/midtby/aftale.yaml``, opened with »Åbn aftale«;
 * **bytes transferred** on a cold and on a warm load (what the server sent, uncompressed).
 
-Targets (issue 13): usable < 1 s, first check < 5 s cold, re-check < 100 ms.
+Targets: usable < 1 s, first check < 5 s cold, re-check < 100 ms.
 Run: ``.venv/bin/python bench/builder_bench.py [--site _build/html] [--runs 3]``.
 """
 

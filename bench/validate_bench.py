@@ -9,7 +9,7 @@ Generates realistic agreements (~3 KB each) and reports:
   * schema validation alone, in this process: kbtools' pure-Python validator against
     jsonschema's Draft7Validator and (when installed) fastjsonschema's compiled code. This
     showed that kbtools needs no separate fast path for valid files.
-Targets (issue 2): ≥4× check-jsonschema's throughput, ≥0.5× the bare parsing throughput,
+Targets: ≥4× check-jsonschema's throughput, ≥0.5× the bare parsing throughput,
 one file in ≤0.5× check-jsonschema's time, peak memory ≤150 MB for 10,000 files.
 
 Run:  .venv/bin/python bench/validate_bench.py [--quick] [--schema-only]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtools import kinds
+from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
 from kbtools.checking.schema import check_schema
 from kbtools.checking.schema_codes import TYPE
 from kbtools.checking.suggest import suggest
@@ -25,6 +26,7 @@ from kbtools.kinds import Kind
 from kbtools.loading import Document, load_bytes, load_path
 from kbtools.loading.codes import AMBIGUOUS_NUMBER, DECIMAL_COMMA, LARGE_NUMBER, UNREADABLE
 from kbtools.loading.yamlsource import LOAD_HELP
+from kbtools.schemas.titles import title_at
 
 #: The page that explains ``skema:`` and the file kinds (the same page as for loading).
 KIND_HELP = LOAD_HELP
@@ -86,6 +88,18 @@ class CheckResult:
     def has_errors(self) -> bool:
         return any(f.level is Level.FEJL for f in self.findings)
 
+    @property
+    def placeholders(self) -> tuple[Finding, ...]:
+        """The template's placeholders still in the file (texts to fill in)."""
+        ids = {code.id for code in PLACEHOLDER_CODES}
+        return tuple(f for f in self.findings if f.code in ids)
+
+    @property
+    def is_draft(self) -> bool:
+        """True when an agreement can only be rendered as a draft (marked KLADDE): it has
+        errors or placeholders left. ``kbtools render`` and the builder both ask this."""
+        return self.has_errors or bool(self.placeholders)
+
 
 def check_file(path: str | Path, display: str | None = None) -> CheckResult:
     """Check the file at ``path``; ``display`` is the name findings show (default: the path)."""
@@ -115,7 +129,16 @@ def _check(name: str, document: Document | None, findings: list[Finding]) -> Che
             # the loader already explained why »10.000«, »1.0e999« or »7,5« is not a number
             if not (finding.code == TYPE.id and (finding.line, finding.column) in told)
         )
+        findings = [_with_title(finding, kind) for finding in findings]
     return CheckResult(name, document, kind, tuple(sort_findings(findings)))
+
+
+def _with_title(finding: Finding, kind: Kind) -> Finding:
+    """``finding`` with the title of the element it is about, read from the kind's schema."""
+    if finding.title or not finding.path:
+        return finding
+    title = title_at(kind.schema, finding.path)
+    return replace(finding, title=title) if title else finding
 
 
 def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:

@@ -7,19 +7,19 @@ in every section that refers to them.
 
 from __future__ import annotations
 
-import json
 import re
-import textwrap
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from kbtools.editor import editor_url
+from kbtools.findings import DataPath
 from kbtools.kinds import AGREEMENT
-from kbtools.schemas import resolve
+from kbtools.schemas import node_at, resolve
+from kbtools.yaml_writer import Layout, to_yaml
 
 #: The published Danish editor schema: a template handed to others gets editor help from it.
-SCHEMA_URL = editor_url(AGREEMENT)
+SCHEMA_URL = AGREEMENT.editor_url
 STEP_NAMES = {
     1: "Den bærende idé",
     2: "Udvikling af konceptet",
@@ -124,7 +124,9 @@ def skeleton(
     return data
 
 
-def _comment(node: dict[str, Any], indent: str) -> list[str]:
+def _comment(schema: dict[str, Any], path: DataPath) -> str:
+    """The comment above an element: its title, tringuide step, »anbefalet« and description."""
+    node = node_at(schema, path)
     head = str(node.get("title", ""))
     extra = []
     if "x-trin" in node:
@@ -134,53 +136,18 @@ def _comment(node: dict[str, Any], indent: str) -> list[str]:
         extra.append("anbefalet")
     if extra:
         head += " (" + ", ".join(extra) + ")"
-    text = head + (". " + str(node["description"]) if node.get("description") else "")
-    lines = textwrap.wrap(text, width=max(40, 96 - len(indent)))
-    return [f"{indent}# {line}" for line in lines]
+    return head + (". " + str(node["description"]) if node.get("description") else "")
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def _emit(schema: dict[str, Any], value: Any, node: dict[str, Any], indent: str) -> list[str]:
-    node = resolve(schema, node)
-    lines: list[str] = []
-    if isinstance(value, dict):
-        props = node.get("properties", {})
-        if not props:  # amounts per year: one short flow mapping
-            return [indent + "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"]
-        for key, sub in value.items():
-            subnode = resolve(schema, props.get(key, {}))
-            lines += _comment(subnode, indent)
-            if isinstance(sub, (dict, list)) and not (
-                isinstance(sub, dict) and not subnode.get("properties")
-            ):
-                lines.append(f"{indent}{key}:")
-                child_indent = indent + "  "
-                lines += _emit(schema, sub, subnode, child_indent)
-            elif isinstance(sub, dict):
-                lines.append(f"{indent}{key}: " + _emit(schema, sub, subnode, "")[0])
-            else:
-                lines.append(f"{indent}{key}: {_scalar(sub)}")
-        return lines
-    if isinstance(value, list):
-        item_node = node.get("items", {})
-        for item in value:
-            if isinstance(item, dict):
-                body = _emit(schema, item, item_node, indent + "  ")
-                first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
-                body[first] = indent + "- " + body[first][len(indent) + 2 :]
-                # the first field's comment goes above the first item only
-                lines += body if not lines or item is value[0] else body[first:]
-            else:
-                lines.append(f"{indent}- {_scalar(item)}")
-        return lines
-    return [indent + _scalar(value)]
+def _layout(schema: dict[str, Any]) -> Layout:
+    """Every text quoted (a placeholder stands out), each element explained in a comment, a
+    group the schema gives no fields (amounts per year) on one line."""
+    return Layout(
+        comment=partial(_comment, schema),
+        flow=lambda path: not node_at(schema, path).get("properties"),
+        quote_texts=True,
+        spaced=True,
+    )
 
 
 def render_template(
@@ -189,20 +156,9 @@ def render_template(
     schema: dict[str, Any] = AGREEMENT.schema,
 ) -> str:
     """The commented YAML template, with the editor schema line first."""
-    data = skeleton(parties, titel, schema)
-    lines = [
-        f"# yaml-language-server: $schema={SCHEMA_URL}",
-        "# Skabelon til en partnerskabsaftale. Kommentarerne forklarer hvert element og hvilket",
-        "# trin i tringuiden der giver indholdet. Erstat alle tekster, der begynder med 'Skriv'.",
-        "",
-    ]
-    for key, value in data.items():
-        node = resolve(schema, schema["properties"][key])
-        lines += _comment(node, "")
-        if isinstance(value, (dict, list)):
-            lines.append(f"{key}:")
-            lines += _emit(schema, value, node, "  ")
-        else:
-            lines.append(f"{key}: {_scalar(value)}")
-        lines.append("")
-    return "\n".join(lines)
+    header = (
+        f"yaml-language-server: $schema={SCHEMA_URL}\n"
+        "Skabelon til en partnerskabsaftale. Kommentarerne forklarer hvert element og hvilket\n"
+        "trin i tringuiden der giver indholdet. Erstat alle tekster, der begynder med 'Skriv'."
+    )
+    return to_yaml(skeleton(parties, titel, schema), header, _layout(schema))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from kbtools.editor import editor_path, render, vscode_schemas
+from kbtools.editor import render, vscode_schemas
 from kbtools.kinds import KINDS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,7 +52,7 @@ def test_vscode_maps_every_kind_to_its_generated_editor_schema() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == vscode_schemas(), "run: python -m kbtools.editor"
     for kind in KINDS:
-        assert editor_path(kind).read_text(encoding="utf-8") == render(kind), (
+        assert kind.editor_file.read_text(encoding="utf-8") == render(kind), (
             "run: python -m kbtools.editor"
         )
     mapped = {

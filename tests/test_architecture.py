@@ -86,6 +86,32 @@ def test_no_import_cycles_between_packages() -> None:
     assert cycles(graph) == []
 
 
+def test_build_tools_are_imported_by_nothing_that_runs() -> None:
+    """The editor-schema generator is a maintainer's tool (``python -m kbtools.editor``), and
+    the builder's form model is built into the site by the Sphinx extension: no module that
+    runs in the CLI or the browser imports either."""
+    build_only = {"kbtools.editor", "kbtools.sphinxext"}
+    importers = {
+        name
+        for name, path in MODULES.items()
+        if package_of(name) not in build_only
+        and any(package_of(imported) in build_only for imported in imports_of(path))
+    }
+    assert importers == set()
+
+
+def test_browser_code_is_imported_only_in_the_browser() -> None:
+    """kbtools.browser is what the site's pages call through Pyodide: nothing else imports it,
+    and it holds no build-time code (the Sphinx extension bundles it, it does not run it)."""
+    importers = {
+        name
+        for name, path in MODULES.items()
+        if package_of(name) != "kbtools.browser"
+        and any(package_of(imported) == "kbtools.browser" for imported in imports_of(path))
+    }
+    assert importers == set()
+
+
 def test_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 

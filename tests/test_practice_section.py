@@ -125,7 +125,7 @@ def test_every_page_of_the_section_is_in_the_toctree_and_cites_the_sources() -> 
         assert "{cite:p}`" in (SECTION / f"{page}.md").read_text("utf-8"), page
 
 
-# Issue 22 §3: what a practitioner asks about, each with what the sources say (cited) and, where
+# What a practitioner asks about, each with what the sources say (cited) and, where
 # they are silent, the site's own advice in a marked box. (page, target label, keys it must cite)
 PRACTICE_TOPICS = (
     ("virksomhedens-vej.md", "praksis-neutral", {"baadsgaard2019", "carma2018", "vive", "rm2016"}),

@@ -1,4 +1,4 @@
-"""Plain language, measured (issue 11 §4): LIX of the readers' guidance pages.
+"""Plain language, measured: LIX of the readers' guidance pages.
 
 LIX = words / sentences + 100 × long words / words, where a long word has more than six
 letters. Below 30 is very easy, 30–40 easy (fiction, plain-language news), 40–50 medium
@@ -329,7 +329,7 @@ COMMAND = re.compile(r"kbtools\s+(?:validate|new|render|diff|typology)\b|--[a-z]
 
 
 def test_readers_pages_show_no_commands_yaml_keys_or_code() -> None:
-    """Issue 11 §3: reader text names elements in Danish; commands, YAML keys and validator
+    """Reader text names elements in Danish; commands, YAML keys and validator
     lines live in the maintainers' section (docs/vedligeholdelse/)."""
     problems = []
     for page in guidance_pages():

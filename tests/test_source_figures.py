@@ -122,7 +122,7 @@ def _field(entry: str, name: str) -> str:
 
 def test_carma_paper_is_cited_by_its_authors_and_title() -> None:
     # The extracted text of 000 has no title page; the published paper is Jørgensen,
-    # Baadsgaard, Klindt & Lassen (2018), "Fra partnerskaber til partnerskabelse" (issue 11).
+    # Baadsgaard, Klindt & Lassen (2018), "Fra partnerskaber til partnerskabelse".
     # Its first section heading, "Fra studie af partnerskabsdannelse …", is not the title.
     entry = _bib_entry("carma2018")
     assert _field(entry, "title") == "Fra partnerskaber til partnerskabelse"

@@ -1,4 +1,4 @@
-"""How things are today, kept apart from the five sources (issue 22 §2–3).
+"""How things are today, kept apart from the five sources.
 
 The five sources describe 2016–2019. Where a reader page says how a body or scheme works
 today, it does so in a box titled »Sådan er det i dag« that cites a public source from

@@ -33,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_valid_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "text", str(VALID))
     assert code == 0
-    assert out.strip() == "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger."
+    assert out.strip() == "1 fil kontrolleret: ingen fejl, advarsler eller anbefalinger."
 
 
 def test_errors_exit_1_with_located_text_lines(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,7 +45,7 @@ def test_errors_exit_1_with_located_text_lines(capsys: pytest.CaptureFixture[str
         "aftale-ukendt-part",
     ]
     assert "Læs mere: https://" in out
-    assert out.rstrip().endswith("1 fil kontrolleret: 2 fejl, 0 advarsler, 0 anbefalinger.")
+    assert out.rstrip().endswith("1 fil kontrolleret: 2 fejl, 0 advarsler og 0 anbefalinger.")
 
 
 def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +60,10 @@ def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert payload["filer"] == 2
     assert payload["antal"] == {"fejl": 2, "advarsel": 0, "anbefaling": 0}
     first = payload["fund"][0]
-    assert set(first) == {"fil", "linje", "kolonne", "niveau", "kode", "besked", "hjælp"}
+    assert set(first) == {
+        *("fil", "linje", "kolonne", "niveau", "kode", "besked", "hjælp"),
+        *("path", "title", "values", "reader_message"),
+    }
     assert first["linje"] == 9 and first["kolonne"] == 5
 
 

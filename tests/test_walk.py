@@ -50,7 +50,7 @@ def test_walk_skips_tool_folders_and_counts_yaml_without_skema(
     code, out, _ = validate(capsys, "--format", "text", str(tmp_path))
     assert code == 0, out
     assert out.strip() == (
-        "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
+        "1 fil kontrolleret: ingen fejl, advarsler eller anbefalinger. "
         "1 YAML-fil uden skema: sprunget over."
     )
     code, out, _ = validate(capsys, "--format", "json", str(tmp_path))
@@ -138,7 +138,7 @@ def test_action_default_path_works_on_an_ordinary_repository(tmp_path: Path, str
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == (
-        "1 fil kontrolleret: 0 fejl, 0 advarsler, 0 anbefalinger. "
+        "1 fil kontrolleret: ingen fejl, advarsler eller anbefalinger. "
         "1 YAML-fil uden skema: sprunget over."
     )
 

@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows (issue 11 §7): clean under actionlint and valid against GitHub's
+"""The GitHub Actions workflows: clean under actionlint and valid against GitHub's
 workflow schema, and the
 Pages workflow does what the README promises — its two commands, then publish _build/html at
 the address in conf.py's html_baseurl (which the schemas' $id and the template's editor line

@@ -17,8 +17,11 @@ that function needs inside it: Python is ready as soon as this module is importe
 module imported at the top delays the first check.
 
 The findings are those of :func:`kbtools.api.check_bytes`, in the CLI's JSON form
-(``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp) plus
-``sti``, the path in the data the finding is about (so the page can point at the field).
+(``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp, path,
+title, values, reader_message) plus ``sti`` (the same as ``path``: where in the data the
+finding is, so the page can point at the field). ``antal`` counts them per level, and
+``summary`` says it in one Danish sentence (»Aftalen har 1 fejl, 0 advarsler og 2
+anbefalinger.«), worded as the CLI and the case pages word it.
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kbtools.api import CheckResult, check_bytes, wrong_kind
-from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
-from kbtools.findings import Finding, Level
+from kbtools.findings import Finding
 from kbtools.kinds import AGREEMENT
 from kbtools.reporting.jsonout import finding_as_json
+from kbtools.reporting.summary import counts, counts_text
 
 Function = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -53,9 +56,11 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 
 def _findings(result: CheckResult) -> dict[str, Any]:
+    subject = "Aftalen" if result.kind is AGREEMENT else "Filen"
     return {
         "fund": [_finding(f) for f in result.findings],
-        "antal": {level.value: sum(f.level is level for f in result.findings) for level in Level},
+        "antal": {level.value: count for level, count in counts(result.findings).items()},
+        "summary": f"{subject} har {counts_text(result.findings)}.",
     }
 
 
@@ -68,12 +73,6 @@ def load(args: dict[str, Any]) -> dict[str, Any]:
     """The file's data as JSON (None when it cannot be read) and its findings."""
     result = _result(args)
     return {"data": result.data, **_findings(result)}
-
-
-def is_draft(result: CheckResult) -> bool:
-    """True when ``kbtools render`` would only make a draft: errors or placeholders left."""
-    placeholders = {code.id for code in PLACEHOLDER_CODES}
-    return any(f.level is Level.FEJL or f.code in placeholders for f in result.findings)
 
 
 def render_html(args: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +88,7 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
     from kbtools.render.model import build  # imported when first used: Python starts sooner
     from kbtools.render.text_writers import to_html
 
-    draft = is_draft(result)
+    draft = result.is_draft
     return {"html": to_html(build(result.data, draft)), "kladde": draft, **_findings(result)}
 
 
@@ -106,7 +105,7 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     from kbtools.render.docx_writer import to_docx
     from kbtools.render.model import build
 
-    draft = is_draft(result)
+    draft = result.is_draft
     content = to_docx(build(result.data, draft))
     encoded = base64.b64encode(content).decode("ascii")
     return {"docx": encoded, "kladde": draft, **_findings(result)}

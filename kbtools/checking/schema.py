@@ -11,10 +11,11 @@ from kbtools.checking.schema_codes import BY_KEYWORD, INVALID, KEY_NAME
 from kbtools.checking.suggest import suggest
 from kbtools.checking.validator import Validator
 from kbtools.danish import describe_value, plural
-from kbtools.findings import Finding
+from kbtools.findings import Code, Finding
 from kbtools.loading import DataPath, Document
 from kbtools.schemas import load_schema
 from kbtools.schemas.annotations import SYNONYMS
+from kbtools.schemas.titles import title_at
 
 TYPE_NAMES = {
     "string": "en tekst",
@@ -33,24 +34,34 @@ def validator_for(schema_name: str) -> Validator:
     return Validator(load_schema(schema_name))
 
 
-def _where(path: DataPath) -> str:
-    """Danish description of where a missing key belongs."""
+def _where(schema: dict[str, Any], path: DataPath) -> tuple[str, dict[str, str | int]]:
+    """Where a missing key belongs, as a template and its values: in the file, under a
+    group (``parent``) or in an item of a list (``number``, 1 for the first)."""
     if not path:
-        return "i filen"
+        return "i filen", {}
     if isinstance(path[-1], int) and len(path) > 1:
-        return f"i punkt nr. {path[-1] + 1} under »{path[-2]}«"
-    return f"under »{path[-1]}«"
+        parent = str(path[-2])
+        values = {"number": path[-1] + 1, "parent": parent, **_parent_title(schema, path[:-1])}
+        return "i punkt nr. {number} under {parent}", values
+    return "under {parent}", {"parent": str(path[-1]), **_parent_title(schema, path)}
 
 
-def _field_name(error: Any) -> str:
+def _parent_title(schema: dict[str, Any], path: DataPath) -> dict[str, str | int]:
+    """The title of the group at ``path``, for readers (its key is for maintainers)."""
+    title = title_at(schema, path)
+    return {"parent_title": title} if title else {}
+
+
+#: Stands for the element's name while a message is built (no message contains it).
+_NAME = "\x00"
+
+
+def _field(error: Any) -> tuple[str | None, str]:
+    """The key of the element an error is about (the nearest key on its path) and its title."""
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     path = list(error.absolute_path)
     key = next((part for part in reversed(path) if isinstance(part, str)), None)
-    if key and title:
-        return f"»{key}« ({title})"
-    if key:
-        return f"»{key}«"
-    return "Værdien"
+    return key, title if isinstance(title, str) and key else ""
 
 
 def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
@@ -58,31 +69,33 @@ def check_schema(document: Document, schema_name: str) -> Iterator[Finding]:
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path)))
     seen: set[tuple[str, DataPath]] = set()
     for error in errors:
-        for finding in _translate(document, error):
+        for finding in _translate(document, error, load_schema(schema_name)):
             # a validator reports each missing key of an object once per key: say it once
             if (finding.code, finding.path) not in seen:
                 seen.add((finding.code, finding.path))
                 yield finding
 
 
-def _translate(document: Document, error: Any) -> Iterator[Finding]:
+def _translate(document: Document, error: Any, schema: dict[str, Any]) -> Iterator[Finding]:
     path: DataPath = tuple(error.absolute_path)
     keyword = error.validator
     code = BY_KEYWORD.get(keyword, INVALID)
     if keyword == "required":
         position = document.position_of(path)
         properties = error.schema.get("properties", {})
+        where, values = _where(schema, path)
         for key in error.validator_value:
             if key in (error.instance or {}):
                 continue
             title = properties.get(key, {}).get("title")
-            label = f"»{key}«" + (f" ({title})" if title else "")
             yield code.finding(
                 document.file,
                 position.line,
                 position.column,
-                f"Elementet {label} mangler {_where(path)}.",
                 path=(*path, key),
+                title=title if isinstance(title, str) else "",
+                values={"key": key, **values},
+                template=f"Elementet {{key}} mangler {where}.",
             )
         return
     if keyword == "additionalProperties":
@@ -98,15 +111,38 @@ def _translate(document: Document, error: Any) -> Iterator[Finding]:
             elif allowed:
                 message += " Tilladte nøgler: " + ", ".join(f"»{a}«" for a in allowed) + "."
             yield code.finding(
-                document.file, key_position.line, key_position.column, message, path=(*path, key)
+                document.file,
+                key_position.line,
+                key_position.column,
+                message,
+                path=(*path, key),
+                values={"key": key, **({"suggestion": hint} if hint else {})},
             )
         return
     if getattr(error, "key", None) is not None:
         yield _key_finding(document, path, error)
         return
+    yield _value_finding(document, path, code, error)
+
+
+def _value_finding(document: Document, path: DataPath, code: Code, error: Any) -> Finding:
+    """A value that breaks a keyword; the message starts with the element's name, so a
+    template names it for each reader (»værdisæt« (Værdisæt) or »Værdisæt«)."""
     position = document.position_of(path)
-    message = _message(keyword, error, _field_name(error))
-    yield code.finding(document.file, position.line, position.column, message, path=path)
+    key, title = _field(error)
+    if key is None:
+        message = _message(error.validator, error, "Værdien")
+        return code.finding(document.file, position.line, position.column, message, path=path)
+    text = _message(error.validator, error, _NAME).replace("{", "{{").replace("}", "}}")
+    return code.finding(
+        document.file,
+        position.line,
+        position.column,
+        path=path,
+        title=title,
+        values={"key": key},
+        template=text.replace(_NAME, "{key}"),
+    )
 
 
 def _key_finding(document: Document, path: DataPath, error: Any) -> Finding:

@@ -17,7 +17,6 @@ from kbtools.render import FORMATS
 
 if TYPE_CHECKING:
     from kbtools.api import CheckResult
-    from kbtools.findings import Finding
 
 PROG = "kbtools render"
 
@@ -71,13 +70,13 @@ def run(args: argparse.Namespace) -> int:
     refusal = _refuse(result, kladde=args.kladde)
     if refusal is not None:
         return refusal
-    draft = _is_draft(result)
+    draft = result.is_draft
     try:
         content = render_agreement(result.data, args.format, draft)
     except Exception as exc:  # never a traceback; and never blame the file for our own bug
         if os.environ.get("KBTOOLS_DEBUG"):
             raise
-        return _render_failed(type(exc).__name__, args.format, broken=bool(_errors(result)))
+        return _render_failed(type(exc).__name__, args.format, broken=result.has_errors)
     if args.ud == "-":
         sys.stdout.write(content.decode("utf-8"))
         return 0
@@ -109,23 +108,6 @@ def _render_failed(error: str, fmt: str, *, broken: bool) -> int:
     return EXIT_INTERNAL
 
 
-def _errors(result: CheckResult) -> list[Finding]:
-    from kbtools.findings import Level
-
-    return [f for f in result.findings if f.level is Level.FEJL]
-
-
-def _placeholders(result: CheckResult) -> list[Finding]:
-    from kbtools.checking.rules.placeholders import CODES
-
-    ids = {code.id for code in CODES}
-    return [f for f in result.findings if f.code in ids]
-
-
-def _is_draft(result: CheckResult) -> bool:
-    return bool(_errors(result) or _placeholders(result))
-
-
 def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
     """The exit code when nothing may be rendered (after saying why), else None."""
     from kbtools.api import wrong_kind
@@ -142,11 +124,11 @@ def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
         return 2
     if kladde:
         return None
-    if _errors(result):
+    if result.has_errors:
         report(result.findings, 1, sys.stdout)
         _say("Aftalen har fejl og laves ikke. Ret fejlene, eller brug --kladde.")
         return 1
-    left = _placeholders(result)
+    left = list(result.placeholders)
     if left:
         report(left, 1, sys.stdout)
         lines = sorted({f.line for f in left})

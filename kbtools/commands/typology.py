@@ -78,6 +78,8 @@ def _print_findings(findings: list[Finding]) -> None:
 
 def agreement_lines(agreement: AgreementView) -> list[str]:
     """What ``kbtools typology`` prints for an error-free agreement."""
+    from kbtools.schemas.titles import fill
+
     lines = [
         f"Hvad »{agreement.title}« peger på i typologien:",
         "(Et udgangspunkt for en snak i partnerskabet – ikke en vurdering.)",
@@ -85,6 +87,6 @@ def agreement_lines(agreement: AgreementView) -> list[str]:
     for indication in agreement.indications:
         level = indication.level.name if indication.level is not None else "ikke vist"
         lines += ["", f"{indication.parameter.name}: {level}"]
-        lines += [f"  Aftalen viser: {evidence}" for evidence in indication.evidence]
-        lines += [f"  Mangler: {missing}" for missing in indication.missing]
+        lines += [f"  Aftalen viser: {fill(text, readers=False)}" for text in indication.evidence]
+        lines += [f"  Mangler: {fill(text, readers=False)}" for text in indication.missing]
     return lines

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.fileio import WriteRefused, write_file
     from kbtools.reporting.text import report
     from kbtools.typology.combine import combine
-    from kbtools.typology.yaml_text import to_yaml
+    from kbtools.yaml_writer import to_yaml
 
     files, unreadable = input_files(args.filer)
     if unreadable:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from kbtools.checking.rules.base import Rule
 from kbtools.findings import Code, DataPath, docs_url
-from kbtools.schemas import load_schema, schema_path
+from kbtools.schemas import EDITOR_DIR, load_schema, schema_path
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Kind:
     in messages; ``help_page`` is the docs page (relative to the site root) that explains the
     format, used when an element has no page of its own (``x-side``). ``file_patterns`` are
     the globs (relative to the repository root) of the files the editor treats as this kind
-    (``.vscode/settings.json`` is generated from them, see :mod:`kbtools.editor`).
+    (``.vscode/settings.json`` is generated from them by ``python -m kbtools.editor``).
     """
 
     schema_name: str
@@ -39,6 +40,16 @@ class Kind:
     def schema_file(self) -> str:
         """Path of the schema file (for build dependencies and editor settings)."""
         return str(schema_path(self.schema_name))
+
+    @property
+    def editor_file(self) -> Path:
+        """The generated editor schema of this kind (see :mod:`kbtools.editor`)."""
+        return EDITOR_DIR / f"{self.schema_name}.editor.json"
+
+    @property
+    def editor_url(self) -> str:
+        """Where the site publishes the editor schema (its ``$id``; new files point at it)."""
+        return docs_url(f"skemaer/editor/{self.editor_file.name}")
 
     @cached_property
     def skema(self) -> str:

@@ -11,13 +11,19 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from kbtools.findings import Finding, Level
+from kbtools.findings import Finding
 from kbtools.reporting.console import is_unicode
+from kbtools.reporting.summary import counts
 from kbtools.reporting.visible import json_safe
 
 
 def finding_as_json(finding: Finding) -> dict[str, object]:
-    """One finding as the JSON output writes it (the field names are documented for users)."""
+    """One finding as the JSON output writes it (the field names are documented for users).
+
+    The Danish keys came first; the structured data for programs has English keys: ``path``
+    (keys and list indices), ``title`` (the element's title), ``values`` (what the message is
+    built from) and ``reader_message`` (the message naming elements by title).
+    """
     return {
         "fil": finding.file,
         "linje": finding.line,
@@ -26,6 +32,10 @@ def finding_as_json(finding: Finding) -> dict[str, object]:
         "kode": finding.code,
         "besked": finding.message,
         "hjælp": finding.help_url,
+        "path": list(finding.path),
+        "title": finding.title,
+        "values": dict(finding.values),
+        "reader_message": finding.reader_message,
     }
 
 
@@ -33,7 +43,7 @@ def report(findings: Sequence[Finding], files: int, out: TextIO, skipped: int = 
     payload = {
         "filer": files,
         "sprunget_over": skipped,
-        "antal": {level.value: sum(f.level == level for f in findings) for level in Level},
+        "antal": {level.value: count for level, count in counts(findings).items()},
         "fund": [finding_as_json(f) for f in findings],
     }
     out.write(json_safe(json.dumps(payload, ensure_ascii=not is_unicode(out), indent=2)) + "\n")

@@ -14,6 +14,9 @@ from typing import Any
 
 #: Folder holding ``*.schema.json``; published with the site under ``skemaer/``.
 SCHEMA_DIR = Path(__file__).resolve().parent
+#: Folder holding the generated ``*.editor.json`` (written by ``python -m kbtools.editor``);
+#: published under ``skemaer/editor/``.
+EDITOR_DIR = SCHEMA_DIR / "editor"
 
 
 def schema_path(name: str) -> Path:
@@ -56,3 +59,19 @@ def resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
         siblings = {key: value for key, value in node.items() if key != "$ref"}
         node = {**target, **siblings}
     return node
+
+
+def node_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The schema node (``$ref`` resolved) that describes the value at ``path`` in a file,
+    following ``properties`` (or ``additionalProperties``) for keys and ``items`` for list
+    indices; ``{}`` when the schema does not describe it."""
+    node: Any = schema
+    for part in path:
+        if not isinstance(node, dict):
+            return {}
+        node = resolve(schema, node)
+        if isinstance(part, str):
+            node = (node.get("properties") or {}).get(part, node.get("additionalProperties"))
+        else:
+            node = node.get("items")
+    return resolve(schema, node) if isinstance(node, dict) else {}

@@ -3,7 +3,7 @@
 The directive writes, at build time, the builder's tool bar (drafts, »Åbn aftale«, »Gem som
 YAML«, print), the findings area and one section per agreement element with its title, its
 marks (required or recommended, the tringuide step) and a link to its guidance page, and it
-embeds the form model of :mod:`kbtools.browser.form` as JSON. ``static/aftalebygger.mjs``
+embeds the form model of :mod:`kbtools.sphinxext.form` as JSON. ``static/aftalebygger.mjs``
 draws the fields from that model and checks the agreement with kbtools' own Python code in
 the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
 :func:`html.escape`; the model is JSON with ``<``, ``>`` and ``&`` escaped.
@@ -19,9 +19,9 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 import kbtools
-from kbtools.browser import form
-from kbtools.browser.form import form_model
 from kbtools.kinds import AGREEMENT
+from kbtools.sphinxext import form
+from kbtools.sphinxext.form import form_model
 from kbtools.sphinxext.page_assets import PageAssets
 from kbtools.sphinxext.pyruntime import use_python
 

@@ -18,9 +18,8 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.editor import EDITOR_DIR
 from kbtools.kinds import AGREEMENT
-from kbtools.schemas import schema_files
+from kbtools.schemas import EDITOR_DIR, schema_files
 from kbtools.sphinxext.schema_fields import (
     OPTIONAL,
     RECOMMENDED,

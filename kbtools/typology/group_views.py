@@ -17,7 +17,7 @@ from kbtools.typology.cases import Assessment
 from kbtools.typology.ratings import DISCUSS_RULE, PROPOSAL_RULE, Spread, spreads, system_order
 from kbtools.typology.views import LevelRef, ParameterRef, level_ref, parameters
 
-#: Heading of the section that lists the parameters to discuss (the issue names it).
+#: Heading of the section that lists the parameters to discuss.
 DISAGREEMENT_HEADING = "Hvor er I uenige?"
 
 

@@ -16,7 +16,11 @@ SYSTEMS = ("beskæftigelse", "uddannelse", "erhvervsfremme")
 
 @dataclass(frozen=True)
 class Indication:
-    """What the agreement points to for one parameter (None: says nothing about it)."""
+    """What the agreement points to for one parameter (None: says nothing about it).
+
+    ``evidence`` and ``missing`` are texts with ``{key}`` where they name an element;
+    :func:`kbtools.schemas.titles.fill` writes the key or, for readers, the title.
+    """
 
     parameter: str
     level: str | None
@@ -69,7 +73,7 @@ def _goals(data: dict[str, Any]) -> Indication:
         "maal",
         "klub" if purpose else None,
         ("Aftalen har et fælles formål med mål.",) if purpose else (),
-        ("Et kommissorium med »fælles_mål«.",),
+        ("Et kommissorium med {fælles_mål}.",),
     )
 
 
@@ -85,7 +89,7 @@ def _resources(data: dict[str, Any]) -> Indication:
             ("Flere faste medarbejdere fra alle tre politikområder.",),
         )
     return Indication(
-        "ressourcer", "kantine", (), ("En minimumstid for hver part under »ressourcer«.",)
+        "ressourcer", "kantine", (), ("En minimumstid for hver part under {ressourcer}.",)
     )
 
 
@@ -96,7 +100,7 @@ def _institutionalisation(data: dict[str, Any]) -> Indication:
             "institutionalisering",
             "kantine",
             (),
-            ("Faste møder på både ledelses- og medarbejderniveau under »møder«.",),
+            ("Faste møder på både ledelses- og medarbejderniveau under {møder}.",),
         )
     communication = _dict(data, "kommunikation")
     evidence = ["Faste møder på ledelses- og medarbejderniveau."]
@@ -104,7 +108,7 @@ def _institutionalisation(data: dict[str, Any]) -> Indication:
     if communication.get("informationsdeling"):
         evidence.append("Aftalt informationsdeling.")
     else:
-        missing.append("Aftalt informationsdeling under »kommunikation«.")
+        missing.append("Aftalt informationsdeling under {kommunikation}.")
     if communication.get("fælles_platform"):
         evidence.append("En fælles platform.")
     else:
@@ -124,7 +128,7 @@ def _learning(data: dict[str, Any]) -> Indication:
             ("Selvevaluering er aftalt.",),
             ("Videndeling i moderorganisationerne.",),
         )
-    return Indication("laering", None, (), ("En aftale om selvevaluering under »læring«.",))
+    return Indication("laering", None, (), ("En aftale om selvevaluering under {læring}.",))
 
 
 def _efforts(data: dict[str, Any]) -> Indication:
@@ -144,7 +148,7 @@ def _efforts(data: dict[str, Any]) -> Indication:
         "projektindsatser",
         None,
         (),
-        ("Fælles indsatser under »indsatser«, operationelle og strategiske.",),
+        ("Fælles indsatser under {indsatser}, operationelle og strategiske.",),
     )
 
 

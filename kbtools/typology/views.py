@@ -18,9 +18,11 @@ from typing import Any
 from kbtools.danish import format_date, format_list, parse_iso_date, plural
 from kbtools.data.typology import load_typology
 from kbtools.findings import Finding, Level
+from kbtools.reporting.summary import counts_text
+from kbtools.schemas.titles import fill
 from kbtools.typology.cases import Assessment, Case
 from kbtools.typology.inference import Indication, infer
-from kbtools.typology.reader_text import READING_GUIDE, CaseFinding, plain
+from kbtools.typology.reader_text import READING_GUIDE, CaseFinding
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,12 @@ class AgreementIndication:
 
     @property
     def evidence_text(self) -> str:
-        return plain(" ".join(self.evidence))
+        return fill(" ".join(self.evidence), readers=True)
 
     @property
     def missing_text(self) -> str:
         """What is missing, with element titles (»Et kommissorium med »Fælles mål«.«)."""
-        return plain(" ".join(self.missing))
+        return fill(" ".join(self.missing), readers=True)
 
 
 @dataclass(frozen=True)
@@ -338,15 +340,11 @@ def case_view(case: Case) -> CaseView:
 
 def _case_finding(finding: Finding) -> CaseFinding:
     level = str(finding.level).capitalize()
-    return CaseFinding(level, Path(finding.file).name, finding.line, finding.message)
+    return CaseFinding(level, Path(finding.file).name, finding.line, finding.reader_message)
 
 
 def _check_summary(findings: Sequence[Finding]) -> str:
-    advice = sum(1 for f in findings if f.level is Level.ANBEFALING)
-    return (
-        f"Kontrol af casens filer: {len(findings) - advice} fejl eller advarsler og "
-        f"{plural(advice, 'anbefaling', 'anbefalinger')}."
-    )
+    return f"Kontrol af casens filer: {counts_text(findings)}."
 
 
 def comparison(cases: Sequence[Case], day: str | None = None) -> Comparison:

@@ -35,3 +35,12 @@ def test_an_answer_that_is_not_json_becomes_an_error(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(entry.FUNCTIONS, "uendelig", lambda args: {"x": float("inf")})
     answer = _strict(entry.call("uendelig", "{}"))
     assert set(answer) == {"fejl"}
+
+
+def test_a_check_answer_has_structured_findings_and_one_summary() -> None:
+    text = MINIMAL.replace("værdisæt: [Åbenhed]\n", "")
+    answer = _strict(entry.call("check", json.dumps({"text": text, "name": "aftale.yaml"})))
+    assert answer["summary"] == "Aftalen har 0 fejl, 0 advarsler og 1 anbefaling."
+    first = answer["fund"][0]
+    assert first["sti"] == first["path"] and first["values"]["key"] == first["path"][0]
+    assert first["title"] and first["reader_message"].startswith("Overvej at tilføje »")

@@ -1,6 +1,6 @@
 """Driving the agreement builder (docs/aftalebygger/) in Playwright, and the CLI it must match.
 
-The builder's testing contract (issue 13): every finding shown carries ``data-kode``,
+The builder's testing contract: every finding shown carries ``data-kode``,
 ``data-linje`` and ``data-kolonne``; the element holding them (``#ab-fund``) gets
 ``data-tilstand="færdig"`` when the latest check is complete; the status says »Kontrol klar«
 once Python has loaded.

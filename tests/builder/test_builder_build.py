@@ -17,10 +17,10 @@ from sphinx.errors import ExtensionError
 
 from kbtools.api import check_file
 from kbtools.browser.entry import call
-from kbtools.browser.form import form_model
 from kbtools.kinds import AGREEMENT
 from kbtools.reporting.jsonout import finding_as_json
 from kbtools.sphinxext import aftalebygger, pyruntime
+from kbtools.sphinxext.form import form_model
 
 ROOT = Path(__file__).resolve().parents[2]
 

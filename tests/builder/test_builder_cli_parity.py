@@ -1,4 +1,4 @@
-"""Issue 13 §4 and §7: every agreement in tests/data/agreements, opened in the builder with
+"""Every agreement in tests/data/agreements, opened in the builder with
 »Åbn aftale«, shows exactly the findings of ``kbtools validate --format json`` on that file
 (same codes, lines, columns, levels and Danish messages, in the same order)."""
 

@@ -1,4 +1,4 @@
-"""Issue 13 §1, §3, §5 and §7: an agreement drafted from scratch through the form, saved with
+"""An agreement drafted from scratch through the form, saved with
 »Gem som YAML«, validates with the CLI and opens again unchanged; a reload keeps the draft;
 nothing is requested from outside the local server; axe finds nothing serious at 1280 and
 390 px; the page fits a phone."""

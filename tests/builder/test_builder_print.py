@@ -1,4 +1,4 @@
-"""Issue 13 §3: the builder's print view is the document ``kbtools render --format html``
+"""The builder's print view is the document ``kbtools render --format html``
 writes (the same document model and writer, run in the browser), marked KLADDE exactly when
 the CLI would only make a draft."""
 

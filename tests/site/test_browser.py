@@ -1,4 +1,4 @@
-"""The built site in a real browser (issue 3 §4): screenshots, axe-core accessibility scans
+"""The built site in a real browser: screenshots, axe-core accessibility scans
 in light and dark colour scheme, and the Danish search page.
 
 Uses Debian's chromium and npm's axe-core, both installed by ./bootstrap.sh.

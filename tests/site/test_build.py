@@ -1,4 +1,4 @@
-"""The site builds with ``-n -W --keep-going`` and no warnings (issue 3 §3)."""
+"""The site builds with ``-n -W --keep-going`` and no warnings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Concept coverage (issue 3 §3): every concept the issue names appears on the built site as
+"""Concept coverage: every concept of the knowledge base appears on the built site as
 a heading (h1–h4) or as a term in the glossary.
 
 Matching is a case-insensitive substring test on NFC-normalised text (dashes and apostrophes
@@ -17,7 +17,7 @@ CONCEPTS = [
     "Læs vejledningen",
     "Skriv en partnerskabsaftale",
     "Vurdér jeres partnerskab",
-    # the maintainers' section (issue 11 §3)
+    # the maintainers' section
     "Værktøjer til vedligeholdere",
     "Kontrollér aftaler i pre-commit og CI",
     # Rammeværk

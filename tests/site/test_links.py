@@ -1,4 +1,4 @@
-"""Every internal link of the built site resolves (issue 3 §3): the target file exists and,
+"""Every internal link of the built site resolves: the target file exists and,
 if the link has a ``#fragment``, the target page has an element with that id."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a Danish public site needs (issue 11 §6), checked on the built site: a favicon on
+"""What a Danish public site needs, checked on the built site: a favicon on
 every page, »Om sitet« and the accessibility statement linked from every page's footer, and
 the checks the accessibility statement (docs/tilgaengelighed.md) reports: axe-core on every
 page, keyboard focus, and reflow at 320 CSS pixels."""

@@ -1,4 +1,4 @@
-"""Issue 3 names headings that the typology and background sections must have, and the
+"""The headings that the typology and background sections must have, and the
 forside's three paths. Read from the Markdown sources (cheap, no build)."""
 
 from __future__ import annotations

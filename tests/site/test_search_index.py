@@ -1,4 +1,4 @@
-"""The Danish search index (issue 3 §3): Sphinx must stem with the Danish Snowball stemmer,
+"""The Danish search index: Sphinx must stem with the Danish Snowball stemmer,
 so that "partnerskaber" and "partnerskabsaftale" find pages."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The self-assessment questionnaire (issue 14): plain HTML from typologi.yaml that works
+"""The self-assessment questionnaire: plain HTML from typologi.yaml that works
 without JavaScript and prints as a scoring sheet; with JavaScript it saves a rating file that
 kbtools accepts and remembers the answers. Also the case page's »Hvor er I uenige?«."""
 

@@ -1,4 +1,4 @@
-"""The facilitator view (issue 14): opens rating files or takes ratings typed in, combines
+"""The facilitator view: opens rating files or takes ratings typed in, combines
 them with kbtools' own Python code in the browser and saves the combined assessment, which
 is what ``kbtools vurdering saml`` writes."""
 

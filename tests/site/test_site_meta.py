@@ -1,4 +1,4 @@
-"""Contact details in one place, a page description on every page (issue 22 §4–5).
+"""Contact details in one place, a page description on every page.
 
 The contact setting is ``lks_kontakt`` in conf.py (kbtools/sphinxext/site_meta.py); the footer,
 »Om sitet« and the accessibility statement show it, and the Pages workflow refuses to publish

@@ -11,7 +11,7 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from kbtools.editor import editor_path, render
+from kbtools.editor import render
 from kbtools.findings import docs_url
 from kbtools.kinds import AGREEMENT, KINDS
 from kbtools.loading import load_path
@@ -118,7 +118,7 @@ def test_schemas_are_published_with_the_site(built: SphinxTestApp) -> None:
         "/skemaer/partnerskabsaftale-1.schema.json"
     )
     for kind in KINDS:
-        editor = built.outdir / "skemaer" / "editor" / editor_path(kind).name
+        editor = built.outdir / "skemaer" / "editor" / kind.editor_file.name
         assert editor.read_text(encoding="utf-8") == render(kind)
         url = json.loads(render(kind))["$id"]
         assert url == docs_url(editor.relative_to(built.outdir).as_posix())

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from kbtools import check_file
-from kbtools.editor import editor_path
 from kbtools.findings import Level
 from kbtools.kinds import ASSESSMENT
 from kbtools.schemas import schema_path
@@ -27,7 +26,7 @@ def test_schema_enums_agree_with_typology_data() -> None:
     assert tuple(item["parameter"]["enum"]) == typology.parameter_ids
     assert tuple(item["niveau"]["enum"]) == typology.level_ids
     assert tuple(item["retning"]["enum"]) == typology.level_ids
-    editor = json.loads(editor_path(ASSESSMENT).read_text(encoding="utf-8"))
+    editor = json.loads(ASSESSMENT.editor_file.read_text(encoding="utf-8"))
     parameters = editor["properties"]["parametre"]
     assert parameters["minItems"] == parameters["maxItems"] == len(typology.parameter_ids)
 

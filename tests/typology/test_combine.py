@@ -19,7 +19,7 @@ from kbtools.findings import Level
 from kbtools.loading import load_bytes, load_path
 from kbtools.typology.combine import combine, combine_bytes
 from kbtools.typology.ratings import Rating, lower_median, spread
-from kbtools.typology.yaml_text import to_yaml
+from kbtools.yaml_writer import to_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 CASE = REPO / "cases" / "fjordkommune"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from kbtools import check_file
 from kbtools.api import check_bytes
-from kbtools.editor import editor_path
 from kbtools.kinds import ASSESSMENT, RATING, by_skema
 from kbtools.schemas import schema_path
 from kbtools.typology import load_typology
@@ -35,7 +34,7 @@ def test_schema_agrees_with_the_typology_and_the_agreement() -> None:
     assert kept["niveauer"]["properties"].keys() == levels.keys()
     assert kept["system"]["enum"] == party["enum"]
     assert by_skema("typologibedømmelse/1") is RATING
-    assert editor_path(RATING).is_file()
+    assert RATING.editor_file.is_file()
 
 
 def test_a_valid_rating_and_the_rules() -> None:

@@ -36,7 +36,7 @@ def test_unreadable_or_missing_exits_2(tmp_path: Path, content: bytes | None) ->
     assert main(["typology", str(path)]) == 2
 
 
-def test_inference_rules_from_the_issue() -> None:
+def test_inference_rules() -> None:
     from kbtools.loading import load_path
 
     document, _ = load_path(REPO / "cases" / "fjordkommune" / "aftale.yaml")

@@ -121,9 +121,7 @@ def test_agreement_summary_and_indications(midtby: CaseView) -> None:
 
 
 def test_findings_of_the_case_files(midtby: CaseView) -> None:
-    assert (
-        midtby.check_summary == "Kontrol af casens filer: 0 fejl eller advarsler og 3 anbefalinger."
-    )
+    assert midtby.check_summary == "Kontrol af casens filer: 0 fejl, 0 advarsler og 3 anbefalinger."
     assert midtby.findings[0].text == (
         "Anbefaling om aftalen: Overvej at tilføje »Kommissorium«. "
         "Det er ikke et krav, men vidensbasen anbefaler det."
@@ -137,9 +135,7 @@ def test_a_broken_assessment_is_left_out_and_reported() -> None:
     assert view.latest is not None and view.latest.byline.startswith("15. marts 2018 ")
     assert view.history.dates == ("15. marts 2018",)
     assert view.agreement is None and view.title == "brudt"
-    assert (
-        view.check_summary == "Kontrol af casens filer: 1 fejl eller advarsler og 0 anbefalinger."
-    )
+    assert view.check_summary == "Kontrol af casens filer: 1 fejl, 0 advarsler og 0 anbefalinger."
     assert view.findings[0].text.startswith("Fejl om vurderingen fra marts 2019: »Niveau« må")
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from kbtools.findings import Code, DataPath, Finding
+from kbtools.findings import Code, DataPath, Finding, Values
 from kbtools.loading import Document
+from kbtools.schemas.titles import title_at
 
 
 class Rule(Protocol):
@@ -24,10 +25,35 @@ class Rule(Protocol):
     def check(self, document: Document, schema: dict[str, Any]) -> Iterator[Finding]: ...
 
 
-def make(document: Document, path: DataPath, code: Code, message: str) -> Finding:
-    """A finding of ``code`` at the value (or nearest existing parent) at ``path``."""
+def make(
+    document: Document,
+    path: DataPath,
+    code: Code,
+    message: str = "",
+    *,
+    template: str = "",
+    values: Values | None = None,
+) -> Finding:
+    """A finding of ``code`` at the value (or nearest existing parent) at ``path``; the
+    message is ``message``, or ``template`` filled in with ``values`` (see
+    :class:`~kbtools.findings.Code`)."""
     position = document.position_of(path)
-    return code.finding(document.file, position.line, position.column, message, path=path)
+    return code.finding(
+        document.file,
+        position.line,
+        position.column,
+        message,
+        path=path,
+        values=values,
+        template=template,
+    )
+
+
+def parent_values(schema: dict[str, Any], key: str) -> dict[str, str | int]:
+    """The values that name the top-level element ``key`` in a message as ``{parent}``: its
+    key for maintainers, its title for readers."""
+    title = title_at(schema, (key,))
+    return {"parent": key, **({"parent_title": title} if title else {})}
 
 
 def items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:

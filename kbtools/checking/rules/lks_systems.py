@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kbtools.checking.rules.base import items, make
+from kbtools.checking.rules.base import items, make, parent_values
 from kbtools.danish import format_list
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
@@ -62,5 +62,6 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
                     document,
                     ("organisering",),
                     GROUPS_MISSING,
-                    f"Et LKS har typisk en {group}. Beskriv den under »organisering«.",
+                    template="Et LKS har typisk en {group}. Beskriv den under {parent}.",
+                    values={"group": group, **parent_values(schema, "organisering")},
                 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kbtools.checking.rules.base import items, make
+from kbtools.checking.rules.base import items, make, parent_values
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
@@ -36,21 +36,20 @@ NO_SIGNATURE = Code(
 CODES = (NO_ROLE, NO_RESOURCES, NO_SIGNATURE)
 
 _SECTIONS = (
-    ("roller", NO_ROLE, "har ingen rolle under »roller«"),
-    ("ressourcer", NO_RESOURCES, "har intet ressourcebidrag under »ressourcer«"),
-    ("underskrifter", NO_SIGNATURE, "har ingen underskrift under »underskrifter«"),
+    ("roller", NO_ROLE, "har ingen rolle under {parent}"),
+    ("ressourcer", NO_RESOURCES, "har intet ressourcebidrag under {parent}"),
+    ("underskrifter", NO_SIGNATURE, "har ingen underskrift under {parent}"),
 )
 
 
 def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     data = document.data
-    for section, code, text in _SECTIONS:
-        if not isinstance(data.get(section), list):
+    for key, code, text in _SECTIONS:
+        if not isinstance(data.get(key), list):
             continue  # the schema reports a missing section once
+        named_section = parent_values(schema, key)
         named = {
-            item.get("part")
-            for _, item in items(data, section)
-            if isinstance(item.get("part"), str)
+            item.get("part") for _, item in items(data, key) if isinstance(item.get("part"), str)
         }
         for index, party in items(data, "parter"):
             party_id = party.get("id")
@@ -60,5 +59,6 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
                     document,
                     ("parter", index),
                     code,
-                    f"Parten »{name}« ({party_id}) {text}.",
+                    template=f"Parten »{{name}}« ({{party}}) {text}.",
+                    values={"name": str(name), "party": party_id, **named_section},
                 )

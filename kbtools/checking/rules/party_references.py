@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kbtools.checking.rules.base import items, make, party_names
+from kbtools.checking.rules.base import items, make, parent_values, party_names
 from kbtools.checking.suggest import suggest
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import DataPath, Document
@@ -68,9 +68,11 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
     for path, party_id in references(data):
         if party_id not in known:
             hint = suggest(party_id, ids)
-            message = f"Parten »{party_id}« findes ikke under »parter«."
-            message += f" Mente du »{hint}«?" if hint else f" Kendte parter: {_listed(ids)}."
-            yield make(document, path, UNKNOWN_PARTY, message)
+            template = "Parten »{party}« findes ikke under {parent}."
+            template += " Mente du »{suggestion}«?" if hint else " Kendte parter: {known}."
+            values = {"party": party_id, **parent_values(schema, "parter")}
+            values |= {"suggestion": hint} if hint else {"known": _listed(ids)}
+            yield make(document, path, UNKNOWN_PARTY, template=template, values=values)
 
 
 #: At most this many party ids are listed in a finding (an agreement may have thousands).

@@ -18,6 +18,7 @@ RECOMMENDED_MISSING = Code(
     Level.ANBEFALING,
     "Et element, som skemaet anbefaler (men ikke kræver), mangler i aftalen.",
     "Overvej at tilføje »værdisæt« (Værdisæt). Det er ikke et krav, men vidensbasen anbefaler det.",
+    template="Overvej at tilføje {key}. Det er ikke et krav, men vidensbasen anbefaler det.",
 )
 
 CODES = (RECOMMENDED_MISSING,)
@@ -41,7 +42,7 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
                 document.file,
                 root.line,
                 root.column,
-                f"Overvej at tilføje »{key}« ({title}). Det er ikke et krav, men vidensbasen "
-                "anbefaler det.",
                 path=(key,),
+                title=title,
+                values={"key": key},
             )
