@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from sphinx.util.console import nocolor
 
 # the helpers next to the site tests (browser.py, sitebuild.py) and the shared ones in support/
@@ -49,6 +50,12 @@ from sitebuild import build_problems, build_site
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+# Hypothesis' per-example deadline (200 ms) is a timing: on a busy machine it fails tests that
+# are right. No test here depends on how idle the machine is.
+settings.register_profile("kbtools", deadline=None)
+settings.load_profile("kbtools")
 
 
 def pytest_configure(config: pytest.Config) -> None:
