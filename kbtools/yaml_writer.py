@@ -16,10 +16,12 @@ top-level elements.
 from __future__ import annotations
 
 import json
+import math
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from kbtools.findings import DataPath
@@ -65,13 +67,34 @@ def quoted(text: str) -> str:
     return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
 
 
+def number(value: float) -> str:
+    """A float as the builder's JavaScript writes it (ab-yaml.mjs): digits for a whole number,
+    else the shortest decimal that reads back as the same number, with an exponent only for
+    very large or small ones, and then »1.0e+21« (YAML 1.1 reads a float's exponent only after
+    a decimal point; Python's »1e-05« would read back as a text)."""
+    if not math.isfinite(value):
+        return quoted(str(value))
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    _, digits, exponent = Decimal(repr(value)).as_tuple()
+    assert isinstance(exponent, int)
+    power = len(digits) + exponent - 1
+    if -4 <= power < 16:
+        return repr(value)
+    mantissa = f"{digits[0]}." + ("".join(map(str, digits[1:])) or "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa}e{'-' if power < 0 else '+'}{abs(power)}"
+
+
 def scalar(value: Any, *, quote_texts: bool = False) -> str:
     """One value as YAML text on one line."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, int):
         return str(value)
     text = str(value)
     if not quote_texts and _PLAIN.fullmatch(text) and text not in _YAML_WORDS:

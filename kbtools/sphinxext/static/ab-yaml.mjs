@@ -1,70 +1,62 @@
 /*
- * The agreement builder's YAML writer: an agreement (plain data) as the text of a file, keys in
- * the schema's order (the form model's fields), texts quoted only where YAML needs it, texts
- * with line breaks as literal blocks. Plain JavaScript, so saving works before Python has
- * loaded; kbtools checks what it writes. Pure: tested by tests/js/yaml.test.mjs.
+ * The agreement builder's YAML writer: the same layout, byte for byte, as kbtools' one Python
+ * writer (kbtools/yaml_writer.py, its plain layout), so a file saved in the browser is the file
+ * the CLI would write. Block style, two spaces, long texts folded (>-), every text that YAML
+ * could read as something else in double quotes with JSON's escapes. Keys follow the schema's
+ * order (the form model's fields). Plain JavaScript, so saving works before Python has loaded.
+ * Pure: tests/js/yaml.test.mjs, and tests/builder/test_js_yaml.py against the Python writer.
  */
 
 import { isObject } from "./ab-values.mjs";
 
-// texts YAML 1.1 resolves to something else: null, booleans, the value (=) and merge (<<) keys
-const RESERVED = /^(~|null|true|false|yes|no|on|off|y|n|=|<<)$/i;
-const SAFE = /^[\p{L}\p{N}\p{P}\p{S} ]+$/u;
+const WIDTH = 92;
+const PLAIN = /^(?:[a-zæøå][a-zæøå0-9_/-]*|\d{4}-\d{2}-\d{2})$/u;
+const YAML_WORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
+const FOLDABLE = /^[^\s](?:[^\n\t\r]*[^\s])?$/u;
+// what JSON leaves raw but YAML refuses (DEL, C1) or reads as a line break (NEL, U+2028/9)
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\ufeff]/gu;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNFOLDABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u;
 
-export function plainOk(text) {
-  if (text === "" || text !== text.trim() || !SAFE.test(text) || RESERVED.test(text)) return false;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
-  if (/^[-?:,[\]{}#&*!|>'"%@`+.\d]/.test(text)) return false;
-  return !/: |:$| #/.test(text);
+/** ``text`` in double quotes with JSON's escapes, and YAML's where JSON leaves it raw. */
+export function quoted(text) {
+  return JSON.stringify(text).replace(RAW_IN_JSON, (char) => "\\u" + char.codePointAt(0).toString(16).padStart(4, "0"));
 }
 
-export function quote(text) {
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0);
-    if (char === '"') out += '\\"';
-    else if (char === "\\") out += "\\\\";
-    else if (char === "\n") out += "\\n";
-    else if (char === "\t") out += "\\t";
-    else if (char === "\r") out += "\\r";
-    else if (char !== " " && !SAFE.test(char)) {
-      out += code > 0xffff ? char : "\\u" + code.toString(16).padStart(4, "0");
-    } else out += char;
-  }
-  return out + '"';
+/** A number as both writers write it: digits for a whole number, else the shortest decimal
+ * that reads back as the same number, with an exponent only for very large or small ones
+ * (and then »1.0e+21«: YAML 1.1 reads a float's exponent only after a decimal point). */
+export function number(value) {
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
+  const [mantissa, exponent] = value.toExponential().split("e");
+  const power = Number(exponent);
+  if (power >= -4 && power < 16) return String(value);
+  return (mantissa.includes(".") ? mantissa : mantissa + ".0") + "e" + (power < 0 ? "-" : "+") + Math.abs(power);
 }
 
-function number(value) {
-  // JavaScript writes 1e21 and 5e-324; YAML 1.1 (PyYAML) reads a float's exponent only after a
-  // decimal point: 1.0e+21
-  const text = String(value);
-  const [mantissa, exponent] = text.split("e");
-  if (exponent === undefined) return text;
-  return (mantissa.includes(".") ? mantissa : mantissa + ".0") + "e" + exponent;
-}
-
-function scalar(value) {
+/** One value as YAML text on one line. */
+export function scalar(value) {
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return Number.isFinite(value) ? number(value) : quote(String(value));
-  return plainOk(value) ? value : quote(String(value));
+  if (typeof value === "number") return Number.isFinite(value) ? number(value) : quoted(String(value));
+  const text = String(value);
+  return PLAIN.test(text) && !YAML_WORDS.has(text) ? text : quoted(text);
 }
 
-function block(text) {
-  // a text with line breaks as a literal block: »|-« without, »|« with one final line break
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  const ok =
-    (body.includes("\n") || body !== text) &&
-    body !== "" &&
-    !/^[ \n]/.test(body) &&
-    !body.endsWith("\n") &&
-    body.split("\n").every((line) => line === "" || (SAFE.test(line) && line === line.trimEnd()));
-  return ok ? { indicator: body === text ? "|-" : "|", lines: body.split("\n") } : null;
-}
-
-function writeBlock(head, literal, pad, out) {
-  out.push(head + literal.indicator);
-  for (const line of literal.lines) out.push(line === "" ? "" : pad + "  " + line);
+function folded(text, indent) {
+  // a long text as a folded block (>-), or null when it cannot be folded safely
+  if ([...text].length <= WIDTH - indent.length || !FOLDABLE.test(text) || text.includes("  ")) return null;
+  if (UNFOLDABLE.test(text)) return null;
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent.length + [...line].length + 1 + [...word].length > WIDTH) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? line + " " + word : word;
+  }
+  lines.push(indent + line);
+  return lines;
 }
 
 function ordered(value, fields) {
@@ -79,51 +71,41 @@ function childFields(fields, key) {
   return field.felter || null;
 }
 
-function writeValue(key, value, indent, fields, out) {
-  const pad = " ".repeat(indent);
-  // a year such as 2027 stays a plain number (kbtools reads budget years as numbers)
-  const name = plainOk(key) || /^(0|[1-9]\d*)$/.test(key) ? key : quote(key);
-  const literal = typeof value === "string" ? block(value) : null;
-  if (literal) writeBlock(pad + name + ": ", literal, pad, out);
-  else if (isObject(value) && Object.keys(value).length) {
-    out.push(pad + name + ":");
-    writeMapping(value, indent + 2, childFields(fields, key), out);
+function entry(prefix, value, fields, indent, out) {
+  if (isObject(value) && Object.keys(value).length) {
+    out.push(prefix);
+    mapping(value, fields, indent + "  ", out);
   } else if (Array.isArray(value) && value.length) {
-    out.push(pad + name + ":");
-    writeSequence(value, indent + 2, childFields(fields, key), out);
-  } else if (isObject(value)) out.push(pad + name + ": {}");
-  else if (Array.isArray(value)) out.push(pad + name + ": []");
-  else out.push(pad + name + ": " + scalar(value));
+    out.push(prefix);
+    sequence(value, fields, indent + "  ", out);
+  } else if (typeof value === "string" && folded(value, indent + "  ")) {
+    out.push(prefix + " >-", ...folded(value, indent + "  "));
+  } else {
+    const empty = isObject(value) ? "{}" : Array.isArray(value) ? "[]" : null;
+    out.push(prefix + " " + (empty !== null ? empty : scalar(value)));
+  }
 }
 
-function writeMapping(value, indent, fields, out) {
-  for (const key of ordered(value, fields)) writeValue(key, value[key], indent, fields, out);
+function mapping(value, fields, indent, out) {
+  for (const key of ordered(value, fields)) {
+    entry(indent + scalar(key) + ":", value[key], childFields(fields, key), indent, out);
+  }
 }
 
-function writeSequence(items, indent, fields, out) {
-  const pad = " ".repeat(indent);
+function sequence(items, fields, indent, out) {
   for (const item of items) {
     if (isObject(item) && Object.keys(item).length) {
       const lines = [];
-      writeMapping(item, indent + 2, fields, lines);
-      lines[0] = pad + "- " + lines[0].slice(indent + 2);
-      out.push(...lines);
-    } else if (Array.isArray(item) && item.length) {
-      out.push(pad + "-");
-      writeSequence(item, indent + 2, fields, out);
-    } else if (typeof item === "string" && block(item)) {
-      writeBlock(pad + "- ", block(item), pad, out);
-    } else out.push(pad + "- " + (isObject(item) ? "{}" : Array.isArray(item) ? "[]" : scalar(item)));
+      mapping(item, fields, indent + "  ", lines);
+      out.push(indent + "- " + lines[0].trimStart(), ...lines.slice(1));
+    } else entry(indent + "-", item, fields, indent, out);
   }
 }
 
 /** The YAML text of ``value`` (an agreement), its keys in the order of ``fields`` (the form
- * model's elements); a blank line before every top-level group or list. */
+ * model's elements). */
 export function toYaml(value, fields) {
   const out = [];
-  ordered(value, fields).forEach((key, i) => {
-    if (i > 0 && (isObject(value[key]) || Array.isArray(value[key]))) out.push("");
-    writeValue(key, value[key], 0, fields, out);
-  });
+  for (const key of ordered(value, fields)) entry(scalar(key) + ":", value[key], childFields(fields, key), "", out);
   return out.join("\n") + "\n";
 }
