@@ -1,7 +1,8 @@
 """The one YAML writer in Python: every YAML text kbtools writes is laid out here.
 
 Files are written for people to read and edit, laid out like the hand-written files in
-``cases/``: block style, two spaces, long texts folded over several lines. Texts that YAML
+``cases/``: block style, two spaces, long texts folded over several lines, texts with line
+breaks as literal blocks. Texts that YAML
 could read as something else (a number, true/false, a date, a text with a colon) are written
 in double quotes with JSON's escapes, which YAML reads the same way. Pure Python (the browser
 runs it); the tests load every text back and compare.
@@ -30,8 +31,11 @@ WIDTH = 92
 _PLAIN = re.compile(r"[a-zæøå][a-zæøå0-9_/-]*|\d{4}-\d{2}-\d{2}")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 _FOLDABLE = re.compile(r"[^\s](?:[^\n\t\r]*[^\s])?")
-# what JSON leaves raw but YAML refuses (DEL, C1) or reads as a line break (NEL, U+2028/9)
-_RAW_IN_JSON = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")
+# what JSON leaves raw but YAML refuses (DEL, C1, U+FFFE/F) or reads as a line break (NEL,
+# U+2028/9)
+_RAW_IN_JSON = re.compile("[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]")
+# what a folded or literal block cannot hold as it is
+_NOT_IN_BLOCK = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _nothing(_: DataPath) -> str:
@@ -103,12 +107,11 @@ def scalar(value: Any, *, quote_texts: bool = False) -> str:
 
 
 def _folded(text: str, indent: str) -> list[str] | None:
-    """A long text as a folded block (``>-``), or None when it cannot be folded safely."""
+    """A long text as a folded block (``>-`` and its lines), or None when it cannot be folded
+    safely."""
     if len(text) <= WIDTH - len(indent) or not _FOLDABLE.fullmatch(text) or "  " in text:
         return None
-    if any(
-        ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029\ufeff" for char in text
-    ):
+    if _NOT_IN_BLOCK.search(text):
         return None
     lines, line = [], ""
     for word in text.split(" "):
@@ -118,7 +121,19 @@ def _folded(text: str, indent: str) -> list[str] | None:
         else:
             line = f"{line} {word}" if line else word
     lines.append(indent + line)
-    return lines
+    return [">-", *lines]
+
+
+def _literal(text: str, indent: str) -> list[str] | None:
+    """A text with line breaks as a literal block (``|-``, or ``|`` with one final line
+    break), as a person writes it; None when a block cannot hold it as it is."""
+    body = text[:-1] if text.endswith("\n") else text
+    if "\n" not in text or not body or body[0] in " \n" or body.endswith("\n"):
+        return None
+    lines = body.split("\n")
+    if any(line != line.rstrip(" ") or _NOT_IN_BLOCK.search(line) for line in lines):
+        return None
+    return ["|-" if body == text else "|", *(indent + line if line else "" for line in lines)]
 
 
 @dataclass(frozen=True)
@@ -149,10 +164,10 @@ class _Writer:
         elif (
             isinstance(value, str)
             and not self.layout.quote_texts
-            and (folded := _folded(value, indent + "  ")) is not None
+            and (block := _literal(value, indent + "  ") or _folded(value, indent + "  "))
         ):
-            yield f"{prefix} >-"
-            yield from folded
+            yield f"{prefix} {block[0]}"  # the block's indicator: |, |- or >-
+            yield from block[1:]
         else:
             empty = "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else None
             yield f"{prefix} {empty if empty is not None else self.scalar(value)}"

@@ -49,3 +49,9 @@ test("numbers: whole ones as digits, an exponent only far out and always after a
 test("empty groups and lists, booleans and missing values", () => {
   assert.equal(toYaml({ a: {}, b: [], c: true, e: null }, []), "a: {}\nb: []\nc: true\ne: null\n");
 });
+
+test("texts with line breaks are literal blocks, as a person writes them", () => {
+  assert.equal(toYaml({ titel: "a\nb" }, FIELDS), "titel: |-\n  a\n  b\n");
+  assert.equal(toYaml({ titel: "a\n\nb\n" }, FIELDS), "titel: |\n  a\n\n  b\n");
+  assert.equal(toYaml({ titel: " a\nb" }, FIELDS), 'titel: " a\\nb"\n'); // a block cannot start with a space
+});

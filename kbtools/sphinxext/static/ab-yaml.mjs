@@ -1,9 +1,9 @@
 /*
  * The agreement builder's YAML writer: the same layout, byte for byte, as kbtools' one Python
  * writer (kbtools/yaml_writer.py, its plain layout), so a file saved in the browser is the file
- * the CLI would write. Block style, two spaces, long texts folded (>-), every text that YAML
- * could read as something else in double quotes with JSON's escapes. Keys follow the schema's
- * order (the form model's fields). Plain JavaScript, so saving works before Python has loaded.
+ * the CLI would write. Block style, two spaces, long texts folded (>-), texts with line breaks
+ * as literal blocks (|), every text that YAML could read as something else in double quotes
+ * with JSON's escapes. Keys follow the schema's order (the form model's fields). Plain JavaScript, so saving works before Python has loaded.
  * Pure: tests/js/yaml.test.mjs, and tests/builder/test_js_yaml.py against the Python writer.
  */
 
@@ -13,10 +13,12 @@ const WIDTH = 92;
 const PLAIN = /^(?:[a-zæøå][a-zæøå0-9_/-]*|\d{4}-\d{2}-\d{2})$/u;
 const YAML_WORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
 const FOLDABLE = /^[^\s](?:[^\n\t\r]*[^\s])?$/u;
-// what JSON leaves raw but YAML refuses (DEL, C1) or reads as a line break (NEL, U+2028/9)
-const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\ufeff]/gu;
+// what JSON leaves raw but YAML refuses (DEL, C1, U+FFFE/F) or reads as a line break (NEL,
+// U+2028/9)
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu;
+// what a folded or literal block cannot hold as it is
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const UNFOLDABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u;
+const NOT_IN_BLOCK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/u;
 
 /** ``text`` in double quotes with JSON's escapes, and YAML's where JSON leaves it raw. */
 export function quoted(text) {
@@ -43,10 +45,20 @@ export function scalar(value) {
   return PLAIN.test(text) && !YAML_WORDS.has(text) ? text : quoted(text);
 }
 
+function literal(text, indent) {
+  // a text with line breaks as a literal block (|-, or | with one final line break), as a
+  // person writes it; null when a block cannot hold it as it is
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  if (!text.includes("\n") || !body || body[0] === " " || body[0] === "\n" || body.endsWith("\n")) return null;
+  const lines = body.split("\n");
+  if (lines.some((line) => line !== line.replace(/ +$/u, "") || NOT_IN_BLOCK.test(line))) return null;
+  return [body === text ? "|-" : "|", ...lines.map((line) => (line ? indent + line : ""))];
+}
+
 function folded(text, indent) {
-  // a long text as a folded block (>-), or null when it cannot be folded safely
+  // a long text as a folded block (>- and its lines), or null when it cannot be folded safely
   if ([...text].length <= WIDTH - indent.length || !FOLDABLE.test(text) || text.includes("  ")) return null;
-  if (UNFOLDABLE.test(text)) return null;
+  if (NOT_IN_BLOCK.test(text)) return null;
   const lines = [];
   let line = "";
   for (const word of text.split(" ")) {
@@ -56,7 +68,7 @@ function folded(text, indent) {
     } else line = line ? line + " " + word : word;
   }
   lines.push(indent + line);
-  return lines;
+  return [">-", ...lines];
 }
 
 function ordered(value, fields) {
@@ -78,8 +90,9 @@ function entry(prefix, value, fields, indent, out) {
   } else if (Array.isArray(value) && value.length) {
     out.push(prefix);
     sequence(value, fields, indent + "  ", out);
-  } else if (typeof value === "string" && folded(value, indent + "  ")) {
-    out.push(prefix + " >-", ...folded(value, indent + "  "));
+  } else if (typeof value === "string" && (literal(value, indent + "  ") || folded(value, indent + "  "))) {
+    const [indicator, ...lines] = literal(value, indent + "  ") || folded(value, indent + "  ");
+    out.push(prefix + " " + indicator, ...lines);
   } else {
     const empty = isObject(value) ? "{}" : Array.isArray(value) ? "[]" : null;
     out.push(prefix + " " + (empty !== null ? empty : scalar(value)));
