@@ -25,8 +25,17 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from kbtools.render import docx_parts
-from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
-from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT
+from kbtools.render.model import (
+    Bullets,
+    Facts,
+    Heading,
+    Kept,
+    Paragraph,
+    Rendered,
+    Signature,
+    Table,
+)
+from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT, SIGNATURE_LINE
 
 _TWIPS_PER_CM = 1440 / 2.54
 _PAGE_CM = (21.0, 29.7, 2.5)  # A4 with 2.5 cm margins
@@ -39,7 +48,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LINE_END = re.compile("\r\n|[\r\n\v\f]")
 #: The longest text a core property (title, subject, keywords …) may hold in Office's format.
 _PROPERTY_MAX = 255
-SIGNATURE_LINE = "Underskrift: ________________________________"
+#: A paragraph's properties, where »keep with the next paragraph« goes (after its style).
+_PPR = re.compile(r"<w:pPr>(<w:pStyle w:val=\"[^\"]*\"/>)?(?!<w:keepNext/>)")
 
 
 def _twips(cm: float) -> int:
@@ -137,9 +147,13 @@ def _table(block: Table) -> str:
             for c, text in enumerate(texts[: len(grid)])
         )
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>")
-    caption = _NOT_XML.sub("", " ".join(_LINE_END.split(block.caption)))
+    if rows:  # the header row stays with the first row of figures
+        rows[0] = _keep_with_next(rows[0])
+    named = block.caption or ", ".join(block.header)
+    caption = _NOT_XML.sub("", " ".join(_LINE_END.split(named)))
     return (
-        _para(block.caption, "Caption") + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        (_para(block.caption, "Caption", "<w:keepNext/>") if block.caption else "")
+        + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
@@ -153,14 +167,36 @@ def _table(block: Table) -> str:
     )
 
 
+def _facts(block: Facts) -> str:
+    """The front block: a label in bold, a tab, the value; one line each."""
+    ppr = f'<w:tabs><w:tab w:val="left" w:pos="{_twips(3.5)}"/></w:tabs><w:spacing w:after="40"/>'
+    lines = [
+        f"<w:p><w:pPr>{ppr}</w:pPr>{_runs(label, '<w:b/><w:bCs/>')}{_runs(chr(9) + value)}</w:p>"
+        for label, value in block.rows
+    ]
+    return "".join(lines) + _para("")
+
+
 def _signature(block: Signature) -> str:
-    lines = [f"Navn: {block.name}", f"Titel: {block.title}", f"Dato: {block.date}"]
-    together = "<w:keepNext/><w:keepLines/>"
+    """The party, the date, a line to sign on, and under it the signatory's name and title."""
+    lines = [text for text in (block.name, block.title) if text]
     return (
         _para(block.party, "Heading3")
-        + "".join(_para(text, "", together) for text in lines)
-        + _para(SIGNATURE_LINE, "", "<w:keepLines/>")
+        + _para(f"Dato: {block.date}", "", "<w:keepLines/>")
+        + _para("", "", '<w:keepLines/><w:spacing w:before="480" w:after="0"/>')
+        + _para(SIGNATURE_LINE, "", '<w:keepLines/><w:spacing w:after="0"/>')
+        + "".join(_para(text, "", "<w:keepLines/>") for text in lines)
     )
+
+
+def _keep_with_next(xml: str) -> str:
+    """Every paragraph in ``xml`` kept on the page of the paragraph after it."""
+    return _PPR.sub(lambda m: m.group(0) + "<w:keepNext/>", xml)
+
+
+def _kept(block: Kept) -> str:
+    """Blocks on one page: each paragraph kept with the next (Word moves them together)."""
+    return _keep_with_next("".join(_WRITERS[type(inner)](inner) for inner in block.blocks))
 
 
 #: One writer per kind of block in the document model.
@@ -170,6 +206,8 @@ _WRITERS: dict[type[Any], Callable[[Any], str]] = {
     Bullets: _bullets,
     Table: _table,
     Signature: _signature,
+    Facts: _facts,
+    Kept: _kept,
 }
 
 
@@ -214,7 +252,7 @@ def _core(doc: Rendered, template: bool) -> str:
         {
             "dc:title": _property(("KLADDE: " if doc.draft else "") + doc.title),
             "dc:subject": _property(doc.subject),
-            "dc:creator": AUTHOR,
+            "dc:creator": _property(doc.author),
             "cp:keywords": _property(", ".join(["partnerskabsaftale", *doc.parties])),
             "dc:description": f"Lavet af {AUTHOR} ud fra aftalens YAML-fil.",
             "cp:lastModifiedBy": AUTHOR,
