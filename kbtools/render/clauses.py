@@ -28,6 +28,7 @@ from kbtools.render.blocks import (
 from kbtools.schemas.annotations import Node
 
 Blocks = list[Any]
+NBSP = "\u00a0"
 
 
 def _known(item: dict[Any, Any], fields: set[str]) -> dict[Any, Any]:
@@ -55,7 +56,8 @@ def _texts(writer: Writer, value: Any, node: Node) -> list[str]:
 
 def roles(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
     """Per party: its role, what the others expect of it, what it commits to, its tasks."""
-    items, out = node.items(), []
+    items = node.items()
+    out: Blocks = []
     for role in dicts(value):
         party = writer.party(role.get("part"), items.child("part"))
         out.append(Heading(level, party))
@@ -70,13 +72,16 @@ def roles(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
         if isinstance(role.get("opgaver"), list) and role["opgaver"]:
             names = format_list(writer.inline(task, tasks) for task in role["opgaver"])
             out.append(Paragraph(sentence(f"{genitive(party)} opgaver er {names}")))
-        out += _rest(writer, role, items, {"part", "rolle", "forventninger", "forpligtelser", "opgaver"})
+        out += _rest(
+            writer, role, items, {"part", "rolle", "forventninger", "forpligtelser", "opgaver"}
+        )
     return out
 
 
 def resources(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
     """»A stiller en konsulent og lokaler til rådighed i mindst 20 timer pr. måned.«"""
-    items, out = node.items(), []
+    items = node.items()
+    out: Blocks = []
     for item in dicts(value):
         party = writer.party(item.get("part"), items.child("part"))
         given = item.get("bidrag")
@@ -119,7 +124,8 @@ def group(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
     """A group (styregruppe, konsulentgruppe): who sits in it, its tasks, how often it meets."""
     if not isinstance(value, dict):
         return generic(writer, value, node, level)
-    name, out = _definite(node.title), [Heading(level, node.title, writer.help(node))]
+    name = _definite(node.title)
+    out: Blocks = [Heading(level, node.title, writer.help(node))]
     members_node = node.child("medlemmer").items()
     members = dicts(value.get("medlemmer"))
     if members and all(member.get("navn") is None for member in members):
@@ -173,7 +179,11 @@ def period(start: Any, end: Any) -> str:
     """»1. januar 2025 – 31. december 2029« (a date that is not one stays as written)."""
 
     def day(value: Any) -> str:
-        return format_date(value) if isinstance(value, str) and parse_iso_date(value) else format_value(value)
+        return (
+            format_date(value)
+            if isinstance(value, str) and parse_iso_date(value)
+            else format_value(value)
+        )
 
     if start is None and end is None:
         return ""
@@ -196,7 +206,9 @@ def duration(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
     elif start is not None or end is not None:
         out.append(Paragraph(sentence("Aftalen gælder " + period(start, end))))
     if value.get("forlængelse") is not None:
-        out.append(Paragraph(sentence(writer.show(value["forlængelse"], node.child("forlængelse")))))
+        out.append(
+            Paragraph(sentence(writer.show(value["forlængelse"], node.child("forlængelse"))))
+        )
     return out + _rest(writer, value, node, {"start", "slut", "forlængelse"})
 
 
@@ -208,10 +220,19 @@ def _table_of(writer: Writer, value: list[Any], node: Node) -> Table | None:
         return None
     keys = [key for key in items.properties() if any(key in row for row in rows)]
     keys += [str(k) for row in rows for k in row if str(k) not in keys]
-    if any(isinstance(row.get(key), dict | list) for row in rows for key in keys):
+    if not keys or any(isinstance(row.get(key), dict | list) for row in rows for key in keys):
         return None
     header = [items.child(key).title for key in keys]
-    body = [[writer.cell(row.get(key), items.child(key)) for key in keys] for row in rows]
+    # A date never breaks over lines in a narrow column: »31. december 2026« stays whole
+    body = [
+        [
+            writer.cell(row.get(key), items.child(key)).replace(" ", NBSP)
+            if items.child(key).kind == "date"
+            else writer.cell(row.get(key), items.child(key))
+            for key in keys
+        ]
+        for row in rows
+    ]
     return Table("", header, body, numeric=False)
 
 
@@ -222,8 +243,6 @@ def generic(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
     if isinstance(value, dict) and not node.is_value:
         for key, sub in value.items():
             child = node.child(str(key))
-            if sub is None:
-                continue
             if str(key) in WRITERS:
                 out += WRITERS[str(key)](writer, sub, child, level)
             elif node.title.startswith(child.title) and not isinstance(sub, dict | list):

@@ -174,8 +174,12 @@ def _front(doc: Rendered, writer: Writer, root: Node, data: dict[str, Any]) -> l
 
 
 def _short(blocks: list[Any]) -> bool:
-    """A section that fits beside the signatures: a heading and at most two paragraphs."""
-    return len(blocks) <= 3 and all(isinstance(b, Heading | Paragraph) for b in blocks)
+    """A section that fits beside the signatures: a heading and two paragraphs or a short
+    list."""
+    return len(blocks) <= 3 and all(
+        isinstance(b, Heading | Paragraph) or (isinstance(b, Bullets) and len(b.items) <= 5)
+        for b in blocks
+    )
 
 
 def _signing(writer: Writer, node: Node, value: Any) -> list[Any]:

@@ -5,9 +5,11 @@ WeasyPrint is optional (``pip install 'kbtools[pdf]'``, part of ``dev`` and so o
 
 The PDF is PDF/A-2a: PDF/A because a signed agreement is kept for years and Danish signing
 services (MitID-based) seal and archive PDF/A (all fonts embedded, nothing outside the file);
-level »a« because it is also a tagged PDF (structure tree, reading order, language ``da``),
-which screen readers and the public sector's accessibility rules need. WeasyPrint offers
-PDF/UA-1 as an alternative, which is tagged too but not an archival format.
+level »a« because it is also a tagged PDF (structure tree, reading order, language
+``da-DK``), which screen readers and the public sector's accessibility rules need. It also
+declares PDF/UA-1: :mod:`kbtools.render.pdf_tags` adds what WeasyPrint leaves out (header
+scopes, the /IDTree, the identification), and the tests check every example with the
+machine-checkable PDF/UA-1 rules. The parties are the document's authors.
 """
 
 from __future__ import annotations
@@ -53,5 +55,8 @@ def to_pdf(doc: Rendered) -> bytes:
         raise PdfEngineMissing(problem)
     import weasyprint
 
-    pdf: bytes = weasyprint.HTML(string=to_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)
+    from kbtools.render.pdf_tags import finish
+
+    html = weasyprint.HTML(string=to_html(doc))
+    pdf: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=finish)
     return pdf

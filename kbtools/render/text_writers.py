@@ -73,7 +73,9 @@ def to_markdown(doc: Rendered) -> str:
         elif isinstance(block, Paragraph):
             out += [md_text(block.text), ""]
         elif isinstance(block, Facts):
-            out += [f"**{_md_inline(label)}:** {_md_inline(value)}  " for label, value in block.rows]
+            out += [
+                f"**{_md_inline(label)}:** {_md_inline(value)}  " for label, value in block.rows
+            ]
             out.append("")
         elif isinstance(block, Bullets):
             out += [f"- {_md_item(item)}" for item in block.items] + [""]
@@ -113,9 +115,9 @@ SITE_URL = "https://lks-vidensbasen.github.io/"
 AUTHOR = "LKS-vidensbasen"
 
 #: One font family for everything, the page's footer included (the page box inherits from
-#: ``html``). Headings, table captions and the lines they introduce are kept with what
-#: follows (``.hold``); what the model keeps together (``.samlet``: the last clause and the
-#: signatures) is never split by a page break.
+#: ``html``). Headings and table captions are kept with what follows (``break-after``), a
+#: table row is never split, and what the model keeps together (``.samlet``: the last clause
+#: and the signatures) is never split by a page break.
 CSS = """
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; }
 body { max-width: 48rem; margin: 1rem auto; padding: 0 1rem; line-height: 1.4; }
@@ -138,7 +140,7 @@ table.forside th, table.forside td { border: 0; padding: .15rem 1.2rem .15rem 0;
 .vandmaerke { position: fixed; top: 40%; left: 0; right: 0; text-align: center;
   transform: rotate(-35deg); font-size: 7rem; font-weight: bold; color: #e6b3b3;
   letter-spacing: .5rem; z-index: -1; pointer-events: none; }
-.hold, .samlet, .underskrift { break-inside: avoid; }
+.samlet, .underskrift { break-inside: avoid; }
 .underskrift { margin: 1.5rem 0; }
 .underskrift p { margin: .3rem 0; }
 .linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
@@ -226,23 +228,12 @@ def _block(block: object) -> str:
 
 
 def _blocks(blocks: list[object]) -> list[str]:
-    """The blocks, each heading held with what follows it (``.hold``)."""
     out: list[str] = []
-    held = False
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if isinstance(block, Kept):
             out += ['<section class="samlet">', *_blocks(block.blocks), "</section>"]
-            continue
-        starts = isinstance(block, Heading) and not held and i + 1 < len(blocks)
-        if starts:
-            out.append('<div class="hold">')
-            held = True
-        out.append(_block(block))
-        if held and not isinstance(block, Heading):
-            out.append("</div>")
-            held = False
-    if held:
-        out.append("</div>")
+        else:
+            out.append(_block(block))
     return out
 
 
