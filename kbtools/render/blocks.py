@@ -89,6 +89,20 @@ class Rendered:
         return out
 
 
+def guidance(node: Node, named: bool = False) -> str:
+    """The schema's guidance for an element: its step in the tringuide and its description
+    (after its title when ``named``: the document's title says what it is, not its name)."""
+    from kbtools.template import STEP_NAMES
+
+    raw = node.node
+    step = raw.get("x-trin")
+    parts = [f"{node.title}." if named else ""]
+    parts.append(f"Trin {step}: {STEP_NAMES[step]}." if step in STEP_NAMES else "")
+    parts.append("Anbefalet element." if raw.get("x-anbefalet") else "")
+    parts.append(str(raw.get("description") or ""))
+    return " ".join(part for part in parts if part)
+
+
 def dicts(value: Any) -> list[dict[Any, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
@@ -131,8 +145,6 @@ class Writer:
         return frozenset(word for name in self.parties.values() for word in name.split())
 
     def help(self, node: Node) -> str:
-        from kbtools.render.model import guidance
-
         return guidance(node) if self.guide else ""
 
     def show(self, value: Any, node: Node) -> str:

@@ -30,6 +30,7 @@ from kbtools.render.blocks import (
     Table,
     Writer,
     dicts,
+    guidance,
 )
 from kbtools.render.clauses import WRITERS, generic, period
 from kbtools.schemas.annotations import Node, reference_names
@@ -94,20 +95,6 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
 
 #: Signatures come last in every format: nothing may follow what the parties sign.
 LAST = "underskrifter"
-
-
-def guidance(node: Node, named: bool = False) -> str:
-    """The schema's guidance for an element: its step in the tringuide and its description
-    (after its title when ``named``: the document's title says what it is, not its name)."""
-    from kbtools.template import STEP_NAMES
-
-    raw = node.node
-    step = raw.get("x-trin")
-    parts = [f"{node.title}." if named else ""]
-    parts.append(f"Trin {step}: {STEP_NAMES[step]}." if step in STEP_NAMES else "")
-    parts.append("Anbefalet element." if raw.get("x-anbefalet") else "")
-    parts.append(str(raw.get("description") or ""))
-    return " ".join(part for part in parts if part)
 
 
 def build(data: dict[str, Any], draft: bool = False, guide: bool = False) -> Rendered:
