@@ -12,6 +12,7 @@ from typing import Any
 
 from kbtools.danish import format_field, format_list, format_value
 from kbtools.schemas.annotations import Node
+from kbtools.template import PLACEHOLDER, STEP_NAMES
 
 
 @dataclass
@@ -92,8 +93,6 @@ class Rendered:
 def guidance(node: Node, named: bool = False) -> str:
     """The schema's guidance for an element: its step in the tringuide and its description
     (after its title when ``named``: the document's title says what it is, not its name)."""
-    from kbtools.template import STEP_NAMES
-
     raw = node.node
     step = raw.get("x-trin")
     parts = [f"{node.title}." if named else ""]
@@ -112,7 +111,7 @@ def lower_first(text: str, keep: frozenset[str] = frozenset()) -> str:
     word that is a name stays as written: an abbreviation (»FVU«), a word with a capital or a
     digit inside, or a word of ``keep`` (the parties' names: »Midtby«)."""
     word = text.split(" ", 1)[0]
-    if not word[:1].isupper() or word in keep or word.rstrip(".,;:") in keep:
+    if word == PLACEHOLDER or not word[:1].isupper() or word in keep or word.rstrip(".,;:") in keep:
         return text
     if any(ch.isupper() or ch.isdigit() for ch in word[1:]):
         return text
@@ -120,8 +119,8 @@ def lower_first(text: str, keep: frozenset[str] = frozenset()) -> str:
 
 
 def genitive(name: str) -> str:
-    """Danish genitive of a name: »Jobcenter Midtbys«, »Erhvervshus Sydjylland's« is wrong,
-    a name ending in s, x or z takes an apostrophe: »VIA University College Aarhus'«."""
+    """Danish genitive of a name: »Jobcenter Midtbys«; a name ending in s, x or z takes an
+    apostrophe: »Aarhus'«."""
     return name + ("'" if name[-1:].lower() in "sxz" else "s")
 
 

@@ -63,7 +63,10 @@ def roles(writer: Writer, value: Any, node: Node, level: int) -> Blocks:
         out.append(Heading(level, party))
         if role.get("rolle") is not None:
             rolle = writer.inline(role["rolle"], items.child("rolle"))
-            out.append(Paragraph(sentence(f"{genitive(party)} rolle er {rolle}")))
+            if _starts_with_verb(rolle):  # »Finder og motiverer ledige.«
+                out.append(Paragraph(sentence(f"{party} {rolle}")))
+            else:
+                out.append(Paragraph(sentence(f"{genitive(party)} rolle er {rolle}")))
         if expected := _texts(writer, role.get("forventninger"), items.child("forventninger")):
             out += [Paragraph(f"De andre parter kan forvente dette af {party}:"), Bullets(expected)]
         if commits := _texts(writer, role.get("forpligtelser"), items.child("forpligtelser")):

@@ -105,7 +105,10 @@ def column_widths(block: Table, total: float = _TEXT_WIDTH_CM) -> list[float]:
     minimum, wanted = [], []
     for i, cells in enumerate(columns):
         whole = i > 0 and block.numeric
-        words = [len(cell) if whole else max(map(len, cell.split()), default=0) for cell in cells]
+        # a no-break space (in a date) holds its words together: split at plain spaces only
+        words = [
+            len(cell) if whole else max(map(len, cell.split(" ")), default=0) for cell in cells
+        ]
         minimum.append(max(words, default=0) * per_char + padding)
         wanted.append(max(map(len, cells), default=0) * per_char + padding)
     spare = total - sum(minimum)
@@ -169,7 +172,11 @@ def _table(block: Table) -> str:
 
 def _facts(block: Facts) -> str:
     """The front block: a label in bold, a tab, the value; one line each."""
-    ppr = f'<w:tabs><w:tab w:val="left" w:pos="{_twips(3.5)}"/></w:tabs><w:spacing w:after="40"/>'
+    indent = _twips(3.5)  # a value that wraps goes on under itself, not under the label
+    ppr = (
+        f'<w:tabs><w:tab w:val="left" w:pos="{indent}"/></w:tabs><w:spacing w:after="40"/>'
+        f'<w:ind w:left="{indent}" w:hanging="{indent}"/>'
+    )
     lines = [
         f"<w:p><w:pPr>{ppr}</w:pPr>{_runs(label, '<w:b/><w:bCs/>')}{_runs(chr(9) + value)}</w:p>"
         for label, value in block.rows
