@@ -10,15 +10,18 @@ from typing import Any
 FORMATS = ("docx", "pdf", "html", "md")
 
 
-def render_agreement(data: dict[str, Any], fmt: str, draft: bool) -> bytes:
-    """The agreement ``data`` as a document in ``fmt`` (one of :data:`FORMATS`)."""
+def render_agreement(
+    data: dict[str, Any], fmt: str, draft: bool, letterhead: bytes | None = None
+) -> bytes:
+    """The agreement ``data`` as a document in ``fmt`` (one of :data:`FORMATS`); a Word
+    document wears ``letterhead``, the user's own Word file, when it is given."""
     from kbtools.render.model import build
 
     doc = build(data, draft)
     if fmt == "docx":
         from kbtools.render.docx_writer import to_docx
 
-        return to_docx(doc)
+        return to_docx(doc, letterhead=letterhead)
     if fmt == "pdf":
         from kbtools.render.pdf_writer import to_pdf
 

@@ -218,13 +218,13 @@ _WRITERS: dict[type[Any], Callable[[Any], str]] = {
 }
 
 
-def _section(draft: bool) -> str:
+def _section(header: bool) -> str:
     width, height, margin = (_twips(cm) for cm in _PAGE_CM)
-    header = docx_parts.relationship_id("header1.xml")
+    header_id = docx_parts.relationship_id("header1.xml")
     footer = docx_parts.relationship_id("footer1.xml")
     return (
         "<w:sectPr>"
-        + (f'<w:headerReference w:type="default" r:id="{header}"/>' if draft else "")
+        + (f'<w:headerReference w:type="default" r:id="{header_id}"/>' if header else "")
         + f'<w:footerReference w:type="default" r:id="{footer}"/>'
         f'<w:pgSz w:w="{width}" w:h="{height}"/>'
         f'<w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" '
@@ -232,7 +232,7 @@ def _section(draft: bool) -> str:
     )
 
 
-def _document(doc: Rendered, template_intro: str) -> str:
+def _document(doc: Rendered, template_intro: str, header: bool) -> str:
     body = []
     for i, block in enumerate(doc.blocks):
         body.append(_WRITERS[type(block)](block))
@@ -242,7 +242,7 @@ def _document(doc: Rendered, template_intro: str) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{docx_parts.W}" xmlns:r="{docx_parts.R}"><w:body>'
         + "".join(body)
-        + _section(doc.draft)
+        + _section(header)
         + "</w:body></w:document>"
     )
 
@@ -271,9 +271,22 @@ def _core(doc: Rendered, template: bool) -> str:
     )
 
 
-def to_docx(doc: Rendered, *, template_intro: str = "") -> bytes:
-    """``doc`` as a Word document; a template's ``template_intro`` follows its title."""
+def to_docx(doc: Rendered, *, template_intro: str = "", letterhead: bytes | None = None) -> bytes:
+    """``doc`` as a Word document; a template's ``template_intro`` follows its title.
+
+    ``letterhead`` is the user's own Word file: its styles, header, footer and logo dress the
+    document (:mod:`kbtools.render.docx_letterhead`); a draft keeps its KLADDE header."""
     header = docx_parts.draft_header(DRAFT_TEXT) if doc.draft else None
+    own = None
+    if letterhead is not None:
+        from kbtools.render.docx_letterhead import read
+
+        own = read(letterhead, docx_parts.STYLES)
+    has_header = header is not None or (own is not None and own.header is not None)
     return docx_parts.package(
-        _document(doc, template_intro), _core(doc, bool(template_intro)), header, AUTHOR
+        _document(doc, template_intro, has_header),
+        _core(doc, bool(template_intro)),
+        header,
+        AUTHOR,
+        own,
     )
