@@ -40,8 +40,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--skabelon",
         metavar="FIL",
-        help="en Word-fil (.docx) med jeres egne typografier, sidehoved, sidefod og logo; "
-        "kun til --format docx",
+        help="en Word-fil (.docx) med jeres egne typografier, sidehoved, sidefod og logo "
+        "(PDF og html får logoet og overskrifternes farve)",
     )
     parser.set_defaults(run=run)
 
@@ -110,8 +110,8 @@ def _letterhead(path: str, fmt: str) -> bytes | int:
     from kbtools.render.docx_letterhead import LetterheadError, read
     from kbtools.render.docx_parts import STYLES
 
-    if fmt != "docx":
-        _say("--skabelon bruges kun med --format docx (en Word-fil med jeres egen stil).")
+    if fmt == "md":
+        _say("--skabelon bruges med --format docx, pdf eller html (ikke md).")
         return 2
     try:
         content = Path(path).read_bytes()

@@ -20,6 +20,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from kbtools.render.text_writers import Brand
+
 #: A style the writer's own styles part defines (one ``<w:style>`` … ``</w:style>``).
 _STYLE = re.compile(r"<w:style\b[^>]*\bw:styleId=\"([^\"]+)\"[^>]*>.*?</w:style>", re.DOTALL)
 _STYLE_ID = re.compile(r"<w:style\b[^>]*\bw:styleId=\"([^\"]+)\"")
@@ -109,6 +111,27 @@ def read(content: bytes, ours: str) -> Letterhead:
     return Letterhead(
         merged_styles(styles, ours), theme, parts.get("header"), parts.get("footer"), media
     )
+
+
+_COLOUR = re.compile(r'<w:color\b[^>]*w:val="([0-9A-Fa-f]{6})"')
+_PICTURE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif"}
+
+
+def brand(letterhead: Letterhead) -> Brand:
+    """The look the html and the PDF take from the Word file: the first picture in its
+    header (a PNG, JPEG or GIF: the logo) and the colour of its first heading."""
+    logo, logo_type = None, "image/png"
+    for name, data in letterhead.media.items():
+        kind = _PICTURE_TYPES.get(name.rsplit(".", 1)[-1].lower())
+        if kind is not None and letterhead.header is not None:
+            logo, logo_type = data, kind
+            break
+    colour = None
+    for style in _STYLE.finditer(letterhead.styles):
+        if style.group(1) in ("Heading1", "Title") and (found := _COLOUR.search(style.group(0))):
+            colour = found.group(1).upper()
+            break
+    return Brand(logo, logo_type, colour)
 
 
 def _part(archive: zipfile.ZipFile, name: str, names: set[str], media: dict[str, bytes]) -> Part:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from kbtools.render.model import Rendered
-from kbtools.render.text_writers import to_html
+from kbtools.render.text_writers import Brand, to_html
 
 PDF_VARIANT = "pdf/a-2a"
 
@@ -49,7 +49,7 @@ def engine_problem() -> str | None:
     return None
 
 
-def to_pdf(doc: Rendered) -> bytes:
+def to_pdf(doc: Rendered, brand: Brand | None = None) -> bytes:
     problem = engine_problem()
     if problem is not None:
         raise PdfEngineMissing(problem)
@@ -57,6 +57,6 @@ def to_pdf(doc: Rendered) -> bytes:
 
     from kbtools.render.pdf_tags import finish
 
-    html = weasyprint.HTML(string=to_html(doc))
+    html = weasyprint.HTML(string=to_html(doc, brand))
     pdf: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=finish)
     return pdf

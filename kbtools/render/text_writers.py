@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from kbtools.render.model import (
@@ -154,11 +156,41 @@ h1, h2, h3, h4, caption { break-after: avoid; }
 }
 """
 
+
+@dataclass(frozen=True)
+class Brand:
+    """A municipality's look in the html and the PDF: its logo at the top of every page and
+    the colour of its headings (from its Word file: :mod:`kbtools.render.docx_letterhead`)."""
+
+    logo: bytes | None = None
+    logo_type: str = "image/png"
+    colour: str | None = None  # six hex digits, as Word writes them
+
+    def css(self) -> str:
+        out = ""
+        if self.logo is not None:
+            out += (
+                "@page { @top-right { content: element(logo); } } "
+                ".logo { position: running(logo); text-align: right; } "
+                ".logo img { height: 1.2cm; } "
+                "@media screen { .logo { text-align: right; } }"
+            )
+        if self.colour is not None:
+            out += f" h1, h2, h3, h4 {{ color: #{self.colour}; }}"
+        return out
+
+    def html(self) -> str:
+        if self.logo is None:
+            return ""
+        data = base64.b64encode(self.logo).decode("ascii")
+        return f'<div class="logo"><img src="data:{self.logo_type};base64,{data}" alt="Logo"></div>'
+
+
 #: The document's language, as BCP 47 (the PDF's /Lang and the html's ``lang``).
 LANGUAGE = "da-DK"
 
 
-def _head(doc: Rendered) -> list[str]:
+def _head(doc: Rendered, brand: Brand) -> list[str]:
     e = escape
     title = ("KLADDE: " if doc.draft else "") + doc.title
     authors = doc.parties or [AUTHOR]
@@ -173,7 +205,7 @@ def _head(doc: Rendered) -> list[str]:
         f'<meta name="description" content="{e(doc.subject)}">',
         f'<meta name="keywords" content="{e(", ".join(["partnerskabsaftale", *doc.parties]))}">',
         f'<meta name="generator" content="{e(AUTHOR)}">',
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{brand.css()}</style>",
         "</head>",
         "<body>",
         f'<nav class="tilbage"><a href="{SITE_URL}">← Til LKS-vidensbasen</a></nav>',
@@ -237,12 +269,15 @@ def _blocks(blocks: list[object]) -> list[str]:
     return out
 
 
-def to_html(doc: Rendered) -> str:
+def to_html(doc: Rendered, brand: Brand | None = None) -> str:
     e = escape
-    out = _head(doc)
+    brand = brand or Brand()
+    out = _head(doc, brand)
     if doc.draft:
         out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
         out.append('<div class="vandmaerke" aria-hidden="true">KLADDE</div>')
+    if brand.logo is not None:
+        out.append(brand.html())
     out.append("<main>")
     out += _blocks(doc.blocks)
     out += ["</main>", "</body>", "</html>", ""]

@@ -9,12 +9,14 @@ import zlib
 from pathlib import Path
 
 import docx
+import pdfua
 import pytest
 from docx.shared import Cm
+from pypdf import PdfReader
 from wordfile import parts, schema_errors
 
 from kbtools.cli import main
-from kbtools.render.docx_letterhead import LetterheadError, merged_styles, read
+from kbtools.render.docx_letterhead import LetterheadError, brand, merged_styles, read
 from kbtools.render.docx_parts import STYLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,5 +108,21 @@ def test_a_file_that_is_not_word_is_refused_in_danish(
     args = ["render", str(MIDTBY), "--format", "docx", "-o", str(out), "--skabelon", str(bad)]
     assert main(args) == 2 and not out.exists()
     assert "ikke en Word-fil" in capsys.readouterr().err
-    assert main(["render", str(MIDTBY), "--format", "pdf", "-o", str(out), "--skabelon", str(bad)])
-    assert "kun med --format docx" in capsys.readouterr().err
+    assert main(["render", str(MIDTBY), "--format", "md", "-o", str(out), "--skabelon", str(bad)])
+    assert "ikke md" in capsys.readouterr().err
+
+
+def test_the_pdf_takes_the_logo_and_the_heading_colour(template: Path, tmp_path: Path) -> None:
+    out = tmp_path / "aftale.pdf"
+    args = ["render", str(MIDTBY), "--format", "pdf", "-o", str(out), "--skabelon", str(template)]
+    assert main(args) == 0
+    pages = PdfReader(out).pages
+    assert all(len(page.images) == 1 for page in pages)  # the logo at the top of every page
+    assert pdfua.validate(str(out)).findings == ()
+    html = tmp_path / "aftale.html"
+    args = ["render", str(MIDTBY), "--format", "html", "-o", str(html), "--skabelon", str(template)]
+    assert main(args) == 0
+    colour = brand(read(template.read_bytes(), STYLES)).colour
+    assert colour is not None and f"h1, h2, h3, h4 {{ color: #{colour}; }}" in html.read_text(
+        "utf-8"
+    )
