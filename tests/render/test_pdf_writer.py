@@ -106,15 +106,17 @@ def test_the_pdf_passes_the_machine_checkable_pdfua_rules(case: Any) -> None:
 def test_headers_resolve_and_the_file_says_what_it_is(case: Any) -> None:
     doc, path = case
     reader = PdfReader(path)
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert root["/Lang"] == "da-DK"
     assert reader.metadata is not None and reader.metadata.author == ", ".join(doc.parties)
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
     assert 'pdfaid:part="2"' in xmp and 'pdfaid:conformance="A"' in xmp  # still PDF/A-2a
-    tree = root["/StructTreeRoot"].get_object()
-    names = tree["/IDTree"].get_object()["/Names"]
-    ids = {str(names[i]): names[i + 1].get_object() for i in range(0, len(names), 2)}
+    tree: Any = root["/StructTreeRoot"].get_object()
+    names: Any = tree["/IDTree"].get_object()["/Names"]
+    ids: dict[str, Any] = {
+        str(names[i]): names[i + 1].get_object() for i in range(0, len(names), 2)
+    }
     headers = [cell for cell in ids.values() if cell["/S"] == "/TH"]
     assert headers and len(headers) == len(ids)
     assert {cell["/A"]["/Scope"] for cell in headers} == {"/Column", "/Row"}
