@@ -3,7 +3,9 @@ header with a logo; the agreement's text and the writer's structure stay."""
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import struct
 import zlib
 from pathlib import Path
@@ -15,6 +17,7 @@ from docx.shared import Cm
 from pypdf import PdfReader
 from wordfile import parts, schema_errors
 
+from kbtools.browser.entry import call
 from kbtools.cli import main
 from kbtools.render.docx_letterhead import LetterheadError, brand, merged_styles, read
 from kbtools.render.docx_parts import STYLES
@@ -128,3 +131,22 @@ def test_the_pdf_takes_the_logo_and_the_heading_colour(template: Path, tmp_path:
     assert colour is not None and f"h1, h2, h3, h4 {{ color: #{colour}; }}" in html.read_text(
         "utf-8"
     )
+
+
+def test_the_builder_makes_the_same_file_with_the_same_template(
+    template: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "aftale.docx"
+    args = ["render", str(MIDTBY), "--format", "docx", "-o", str(out), "--skabelon", str(template)]
+    assert main(args) == 0
+    request = {
+        "text": MIDTBY.read_text("utf-8"),
+        "name": "aftale.yaml",
+        "skabelon": base64.b64encode(template.read_bytes()).decode("ascii"),
+    }
+    answer = json.loads(call("render_docx", json.dumps(request)))
+    assert base64.b64decode(answer["docx"]) == out.read_bytes()
+    html = json.loads(call("render_html", json.dumps(request)))["html"]
+    assert '<div class="logo"><img src="data:image/png;base64,' in html
+    refused = json.loads(call("render_docx", json.dumps({**request, "skabelon": "AAAA"})))
+    assert refused["docx"] is None and "ikke en Word-fil" in refused["skabelon"]
