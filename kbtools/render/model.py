@@ -1,6 +1,10 @@
 """A small document model of an agreement, built once and written by each format's writer.
 
-Headings are the schema's titles, so renamed elements follow the schema. Amounts keep the
+The document reads like an agreement: a front block (title; parties, period, version and
+case number as :class:`Facts`), a short preamble, numbered sections (»3. Roller og ansvar«,
+»3.1 Jobcenter Midtby«) whose clauses are sentences (:mod:`kbtools.render.clauses`), and the
+signatures last, :class:`Kept` on one page with the clause before them. Headings are the
+schema's titles, so renamed elements follow the schema. Amounts keep the
 agreement's own unit (`økonomi.enhed`): cells show the numbers, the table caption says the unit
 ("Beløb i 1.000 kr."), so the figures match the agreement the parties approved.
 
