@@ -88,7 +88,9 @@ def _heading(block: Heading) -> str:
 
 
 def _paragraph(block: Paragraph) -> str:
-    return _para(block.text) + _help(block.help)
+    """A paragraph; a lead-in (»… forpligter sig til dette:«) stays on the page of its list."""
+    keep = "<w:keepNext/>" if block.text.endswith(":") else ""
+    return _para(block.text, "", keep) + _help(block.help)
 
 
 def _bullets(block: Bullets) -> str:

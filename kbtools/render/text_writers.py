@@ -146,7 +146,8 @@ table.forside th, table.forside td { border: 0; padding: .15rem 1.2rem .15rem 0;
 .underskrift { margin: 1.5rem 0; }
 .underskrift p { margin: .3rem 0; }
 .linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
-h1, h2, h3, h4, caption { break-after: avoid; }
+h1, h2, h3, h4, caption, p.leder { break-after: avoid; }
+ul { break-inside: avoid; }
 @page { size: A4; margin: 2cm 2cm 2.2cm;
   @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; } }
 @media print {
@@ -235,8 +236,11 @@ def _block(block: object) -> str:
     e = escape
     if isinstance(block, Heading):
         return f"<h{block.level}>{e(block.text)}</h{block.level}>"
-    if isinstance(block, Paragraph):
-        return f"<p>{e(block.text)}</p>"
+    if isinstance(
+        block, Paragraph
+    ):  # a lead-in (»… forpligter sig til dette:«) stays with its list
+        lead = ' class="leder"' if block.text.endswith(":") else ""
+        return f"<p{lead}>{e(block.text)}</p>"
     if isinstance(block, Facts):
         rows = "".join(
             f'<tr><th scope="row">{e(label)}</th><td>{e(value)}</td></tr>'
