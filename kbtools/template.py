@@ -67,6 +67,11 @@ def party_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+#: The first word of every text placeholder; the user replaces what starts with it, so a
+#: rendered template keeps it capitalised inside a sentence too.
+PLACEHOLDER = "Skriv"
+
+
 def _placeholder(schema: dict[str, Any], node: dict[str, Any]) -> Any:
     node = resolve(schema, node)
     if "const" in node:
@@ -96,7 +101,7 @@ def _text_placeholder(node: dict[str, Any]) -> str:
     if node.get("examples"):
         return str(node["examples"][0])
     title = str(node.get("title", "teksten")).lower()
-    return f"Skriv {title} her"
+    return f"{PLACEHOLDER} {title} her"
 
 
 def skeleton(

@@ -85,15 +85,35 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"html": None, "kladde": True, **_findings(result)}
-    from kbtools.render.model import build  # imported when first used: Python starts sooner
-    from kbtools.render.text_writers import to_html
+    from kbtools.render import render_agreement  # imported when first used: Python starts sooner
+    from kbtools.render.docx_letterhead import LetterheadError
 
     draft = result.is_draft
-    return {"html": to_html(build(result.data, draft)), "kladde": draft, **_findings(result)}
+    try:
+        html = render_agreement(result.data, "html", draft, _letterhead(args)).decode("utf-8")
+    except LetterheadError as exc:
+        return {"html": None, "kladde": draft, "skabelon": str(exc), **_findings(result)}
+    return {"html": html, "kladde": draft, **_findings(result)}
+
+
+def _letterhead(args: dict[str, Any]) -> bytes | None:
+    """The municipality's Word file the user chose (``skabelon``, base64), if any."""
+    from kbtools.render.docx_letterhead import LetterheadError
+
+    encoded = args.get("skabelon")
+    if not isinstance(encoded, str) or not encoded:
+        return None
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except ValueError as exc:
+        raise LetterheadError("Skabelonen kunne ikke læses.") from exc
 
 
 def render_docx(args: dict[str, Any]) -> dict[str, Any]:
-    """The agreement as a Word document (base64), from the same model as ``render_html``.
+    """The agreement as a Word document (base64), from the same model as ``render_html``;
+    with ``skabelon`` (a Word file, base64) it wears that file's letterhead, as
+    ``kbtools render --skabelon`` makes it, and ``render_html`` takes its logo and colour.
+    A file that is not a Word file gives ``skabelon``: what is wrong, in Danish.
 
     Written by :mod:`kbtools.render.docx_writer`, as ``kbtools render --format docx
     --kladde`` writes it: the same bytes. ``docx`` is None when the file is not an agreement
@@ -102,11 +122,14 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
         return {"docx": None, "kladde": True, **_findings(result)}
-    from kbtools.render.docx_writer import to_docx
-    from kbtools.render.model import build
+    from kbtools.render import render_agreement
+    from kbtools.render.docx_letterhead import LetterheadError
 
     draft = result.is_draft
-    content = to_docx(build(result.data, draft))
+    try:
+        content = render_agreement(result.data, "docx", draft, _letterhead(args))
+    except LetterheadError as exc:
+        return {"docx": None, "kladde": draft, "skabelon": str(exc), **_findings(result)}
     encoded = base64.b64encode(content).decode("ascii")
     return {"docx": encoded, "kladde": draft, **_findings(result)}
 

@@ -36,6 +36,12 @@ def register(subparsers: Any) -> None:
         "--kladde", action="store_true", help="lav en kladde trods fejl eller pladsholdere"
     )
     parser.add_argument("--overskriv", action="store_true", help="overskriv en eksisterende fil")
+    parser.add_argument(
+        "--skabelon",
+        metavar="FIL",
+        help="en Word-fil (.docx) med jeres egne typografier, sidehoved, sidefod og logo "
+        "(PDF og html får logoet og overskrifternes farve)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,29 +56,24 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.fileio import same_file
     from kbtools.render import render_agreement
 
-    if args.ud == "-" and args.format in ("docx", "pdf"):
-        _say(f"{args.format} kan ikke skrives til skærmen. Angiv et filnavn med -o.")
-        return 2
-    if args.format == "pdf":
-        from kbtools.render.pdf_writer import engine_problem
-
-        problem = engine_problem()
-        if problem is not None:
-            _say(problem)
-            return 2
+    if (cannot := _cannot_write(args)) is not None:
+        return cannot
     if args.ud != "-" and same_file(Path(args.ud), Path(args.aftale)):
         _say(
             f"{args.ud} er selve aftalen, og den bliver aldrig overskrevet. Vælg et andet "
             f"filnavn til resultatet, fx {Path(args.aftale).stem}.{args.format}."
         )
         return 2
+    letterhead = _letterhead(args.skabelon, args.format) if args.skabelon else None
+    if isinstance(letterhead, int):
+        return letterhead
     result = check_file(args.aftale)
     refusal = _refuse(result, kladde=args.kladde)
     if refusal is not None:
         return refusal
     draft = result.is_draft
     try:
-        content = render_agreement(result.data, args.format, draft)
+        content = render_agreement(result.data, args.format, draft, letterhead)
     except Exception as exc:  # never a traceback; and never blame the file for our own bug
         if os.environ.get("KBTOOLS_DEBUG"):
             raise
@@ -86,6 +87,41 @@ def run(args: argparse.Namespace) -> int:
 
         print(visible(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}."))
     return 0 if written else 2
+
+
+def _cannot_write(args: argparse.Namespace) -> int | None:
+    """The exit code when the format cannot be written where asked, after saying why."""
+    if args.ud == "-" and args.format in ("docx", "pdf"):
+        _say(f"{args.format} kan ikke skrives til skærmen. Angiv et filnavn med -o.")
+        return 2
+    if args.format == "pdf":
+        from kbtools.render.pdf_writer import engine_problem
+
+        problem = engine_problem()
+        if problem is not None:
+            _say(problem)
+            return 2
+    return None
+
+
+def _letterhead(path: str, fmt: str) -> bytes | int:
+    """The user's Word file for ``--skabelon``, or the exit code after saying what is wrong."""
+    from kbtools.render.docx_letterhead import LetterheadError, read
+    from kbtools.render.docx_parts import STYLES
+
+    if fmt == "md":
+        _say("--skabelon bruges med --format docx, pdf eller html (ikke md).")
+        return 2
+    try:
+        content = Path(path).read_bytes()
+        read(content, STYLES)
+    except OSError as exc:
+        _say(f"Skabelonen {path} kunne ikke læses ({exc.strerror or exc}).")
+        return 2
+    except LetterheadError as exc:
+        _say(f"{path}: {exc}")
+        return 2
+    return content
 
 
 def _render_failed(error: str, fmt: str, *, broken: bool) -> int:

@@ -10,19 +10,30 @@ from typing import Any
 FORMATS = ("docx", "pdf", "html", "md")
 
 
-def render_agreement(data: dict[str, Any], fmt: str, draft: bool) -> bytes:
-    """The agreement ``data`` as a document in ``fmt`` (one of :data:`FORMATS`)."""
+def render_agreement(
+    data: dict[str, Any], fmt: str, draft: bool, letterhead: bytes | None = None
+) -> bytes:
+    """The agreement ``data`` as a document in ``fmt`` (one of :data:`FORMATS`); a Word
+    document wears ``letterhead``, the user's own Word file, when it is given; a PDF or an
+    html page takes its logo and the colour of its headings."""
     from kbtools.render.model import build
 
     doc = build(data, draft)
+    brand = None
+    if letterhead is not None and fmt in ("pdf", "html"):
+        from kbtools.render.docx_letterhead import brand as look
+        from kbtools.render.docx_letterhead import read
+        from kbtools.render.docx_parts import STYLES
+
+        brand = look(read(letterhead, STYLES))
     if fmt == "docx":
         from kbtools.render.docx_writer import to_docx
 
-        return to_docx(doc)
+        return to_docx(doc, letterhead=letterhead)
     if fmt == "pdf":
         from kbtools.render.pdf_writer import to_pdf
 
-        return to_pdf(doc)
+        return to_pdf(doc, brand)
     from kbtools.render.text_writers import to_html, to_markdown
 
-    return (to_html(doc) if fmt == "html" else to_markdown(doc)).encode("utf-8")
+    return (to_html(doc, brand) if fmt == "html" else to_markdown(doc)).encode("utf-8")

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
+
+if TYPE_CHECKING:
+    from kbtools.render.docx_letterhead import Letterhead
 
 LANGUAGE = "da-DK"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -241,6 +245,7 @@ _WORD_PARTS = {
     "settings.xml": (_WORD + "settings+xml", f"{R}/settings"),
     "footer1.xml": (_WORD + "footer+xml", f"{R}/footer"),
     "header1.xml": (_WORD + "header+xml", f"{R}/header"),
+    "theme/theme1.xml": (_OOXML + "officedocument.theme+xml", f"{R}/theme"),
 }
 
 
@@ -249,8 +254,15 @@ def relationship_id(name: str) -> str:
     return f"rId{list(_WORD_PARTS).index(name) + 1}"
 
 
-def package(document: str, core: str, header: str | None, application: str) -> bytes:
-    """The .docx: ``document.xml`` with the fixed parts and ``header`` (None: no header).
+def package(
+    document: str,
+    core: str,
+    header: str | None,
+    application: str,
+    letterhead: Letterhead | None = None,
+) -> bytes:
+    """The .docx: ``document.xml`` with the fixed parts and ``header`` (None: no header);
+    a ``letterhead`` gives the styles, theme, header, footer and pictures of the user's file.
 
     Members are stored uncompressed, in a fixed order with fixed dates: compressed bytes
     depend on the zlib a Python was built with, and the file the builder makes in the browser
@@ -259,6 +271,18 @@ def package(document: str, core: str, header: str | None, application: str) -> b
     parts["footer1.xml"] = FOOTER
     if header is not None:
         parts["header1.xml"] = header
+    extra: dict[str, str | bytes] = {}
+    if letterhead is not None:
+        parts["styles.xml"] = letterhead.styles
+        for name, part in (("header1.xml", letterhead.header), ("footer1.xml", letterhead.footer)):
+            if part is not None and not (name == "header1.xml" and header is not None):
+                parts[name] = part.xml  # a draft keeps its KLADDE header
+                if part.rels is not None:
+                    extra[f"word/_rels/{name}.rels"] = part.rels
+        if letterhead.theme is not None:
+            parts["theme/theme1.xml"] = letterhead.theme
+        extra.update({f"word/{name}": data for name, data in sorted(letterhead.media.items())})
+    pictures = sorted({name.rsplit(".", 1)[-1].lower() for name in extra if "/media/" in name})
     overrides = {
         "/word/document.xml": _WORD + "document.main+xml",
         **{f"/word/{name}": _WORD_PARTS[name][0] for name in parts},
@@ -269,6 +293,7 @@ def package(document: str, core: str, header: str | None, application: str) -> b
         _DECLARATION + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
         f'content-types"><Default Extension="rels" ContentType="{_OOXML}package.'
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Default Extension="{x}" ContentType="{_picture_type(x)}"/>' for x in pictures)
         + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides.items())
         + "</Types>"
     )
@@ -282,7 +307,7 @@ def package(document: str, core: str, header: str | None, application: str) -> b
     document_rels = _relationships(
         [(relationship_id(name), _WORD_PARTS[name][1], name) for name in parts]
     )
-    members = {
+    members: dict[str, str | bytes] = {
         "[Content_Types].xml": content_types,
         "_rels/.rels": package_rels,
         "docProps/core.xml": core,
@@ -290,16 +315,23 @@ def package(document: str, core: str, header: str | None, application: str) -> b
         "word/_rels/document.xml.rels": document_rels,
         "word/document.xml": document,
         **{f"word/{name}": text for name, text in parts.items()},
+        **extra,
     }
     return _zip(members)
 
 
-def _zip(members: dict[str, str]) -> bytes:
+def _picture_type(extension: str) -> str:
+    """The content type of a picture by its file name's extension."""
+    known = {"jpg": "jpeg", "svg": "svg+xml", "emf": "x-emf", "wmf": "x-wmf", "tif": "tiff"}
+    return "image/" + known.get(extension, extension)
+
+
+def _zip(members: dict[str, str | bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, text in members.items():
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.create_system = 3  # the same on every platform (Windows would write 0)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode("utf-8"))
+            archive.writestr(info, text.encode("utf-8") if isinstance(text, str) else text)
     return buffer.getvalue()

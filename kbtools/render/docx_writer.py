@@ -25,8 +25,17 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from kbtools.render import docx_parts
-from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
-from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT
+from kbtools.render.model import (
+    Bullets,
+    Facts,
+    Heading,
+    Kept,
+    Paragraph,
+    Rendered,
+    Signature,
+    Table,
+)
+from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT, SIGNATURE_LINE
 
 _TWIPS_PER_CM = 1440 / 2.54
 _PAGE_CM = (21.0, 29.7, 2.5)  # A4 with 2.5 cm margins
@@ -39,7 +48,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LINE_END = re.compile("\r\n|[\r\n\v\f]")
 #: The longest text a core property (title, subject, keywords …) may hold in Office's format.
 _PROPERTY_MAX = 255
-SIGNATURE_LINE = "Underskrift: ________________________________"
+#: A paragraph's properties, where »keep with the next paragraph« goes (after its style).
+_PPR = re.compile(r"<w:pPr>(<w:pStyle w:val=\"[^\"]*\"/>)?(?!<w:keepNext/>)")
 
 
 def _twips(cm: float) -> int:
@@ -78,7 +88,9 @@ def _heading(block: Heading) -> str:
 
 
 def _paragraph(block: Paragraph) -> str:
-    return _para(block.text) + _help(block.help)
+    """A paragraph; a lead-in (»… forpligter sig til dette:«) stays on the page of its list."""
+    keep = "<w:keepNext/>" if block.text.endswith(":") else ""
+    return _para(block.text, "", keep) + _help(block.help)
 
 
 def _bullets(block: Bullets) -> str:
@@ -95,7 +107,10 @@ def column_widths(block: Table, total: float = _TEXT_WIDTH_CM) -> list[float]:
     minimum, wanted = [], []
     for i, cells in enumerate(columns):
         whole = i > 0 and block.numeric
-        words = [len(cell) if whole else max(map(len, cell.split()), default=0) for cell in cells]
+        # a no-break space (in a date) holds its words together: split at plain spaces only
+        words = [
+            len(cell) if whole else max(map(len, cell.split(" ")), default=0) for cell in cells
+        ]
         minimum.append(max(words, default=0) * per_char + padding)
         wanted.append(max(map(len, cells), default=0) * per_char + padding)
     spare = total - sum(minimum)
@@ -137,9 +152,13 @@ def _table(block: Table) -> str:
             for c, text in enumerate(texts[: len(grid)])
         )
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>")
-    caption = _NOT_XML.sub("", " ".join(_LINE_END.split(block.caption)))
+    if rows:  # the header row stays with the first row of figures
+        rows[0] = _keep_with_next(rows[0])
+    named = block.caption or ", ".join(block.header)
+    caption = _NOT_XML.sub("", " ".join(_LINE_END.split(named)))
     return (
-        _para(block.caption, "Caption") + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        (_para(block.caption, "Caption", "<w:keepNext/>") if block.caption else "")
+        + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
@@ -153,14 +172,40 @@ def _table(block: Table) -> str:
     )
 
 
+def _facts(block: Facts) -> str:
+    """The front block: a label in bold, a tab, the value; one line each."""
+    indent = _twips(3.5)  # a value that wraps goes on under itself, not under the label
+    ppr = (
+        f'<w:tabs><w:tab w:val="left" w:pos="{indent}"/></w:tabs><w:spacing w:after="40"/>'
+        f'<w:ind w:left="{indent}" w:hanging="{indent}"/>'
+    )
+    lines = [
+        f"<w:p><w:pPr>{ppr}</w:pPr>{_runs(label, '<w:b/><w:bCs/>')}{_runs(chr(9) + value)}</w:p>"
+        for label, value in block.rows
+    ]
+    return "".join(lines) + _para("")
+
+
 def _signature(block: Signature) -> str:
-    lines = [f"Navn: {block.name}", f"Titel: {block.title}", f"Dato: {block.date}"]
-    together = "<w:keepNext/><w:keepLines/>"
+    """The party, the date, a line to sign on, and under it the signatory's name and title."""
+    lines = [text for text in (block.name, block.title) if text]
     return (
         _para(block.party, "Heading3")
-        + "".join(_para(text, "", together) for text in lines)
-        + _para(SIGNATURE_LINE, "", "<w:keepLines/>")
+        + _para(f"Dato: {block.date}", "", "<w:keepLines/>")
+        + _para("", "", '<w:keepLines/><w:spacing w:before="480" w:after="0"/>')
+        + _para(SIGNATURE_LINE, "", '<w:keepLines/><w:spacing w:after="0"/>')
+        + "".join(_para(text, "", "<w:keepLines/>") for text in lines)
     )
+
+
+def _keep_with_next(xml: str) -> str:
+    """Every paragraph in ``xml`` kept on the page of the paragraph after it."""
+    return _PPR.sub(lambda m: m.group(0) + "<w:keepNext/>", xml)
+
+
+def _kept(block: Kept) -> str:
+    """Blocks on one page: each paragraph kept with the next (Word moves them together)."""
+    return _keep_with_next("".join(_WRITERS[type(inner)](inner) for inner in block.blocks))
 
 
 #: One writer per kind of block in the document model.
@@ -170,16 +215,18 @@ _WRITERS: dict[type[Any], Callable[[Any], str]] = {
     Bullets: _bullets,
     Table: _table,
     Signature: _signature,
+    Facts: _facts,
+    Kept: _kept,
 }
 
 
-def _section(draft: bool) -> str:
+def _section(header: bool) -> str:
     width, height, margin = (_twips(cm) for cm in _PAGE_CM)
-    header = docx_parts.relationship_id("header1.xml")
+    header_id = docx_parts.relationship_id("header1.xml")
     footer = docx_parts.relationship_id("footer1.xml")
     return (
         "<w:sectPr>"
-        + (f'<w:headerReference w:type="default" r:id="{header}"/>' if draft else "")
+        + (f'<w:headerReference w:type="default" r:id="{header_id}"/>' if header else "")
         + f'<w:footerReference w:type="default" r:id="{footer}"/>'
         f'<w:pgSz w:w="{width}" w:h="{height}"/>'
         f'<w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" '
@@ -187,7 +234,7 @@ def _section(draft: bool) -> str:
     )
 
 
-def _document(doc: Rendered, template_intro: str) -> str:
+def _document(doc: Rendered, template_intro: str, header: bool) -> str:
     body = []
     for i, block in enumerate(doc.blocks):
         body.append(_WRITERS[type(block)](block))
@@ -197,7 +244,7 @@ def _document(doc: Rendered, template_intro: str) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{docx_parts.W}" xmlns:r="{docx_parts.R}"><w:body>'
         + "".join(body)
-        + _section(doc.draft)
+        + _section(header)
         + "</w:body></w:document>"
     )
 
@@ -214,7 +261,7 @@ def _core(doc: Rendered, template: bool) -> str:
         {
             "dc:title": _property(("KLADDE: " if doc.draft else "") + doc.title),
             "dc:subject": _property(doc.subject),
-            "dc:creator": AUTHOR,
+            "dc:creator": _property(doc.author),
             "cp:keywords": _property(", ".join(["partnerskabsaftale", *doc.parties])),
             "dc:description": f"Lavet af {AUTHOR} ud fra aftalens YAML-fil.",
             "cp:lastModifiedBy": AUTHOR,
@@ -226,9 +273,22 @@ def _core(doc: Rendered, template: bool) -> str:
     )
 
 
-def to_docx(doc: Rendered, *, template_intro: str = "") -> bytes:
-    """``doc`` as a Word document; a template's ``template_intro`` follows its title."""
+def to_docx(doc: Rendered, *, template_intro: str = "", letterhead: bytes | None = None) -> bytes:
+    """``doc`` as a Word document; a template's ``template_intro`` follows its title.
+
+    ``letterhead`` is the user's own Word file: its styles, header, footer and logo dress the
+    document (:mod:`kbtools.render.docx_letterhead`); a draft keeps its KLADDE header."""
     header = docx_parts.draft_header(DRAFT_TEXT) if doc.draft else None
+    own = None
+    if letterhead is not None:
+        from kbtools.render.docx_letterhead import read
+
+        own = read(letterhead, docx_parts.STYLES)
+    has_header = header is not None or (own is not None and own.header is not None)
     return docx_parts.package(
-        _document(doc, template_intro), _core(doc, bool(template_intro)), header, AUTHOR
+        _document(doc, template_intro, has_header),
+        _core(doc, bool(template_intro)),
+        header,
+        AUTHOR,
+        own,
     )

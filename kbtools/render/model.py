@@ -1,6 +1,10 @@
 """A small document model of an agreement, built once and written by each format's writer.
 
-Headings are the schema's titles, so renamed elements follow the schema. Amounts keep the
+The document reads like an agreement: a front block (title; parties, period, version and
+case number as :class:`Facts`), a short preamble, numbered sections (»3. Roller og ansvar«,
+»3.1 Jobcenter Midtby«) whose clauses are sentences (:mod:`kbtools.render.clauses`), and the
+signatures last, :class:`Kept` on one page with the clause before them. Headings are the
+schema's titles, so renamed elements follow the schema. Amounts keep the
 agreement's own unit (`økonomi.enhed`): cells show the numbers, the table caption says the unit
 ("Beløb i 1.000 kr."), so the figures match the agreement the parties approved.
 
@@ -13,89 +17,58 @@ text too, never as Python reprs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from kbtools.amounts import total
-from kbtools.danish import format_field, format_list, format_number, format_value
+from kbtools.danish import format_number, format_value
 from kbtools.kinds import AGREEMENT
+from kbtools.render.blocks import (
+    Bullets,
+    Facts,
+    Heading,
+    Kept,
+    Paragraph,
+    Rendered,
+    Signature,
+    Table,
+    Writer,
+    dicts,
+    guidance,
+)
+from kbtools.render.clauses import WRITERS, generic, period
 from kbtools.schemas.annotations import Node, reference_names
 
+__all__ = [
+    "Bullets",
+    "Facts",
+    "Heading",
+    "Kept",
+    "Paragraph",
+    "Rendered",
+    "Signature",
+    "Table",
+    "build",
+    "guidance",
+]
 
-@dataclass
-class Heading:
-    level: int
-    text: str
-    help: str = ""  # the schema's guidance; only the Word template shows it
-
-
-@dataclass
-class Paragraph:
-    text: str
-    help: str = ""
-
-
-@dataclass
-class Bullets:
-    items: list[str]
-
-
-@dataclass
-class Table:
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
-    numeric: bool = True  # columns after the first hold amounts (right-aligned)
-
-
-@dataclass
-class Signature:
-    party: str
-    name: str
-    title: str
-    date: str
-
-
-@dataclass
-class Rendered:
-    title: str
-    draft: bool
-    blocks: list[Any] = field(default_factory=list)
-    parties: list[str] = field(default_factory=list)  # names, for the document's metadata
-
-    @property
-    def subject(self) -> str:
-        """»Partnerskabsaftale mellem A, B og C« (the document's subject in its metadata)."""
-        if not self.parties:
-            return "Partnerskabsaftale"
-        return "Partnerskabsaftale mellem " + format_list(self.parties)
-
-
-def _dicts(value: Any) -> list[dict[Any, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-@dataclass(frozen=True)
-class _Writer:
-    """Writes values of one agreement: knows its party names and its unit for amounts."""
-
-    parties: dict[str, str]
-    unit: str
-    guide: bool = False
-
-    def help(self, node: Node) -> str:
-        return guidance(node) if self.guide else ""
-
-    def show(self, value: Any, node: Node) -> str:
-        names = self.parties if node.reference else None
-        return format_field(value, node.kind, unit=self.unit, names=names)
-
-    def cell(self, value: Any, node: Node | None = None) -> str:
-        """A table cell: empty for a missing value."""
-        if value is None:
-            return ""
-        return self.show(value, node) if node is not None else format_value(value)
+#: What the parties agree to, in the document's own words: it says what the agreement holds
+#: (its required elements), nothing about the world outside it.
+PREAMBLE = (
+    "Parterne er enige om at samarbejde i et partnerskab på de vilkår, der står i denne "
+    "aftale. Aftalen beskriver partnerskabets formål, parternes roller og ressourcer, "
+    "økonomien og den måde, partnerskabet er organiseret og ledet på."
+)
+#: Added when the agreement says it is an LKS (``lks: true``; the checks make sure that all
+#: three systems are among the parties).
+PREAMBLE_LKS = (
+    "Partnerskabet er et lokalt koordinerende samarbejde (LKS) mellem beskæftigelse, "
+    "uddannelse og erhvervsfremme."
+)
+#: The sentence above the signatures.
+SIGNING = "Parterne tiltræder aftalen med deres underskrift."
+#: Shown in the front block, not as sections of their own.
+FRONT = ("skema", "titel", "lks", "version", "versionsdato", "sagsnummer")
 
 
 def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
@@ -128,20 +101,6 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
 LAST = "underskrifter"
 
 
-def guidance(node: Node, named: bool = False) -> str:
-    """The schema's guidance for an element: its step in the tringuide and its description
-    (after its title when ``named``: the document's title says what it is, not its name)."""
-    from kbtools.template import STEP_NAMES
-
-    raw = node.node
-    step = raw.get("x-trin")
-    parts = [f"{node.title}." if named else ""]
-    parts.append(f"Trin {step}: {STEP_NAMES[step]}." if step in STEP_NAMES else "")
-    parts.append("Anbefalet element." if raw.get("x-anbefalet") else "")
-    parts.append(str(raw.get("description") or ""))
-    return " ".join(part for part in parts if part)
-
-
 def build(data: dict[str, Any], draft: bool = False, guide: bool = False) -> Rendered:
     """The document of agreement ``data``; ``guide`` adds the schema's guidance as help texts."""
     schema = AGREEMENT.schema
@@ -150,52 +109,117 @@ def build(data: dict[str, Any], draft: bool = False, guide: bool = False) -> Ren
     economy = data.get("økonomi")
     unit = economy.get("enhed") if isinstance(economy, dict) else None
     unit = unit if isinstance(unit, str) and unit else "kr."
-    names = reference_names(schema, "parter", data)
-    writer = _Writer(names, unit, guide)
+    writer = Writer(reference_names(schema, "parter", data), unit, guide)
     title = data.get("titel")
     doc = Rendered(format_value(title) if title else "Partnerskabsaftale", draft)
-    doc.parties = [format_value(p.get("navn")) for p in _dicts(data.get("parter")) if p.get("navn")]
-    title_help = guidance(root.child("titel"), named=True) if guide else ""
-    doc.blocks.append(Heading(1, doc.title, title_help))
-    hidden = {"skema", "titel"} if guide else {"skema", "titel", "lks"}
-    keys = [key for key in root.properties() if key != LAST] + [LAST]
-    for key in keys:
-        if key in hidden or data.get(key) is None:
+    doc.parties = [format_value(p.get("navn")) for p in dicts(data.get("parter")) if p.get("navn")]
+    doc.blocks = _front(doc, writer, root, data)
+    sections = []
+    for key in [key for key in root.properties() if key != LAST]:
+        if key in FRONT or data.get(key) is None:
             continue
         node, value = root.child(key), data[key]
-        doc.blocks.append(Heading(2, node.title, writer.help(node)))
+        blocks: list[Any] = [Heading(2, node.title, writer.help(node))]
         if key == "parter":
-            doc.blocks.append(_parties(writer, node, value))
+            blocks.append(_parties(writer, node, value))
         elif key == "økonomi" and isinstance(value, dict):
-            doc.blocks.append(_money_table("Budget", _dicts(value.get("budget")), unit))
-            doc.blocks.append(_money_table("Finansiering", _dicts(value.get("finansiering")), unit))
-        elif key == LAST:
-            doc.blocks.extend(_signatures(writer, node, value))
+            blocks.append(_money_table("Budget", dicts(value.get("budget")), unit))
+            blocks.append(_money_table("Finansiering", dicts(value.get("finansiering")), unit))
         else:
-            _generic(doc, writer, value, node, 3)
+            blocks += WRITERS.get(key, generic)(writer, value, node, 3)
+        sections.append(blocks)
+    signing = _signing(writer, root.child(LAST), data.get(LAST))
+    if signing and sections and _short(sections[-1]):
+        signing = sections.pop() + signing  # the last clause stays with the signatures
+    for blocks in sections:
+        doc.blocks += blocks
+    if signing:
+        doc.blocks.append(Kept(signing))
+    _number(doc)
     return doc
 
 
-def _parties(writer: _Writer, node: Node, value: Any) -> Table:
+def _front(doc: Rendered, writer: Writer, root: Node, data: dict[str, Any]) -> list[Any]:
+    """Title, facts (parties, period, version, case number) and the preamble."""
+    title_help = guidance(root.child("titel"), named=True) if writer.guide else ""
+    facts: list[tuple[str, str]] = []
+    if doc.parties:
+        facts.append(("Parter", doc.author))
+    term = data.get("varighed")
+    if isinstance(term, dict) and (shown := period(term.get("start"), term.get("slut"))):
+        facts.append(("Periode", shown))
+    version, dated = data.get("version"), data.get("versionsdato")
+    day = writer.show(dated, root.child("versionsdato")) if dated is not None else ""
+    if version is not None:
+        number = writer.show(version, root.child("version"))
+        facts.append(("Version", f"{number} af {day}" if day else number))
+    elif day:
+        facts.append(("Dato", day))
+    if data.get("sagsnummer") is not None:
+        facts.append(("Sagsnummer", writer.show(data["sagsnummer"], root.child("sagsnummer"))))
+    blocks: list[Any] = [Heading(1, doc.title, title_help)]
+    if facts:
+        blocks.append(Facts(facts))
+    blocks.append(Paragraph(PREAMBLE + (" " + PREAMBLE_LKS if data.get("lks") is True else "")))
+    return blocks
+
+
+def _short(blocks: list[Any]) -> bool:
+    """A section that fits beside the signatures: a heading and two paragraphs or a short
+    list."""
+    return len(blocks) <= 3 and all(
+        isinstance(b, Heading | Paragraph) or (isinstance(b, Bullets) and len(b.items) <= 5)
+        for b in blocks
+    )
+
+
+def _signing(writer: Writer, node: Node, value: Any) -> list[Any]:
+    if value is None:
+        return []
+    blocks: list[Any] = [Heading(2, node.title, writer.help(node)), Paragraph(SIGNING)]
+    signatures = _signatures(writer, node, value)
+    return blocks + (signatures if signatures else generic(writer, value, node, 3))
+
+
+def _number(doc: Rendered) -> None:
+    """Sections »1. Parter« and their subsections »3.1 Jobcenter Midtby«."""
+    section = sub = 0
+    for block in doc.flat():
+        if isinstance(block, Heading) and block.level == 2:
+            section, sub = section + 1, 0
+            block.text = f"{section}. {block.text}"
+        elif isinstance(block, Heading) and block.level == 3 and section:
+            sub += 1
+            block.text = f"{section}.{sub} {block.text}"
+
+
+def _parties(writer: Writer, node: Node, value: Any) -> Table:
     items = node.items()
-    rows = [
-        [
-            writer.cell(party.get("navn")),
-            writer.cell(party.get("system"), items.child("system")),
-            ", ".join(
-                writer.show(detail, items.child("kontakt").child(str(key)))
-                for key, detail in party["kontakt"].items()
+    contact = items.child("kontakt")
+    rows = []
+    for party in dicts(value):
+        person = party.get("kontakt")
+        if isinstance(person, dict):
+            shown = ", ".join(
+                writer.inline(detail, contact.child(str(key)))
+                if key == "titel"
+                else writer.show(detail, contact.child(str(key)))
+                for key, detail in person.items()
                 if detail is not None
             )
-            if isinstance(party.get("kontakt"), dict)
-            else writer.cell(party.get("kontakt")),
-        ]
-        for party in _dicts(value)
-    ]
-    return Table("Parter", ["Part", "System", "Kontaktperson"], rows, numeric=False)
+        else:
+            shown = writer.cell(person)
+        rows.append(
+            [
+                writer.cell(party.get("navn")),
+                writer.cell(party.get("system"), items.child("system")),
+                shown,
+            ]
+        )
+    return Table("", ["Part", "System", "Kontaktperson"], rows, numeric=False)
 
 
-def _signatures(writer: _Writer, node: Node, value: Any) -> list[Signature]:
+def _signatures(writer: Writer, node: Node, value: Any) -> list[Signature]:
     items = node.items()
     return [
         Signature(
@@ -204,40 +228,5 @@ def _signatures(writer: _Writer, node: Node, value: Any) -> list[Signature]:
             writer.cell(signature.get("titel")),
             writer.cell(signature.get("dato"), items.child("dato")),
         )
-        for signature in _dicts(value)
+        for signature in dicts(value)
     ]
-
-
-def _generic(doc: Rendered, writer: _Writer, value: Any, node: Node, level: int) -> None:
-    if isinstance(value, dict) and not node.is_value:
-        for key, sub in value.items():
-            child = node.child(str(key))
-            if isinstance(sub, dict | list) and not child.is_value:
-                doc.blocks.append(Heading(min(level, 4), child.title, writer.help(child)))
-                _generic(doc, writer, sub, child, level + 1)
-            else:
-                shown = f"{child.title}: {writer.show(sub, child)}"
-                doc.blocks.append(Paragraph(shown, writer.help(child)))
-    elif isinstance(value, list):
-        items = node.items()
-        if all(not isinstance(item, dict | list) for item in value):
-            doc.blocks.append(Bullets([writer.show(item, items) for item in value]))
-        else:
-            doc.blocks.append(Bullets([_item_line(writer, item, items) for item in value]))
-    else:
-        doc.blocks.append(Paragraph(writer.show(value, node)))
-
-
-def _item_line(writer: _Writer, item: Any, node: Node) -> str:
-    """One list item on one line: 'Part: Jobcenter Midtby. Rolle: Indgang til ….'"""
-    if not isinstance(item, dict):
-        return writer.show(item, node)
-    parts = []
-    for key, sub in item.items():
-        child = node.child(str(key))
-        if isinstance(sub, list):
-            shown = "; ".join(writer.show(entry, child.items()) for entry in sub)
-        else:
-            shown = writer.show(sub, child)
-        parts.append(f"{child.title}: {shown}".rstrip("."))
-    return ". ".join(parts) + "." if parts else format_value(item)

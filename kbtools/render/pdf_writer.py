@@ -5,9 +5,11 @@ WeasyPrint is optional (``pip install 'kbtools[pdf]'``, part of ``dev`` and so o
 
 The PDF is PDF/A-2a: PDF/A because a signed agreement is kept for years and Danish signing
 services (MitID-based) seal and archive PDF/A (all fonts embedded, nothing outside the file);
-level »a« because it is also a tagged PDF (structure tree, reading order, language ``da``),
-which screen readers and the public sector's accessibility rules need. WeasyPrint offers
-PDF/UA-1 as an alternative, which is tagged too but not an archival format.
+level »a« because it is also a tagged PDF (structure tree, reading order, language
+``da-DK``), which screen readers and the public sector's accessibility rules need. It also
+declares PDF/UA-1: :mod:`kbtools.render.pdf_tags` adds what WeasyPrint leaves out (header
+scopes, the /IDTree, the identification), and the tests check every example with the
+machine-checkable PDF/UA-1 rules. The parties are the document's authors.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from kbtools.render.model import Rendered
-from kbtools.render.text_writers import to_html
+from kbtools.render.text_writers import Brand, to_html
 
 PDF_VARIANT = "pdf/a-2a"
 
@@ -49,11 +51,14 @@ def engine_problem() -> str | None:
     return None
 
 
-def to_pdf(doc: Rendered) -> bytes:
+def to_pdf(doc: Rendered, brand: Brand | None = None) -> bytes:
     problem = engine_problem()
     if problem is not None:
         raise PdfEngineMissing(problem)
     import weasyprint
 
-    pdf: bytes = weasyprint.HTML(string=to_html(doc)).write_pdf(pdf_variant=PDF_VARIANT)
+    from kbtools.render.pdf_tags import finish
+
+    html = weasyprint.HTML(string=to_html(doc, brand))
+    pdf: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=finish)
     return pdf

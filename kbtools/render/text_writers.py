@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
+import base64
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
-from kbtools.render.model import Bullets, Heading, Paragraph, Rendered, Signature, Table
+from kbtools.render.model import (
+    Bullets,
+    Facts,
+    Heading,
+    Kept,
+    Paragraph,
+    Rendered,
+    Signature,
+    Table,
+)
 from kbtools.reporting.visible import visible
 
 DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
@@ -57,15 +69,20 @@ def to_markdown(doc: Rendered) -> str:
     out: list[str] = []
     if doc.draft:
         out += [f"> **{DRAFT_TEXT}**", ""]
-    for block in doc.blocks:
+    for block in doc.flat():
         if isinstance(block, Heading):
             out += ["#" * block.level + " " + _md_inline(block.text), ""]
         elif isinstance(block, Paragraph):
             out += [md_text(block.text), ""]
+        elif isinstance(block, Facts):
+            out += [
+                f"**{_md_inline(label)}:** {_md_inline(value)}  " for label, value in block.rows
+            ]
+            out.append("")
         elif isinstance(block, Bullets):
             out += [f"- {_md_item(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
-            out += [f"**{_md_inline(block.caption)}**", ""]
+            out += [f"**{_md_inline(block.caption)}**", ""] if block.caption else []
             out.append("| " + " | ".join(_md_inline(h) for h in block.header) + " |")
             align = "---:" if block.numeric else "---"
             out.append("|" + "|".join(["---"] + [align] * (len(block.header) - 1)) + "|")
@@ -75,29 +92,49 @@ def to_markdown(doc: Rendered) -> str:
             out += [
                 f"**{_md_inline(block.party)}**",
                 "",
-                f"Navn: {_md_inline(block.name)}  ",
-                f"Titel: {_md_inline(block.title)}  ",
-                f"Dato: {_md_inline(block.date)}  ",
+                f"Dato: {_md_inline(block.date)}",
                 "",
-                "Underskrift: ________________________________",
+                SIGNATURE_LINE,
+                "",
+                *signed_by(block, _md_inline),
                 "",
             ]
     return "\n".join(out)
+
+
+#: Where the parties sign, in the text formats (the html and Word draw a line).
+SIGNATURE_LINE = "________________________________"
+
+
+def signed_by(block: Signature, text: Callable[[str], str]) -> list[str]:
+    """The lines under the signature line: the signatory's name, then the title."""
+    lines = [text(part) for part in (block.name, block.title) if part]
+    return [line + "  " for line in lines[:-1]] + lines[-1:]
 
 
 #: Where the html's link back leads (the published site).
 SITE_URL = "https://lks-vidensbasen.github.io/"
 AUTHOR = "LKS-vidensbasen"
 
+#: One font family for everything, the page's footer included (the page box inherits from
+#: ``html``). Headings and table captions are kept with what follows (``break-after``), a
+#: table row is never split, and what the model keeps together (``.samlet``: the last clause
+#: and the signatures) is never split by a page break.
 CSS = """
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; max-width: 48rem;
-  margin: 1rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
+html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; }
+body { max-width: 48rem; margin: 1rem auto; padding: 0 1rem; line-height: 1.4; }
+h1 { font-size: 1.7rem; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; margin: 1.6rem 0 .4rem; }
+h3 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
 table { border-collapse: collapse; margin: 1rem 0; }
-th, td { border: 1px solid #444; padding: .3rem .6rem; vertical-align: top; }
+th, td { border: 1px solid #444; padding: .3rem .6rem; vertical-align: top; text-align: left; }
 thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
+tr { break-inside: avoid; }
 td.tal, th.tal { text-align: right; white-space: nowrap; }
-caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; break-after: avoid; }
+table.forside { margin: 0 0 1.2rem; }
+table.forside th, table.forside td { border: 0; padding: .15rem 1.2rem .15rem 0; }
 .tabel { overflow: auto; }
 .tilbage { font-size: .9rem; margin-bottom: 1rem; }
 .kladde { background: #fff3b0; color: #000;
@@ -105,77 +142,147 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 .vandmaerke { position: fixed; top: 40%; left: 0; right: 0; text-align: center;
   transform: rotate(-35deg); font-size: 7rem; font-weight: bold; color: #e6b3b3;
   letter-spacing: .5rem; z-index: -1; pointer-events: none; }
-.underskrift { margin: 2rem 0; page-break-inside: avoid; }
+.samlet, .underskrift { break-inside: avoid; }
+.underskrift { margin: 1.5rem 0; }
+.underskrift p { margin: .3rem 0; }
 .linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
-h2, h3, h4 { page-break-after: avoid; }
+h1, h2, h3, h4, caption, p.leder { break-after: avoid; }
+ul { break-inside: avoid; }
 @page { size: A4; margin: 2cm 2cm 2.2cm;
   @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   .tilbage { display: none; }
-
   .vandmaerke { position: fixed; top: 45%; }
 }
 """
 
 
-def _head(doc: Rendered) -> list[str]:
+@dataclass(frozen=True)
+class Brand:
+    """A municipality's look in the html and the PDF: its logo at the top of every page and
+    the colour of its headings (from its Word file: :mod:`kbtools.render.docx_letterhead`)."""
+
+    logo: bytes | None = None
+    logo_type: str = "image/png"
+    colour: str | None = None  # six hex digits, as Word writes them
+
+    def css(self) -> str:
+        out = ""
+        if self.logo is not None:
+            out += (
+                "@page { @top-right { content: element(logo); } } "
+                ".logo { position: running(logo); text-align: right; } "
+                ".logo img { height: 1.2cm; } "
+                "@media screen { .logo { text-align: right; } }"
+            )
+        if self.colour is not None:
+            out += f" h1, h2, h3, h4 {{ color: #{self.colour}; }}"
+        return out
+
+    def html(self) -> str:
+        if self.logo is None:
+            return ""
+        data = base64.b64encode(self.logo).decode("ascii")
+        return f'<div class="logo"><img src="data:{self.logo_type};base64,{data}" alt="Logo"></div>'
+
+
+#: The document's language, as BCP 47 (the PDF's /Lang and the html's ``lang``).
+LANGUAGE = "da-DK"
+
+
+def _head(doc: Rendered, brand: Brand) -> list[str]:
     e = escape
     title = ("KLADDE: " if doc.draft else "") + doc.title
+    authors = doc.parties or [AUTHOR]
     return [
         "<!DOCTYPE html>",
-        '<html lang="da">',
+        f'<html lang="{LANGUAGE}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f'<meta name="author" content="{e(AUTHOR)}">',
+        *(f'<meta name="author" content="{e(author)}">' for author in authors),
         f'<meta name="description" content="{e(doc.subject)}">',
         f'<meta name="keywords" content="{e(", ".join(["partnerskabsaftale", *doc.parties]))}">',
         f'<meta name="generator" content="{e(AUTHOR)}">',
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{brand.css()}</style>",
         "</head>",
         "<body>",
         f'<nav class="tilbage"><a href="{SITE_URL}">← Til LKS-vidensbasen</a></nav>',
     ]
 
 
-def to_html(doc: Rendered) -> str:
+def _table(block: Table) -> str:
     e = escape
-    out = _head(doc)
+    num = ' class="tal"' if block.numeric else ""
+    head = "".join(
+        f'<th scope="col"{"" if i == 0 else num}>{e(h)}</th>' for i, h in enumerate(block.header)
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{e(row[0])}</th>'
+        + "".join(f"<td{num}>{e(c)}</td>" for c in row[1:])
+        + "</tr>"
+        for row in block.rows
+    )
+    caption = f"<caption>{e(block.caption)}</caption>" if block.caption else ""
+    return (
+        f'<div class="tabel"><table>{caption}'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _block(block: object) -> str:
+    e = escape
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{e(block.text)}</h{block.level}>"
+    if isinstance(
+        block, Paragraph
+    ):  # a lead-in (»… forpligter sig til dette:«) stays with its list
+        lead = ' class="leder"' if block.text.endswith(":") else ""
+        return f"<p{lead}>{e(block.text)}</p>"
+    if isinstance(block, Facts):
+        rows = "".join(
+            f'<tr><th scope="row">{e(label)}</th><td>{e(value)}</td></tr>'
+            for label, value in block.rows
+        )
+        return f'<table class="forside"><tbody>{rows}</tbody></table>'
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>"
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Signature):
+        lines = "<br>".join(e(text) for text in (block.name, block.title) if text)
+        return (
+            f'<section class="underskrift"><h3>{e(block.party)}</h3>'
+            f"<p>Dato: {e(block.date)}</p>"
+            '<div class="linje" aria-hidden="true"></div>'
+            + (f"<p>{lines}</p>" if lines else "")
+            + "</section>"
+        )
+    return ""
+
+
+def _blocks(blocks: list[object]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Kept):
+            out += ['<section class="samlet">', *_blocks(block.blocks), "</section>"]
+        else:
+            out.append(_block(block))
+    return out
+
+
+def to_html(doc: Rendered, brand: Brand | None = None) -> str:
+    e = escape
+    brand = brand or Brand()
+    out = _head(doc, brand)
     if doc.draft:
         out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
         out.append('<div class="vandmaerke" aria-hidden="true">KLADDE</div>')
+    if brand.logo is not None:
+        out.append(brand.html())
     out.append("<main>")
-    for block in doc.blocks:
-        if isinstance(block, Heading):
-            out.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            out.append(f"<p>{e(block.text)}</p>")
-        elif isinstance(block, Bullets):
-            out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
-        elif isinstance(block, Table):
-            num = ' class="tal"' if block.numeric else ""
-            head = "".join(
-                f'<th scope="col"{"" if i == 0 else num}>{e(h)}</th>'
-                for i, h in enumerate(block.header)
-            )
-            rows = "".join(
-                f'<tr><th scope="row">{e(row[0])}</th>'
-                + "".join(f"<td{num}>{e(c)}</td>" for c in row[1:])
-                + "</tr>"
-                for row in block.rows
-            )
-            out.append(
-                f'<div class="tabel"><table><caption>{e(block.caption)}</caption>'
-                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-            )
-        elif isinstance(block, Signature):
-            out.append(
-                f'<section class="underskrift"><h3>{e(block.party)}</h3>'
-                f"<p>Navn: {e(block.name)}<br>Titel: {e(block.title)}<br>"
-                f"Dato: {e(block.date)}</p>"
-                '<p>Underskrift:</p><div class="linje" aria-hidden="true"></div></section>'
-            )
+    out += _blocks(doc.blocks)
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

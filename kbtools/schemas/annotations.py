@@ -22,6 +22,9 @@ field added to the schema is compared and shown without new code:
     value it means (``"t.kr.": "1.000 kr."``). A finding about such a value suggests the value
     meant, where the closest spelling could be another one (»kr.« is a thousand times less).
     Compared without case and spaces.
+``x-valgnavne``
+    On a field with an ``enum``: each allowed value's name as a reader sees it in a rendered
+    agreement (``"ledelse": "Ledelsesniveau"``); the file keeps the short value.
 ``x-fritekst``
     On a text field: prose. A diff says that the text changed instead of quoting it.
 ``x-hver-én-gang``
@@ -57,6 +60,7 @@ REFERENCE = "x-henvisning"
 DISPLAY = "x-visning"
 FREE_TEXT = "x-fritekst"
 SYNONYMS = "x-synonymer"
+CHOICE_NAMES = "x-valgnavne"
 EACH_ONCE = "x-hver-én-gang"
 
 #: How a node's value is laid out: a group of named fields, a lookup table (``pr_år``),
@@ -140,6 +144,12 @@ class Node:
     def display(self) -> str | None:
         value = self.node.get(DISPLAY)
         return value if isinstance(value, str) else None
+
+    def choice_name(self, value: object) -> str | None:
+        """An allowed value's name for readers (``x-valgnavne``), or None."""
+        names = self.node.get(CHOICE_NAMES)
+        name = names.get(value) if isinstance(names, dict) and isinstance(value, str) else None
+        return name if isinstance(name, str) else None
 
     @property
     def is_free_text(self) -> bool:

@@ -29,7 +29,7 @@ ASSETS = PageAssets(
     "kbtools_builder_pages",
     css=("aftalebygger.css",),
     js=("aftalebygger.mjs",),
-    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs"),
+    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs", "ab-skabelon.mjs"),
 )
 
 
@@ -105,6 +105,12 @@ pladsholdere, er den mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>
+<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
+<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
+ accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+<span id="ab-skabelon-hjaelp">Vælg en Word-fil, som kommunen bruger til breve. Word-filen får
+dens skrifttype, sidehoved, sidefod og logo, og udskriften får logoet og farven på
+overskrifterne. Filen bliver i din browser.</span></p>
 <p id="ab-udskrift-besked" aria-live="polite"></p>
 <iframe id="ab-udskrift" class="ab-paa-papir" title="Udskrift af aftalen" hidden></iframe>
 </section>

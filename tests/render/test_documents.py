@@ -17,7 +17,8 @@ from pypdf import PdfReader
 from kbtools.cli import main
 from kbtools.kinds import AGREEMENT
 from kbtools.render.docx_writer import column_widths
-from kbtools.render.model import Table, build
+from kbtools.render.model import FRONT, Table, build
+from kbtools.render.text_writers import SIGNATURE_LINE
 
 MIDTBY = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "aftale.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,7 +55,10 @@ def _style(paragraph: Any) -> str:
 
 
 def _headings(document: Any) -> list[str]:
-    return [p.text for p in document.paragraphs if _style(p).startswith("Heading 2")]
+    """The sections' headings without their numbers (»3. Roller og ansvar«)."""
+    return [
+        p.text.split(". ", 1)[-1] for p in document.paragraphs if _style(p).startswith("Heading 2")
+    ]
 
 
 def test_docx_is_danish_in_every_style_and_setting(files: dict[str, Path]) -> None:
@@ -78,7 +82,8 @@ def test_docx_metadata_names_the_agreement_and_parties(files: dict[str, Path]) -
     assert core.title == "Partnerskabsaftale for LKS Midtby (fiktivt eksempel)"
     assert core.subject == f"Partnerskabsaftale mellem {PARTIES[0]}, {PARTIES[1]} og {PARTIES[2]}"
     assert all(party in core.keywords for party in PARTIES)
-    assert core.author == core.last_modified_by == "LKS-vidensbasen"
+    assert core.author == f"{PARTIES[0]}, {PARTIES[1]} og {PARTIES[2]}"  # they wrote it
+    assert core.last_modified_by == "LKS-vidensbasen"
     assert core.language == "da-DK" and core.content_status == "Klar til underskrift"
 
 
@@ -89,19 +94,22 @@ def test_signatures_come_last_in_every_format(
     headings = _headings(document)
     assert headings[-1] == "Underskrifter"
     assert {"Værdisæt", "Varighed", "Konfliktløsning"} < set(headings[:-1])
-    assert [p.text for p in document.paragraphs][-1].startswith("Underskrift: ___")
+    texts = [p.text for p in document.paragraphs]
+    assert texts[-1] == "Uddannelseschef" and texts.count(SIGNATURE_LINE) == 3
     for fmt in ("md", "html"):
         assert main(["render", str(MIDTBY), "--format", fmt, "-o", "-"]) == 0
         text = capsys.readouterr().out
         assert text.rindex("Underskrifter") > text.rindex("Konfliktløsning")
     pages = PdfReader(files["pdf"]).pages
-    pdf = "\n".join(page.extract_text() for page in pages)
+    # (pypdf reads a list's bullets after the page's text)
+    pdf = "\n".join(page.extract_text().replace("• \n", "") for page in pages)
     assert pdf.index("Underskrifter") > pdf.index("Konfliktløsning") > pdf.index("Værdisæt")
-    assert pdf.rstrip().endswith(f"Underskrift:\nSide {len(pages)} af {len(pages)}")
+    assert pdf.rstrip().endswith(f"Uddannelseschef\nSide {len(pages)} af {len(pages)}")
 
 
 def test_docx_tables_repeat_their_header_and_never_break_amounts(files: dict[str, Path]) -> None:
-    budget = docx.Document(str(files["docx"])).tables[1]
+    tables = docx.Document(str(files["docx"])).tables
+    budget = next(table for table in tables if table.rows[0].cells[0].text == "Post")
     assert budget.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
     assert all(row._tr.find(f"{W}trPr/{W}cantSplit") is not None for row in budget.rows)
     amount = budget.rows[1].cells[1]._tc
@@ -135,12 +143,13 @@ def test_pdf_is_tagged_danish_and_marked_draft(files: dict[str, Path]) -> None:
     final, draft = PdfReader(files["pdf"]), PdfReader(files["kladde.pdf"])
     root: Any = final.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    assert root["/Lang"] == "da"
+    assert root["/Lang"] == "da-DK"
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfaid:part="2" pdfaid:conformance="A"' in xmp  # PDF/A-2a: archival and tagged
     assert final.metadata is not None and draft.metadata is not None
     assert final.metadata.title == "Partnerskabsaftale for LKS Midtby (fiktivt eksempel)"
-    assert final.metadata.author == "LKS-vidensbasen" and PARTIES[1] in str(final.metadata.subject)
+    assert final.metadata.author == ", ".join(PARTIES) and PARTIES[1] in str(final.metadata.subject)
+    assert final.metadata.creator == "LKS-vidensbasen"
     text = "\n".join(page.extract_text() for page in final.pages)
     assert "Midtby Erhvervsråd" in text and "15. december 2016" in text and "KLADDE" not in text
     assert str(draft.metadata.title).startswith("KLADDE: ")
@@ -161,7 +170,7 @@ def test_pdf_without_the_engine_says_how_to_install_it(
 def test_html_has_viewport_language_and_a_way_back(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(MIDTBY), "--format", "html", "-o", "-"]) == 0
     html = capsys.readouterr().out
-    assert '<html lang="da">' in html
+    assert '<html lang="da-DK">' in html
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert '<a href="https://lks-vidensbasen.github.io/">' in html
     assert "vandmaerke" not in html.split("</style>")[1]
@@ -189,9 +198,9 @@ def test_word_template_has_every_element_in_order_with_help() -> None:
     content = word_template()
     document = docx.Document(io.BytesIO(content))
     titles = {key: node["title"] for key, node in AGREEMENT.schema["properties"].items()}
-    # `skema` is the YAML file's format line; the title is the document's own title; the
-    # signatures come last, as in every agreement
-    expected = [t for k, t in titles.items() if k not in ("skema", "titel", "underskrifter")]
+    # the front block holds the format line, the title, the version, the case number and
+    # whether it is an LKS (in the preamble); the signatures come last, as in every agreement
+    expected = [t for k, t in titles.items() if k not in (*FRONT, "underskrifter")]
     assert _headings(document) == [*expected, titles["underskrifter"]]
     paragraphs = document.paragraphs
     assert _style(paragraphs[0]) == "Title"

@@ -14,6 +14,7 @@
 import { amountOf, formatTotal, isObject, parseNumber, showNumber, shown, slug, sum } from "./ab-values.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
+import { chooseTemplate, templateProblem, withTemplate } from "./ab-skabelon.mjs";
 
 const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
 const SITE = "https://lks-vidensbasen.github.io/";
@@ -847,8 +848,9 @@ async function showPrint() {
   frame.dataset.tilstand = "arbejder";
   $("ab-udskriv").disabled = true;
   try {
-    const answer = await py.call("render_html", content());
+    const answer = await py.call("render_html", withTemplate(content()));
     if (answer.html === null) {
+      if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
       frame.hidden = true;
       frame.dataset.tilstand = "færdig";
       message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
@@ -876,7 +878,8 @@ async function saveWord() {
   if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
   message.textContent = "Word-filen laves …";
   try {
-    const answer = await py.call("render_docx", content());
+    const answer = await py.call("render_docx", withTemplate(content()));
+    if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
     if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
     const name = (draft().filnavn || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
     download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
@@ -949,6 +952,12 @@ function wire() {
   on("ab-lav-udskrift", "click", showPrint);
   on("ab-udskriv", "click", printFrame);
   on("ab-word", "click", saveWord);
+  on("ab-skabelon", "change", async function (event) {
+    const name = await chooseTemplate(event.target.files[0]);
+    $("ab-udskrift-besked").textContent = name
+      ? "Word-filen og udskriften laves med kommunens skabelon »" + name + "«."
+      : "Word-filen og udskriften laves uden skabelon.";
+  });
   on("ab-form", "submit", function (event) { event.preventDefault(); });
 }
 
