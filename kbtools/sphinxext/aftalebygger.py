@@ -29,7 +29,7 @@ ASSETS = PageAssets(
     "kbtools_builder_pages",
     css=("aftalebygger.css",),
     js=("aftalebygger.mjs",),
-    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs"),
+    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs", "ab-refs.mjs"),
 )
 
 

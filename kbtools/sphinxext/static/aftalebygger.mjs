@@ -14,6 +14,7 @@
 import { amountOf, formatTotal, isObject, parseNumber, showNumber, shown, slug, sum } from "./ab-values.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
+import { places, removeQuestion, setReferences, usesOf } from "./ab-refs.mjs";
 
 const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
 const SITE = "https://lks-vidensbasen.github.io/";
@@ -252,17 +253,9 @@ function referenceLists() {
 }
 
 function renameReferences(list, ref, oldKey, newKey) {
-  let changed = 0;
-  (function walk(node) {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
-      for (const key of Object.keys(node)) {
-        if (ref.fields.includes(key) && node[key] === oldKey) { node[key] = newKey; changed++; }
-        else walk(node[key]);
-      }
-    }
-  })(Object.fromEntries(Object.entries(data()).filter(function (entry) { return entry[0] !== list; })));
-  return changed;
+  const uses = usesOf(data(), list, ref, oldKey);
+  setReferences(data(), uses, newKey);
+  return uses.length;
 }
 
 function partyChanged(field, path, previous, value) {
@@ -389,13 +382,60 @@ function addPerParty(path, ref) {
 }
 
 function removeItem(path, index) {
+  const ref = path.length === 1 ? references[path[0]] : null;
+  let uses = [], before = null, what = "";
+  if (ref) {
+    // an item others refer to (a party): say where it is used and ask first; its references
+    // are left empty, never pointed at another item, and the removal can be undone
+    const item = getAt(path.concat([index]));
+    const field = model.elementer.find(function (e) { return e.nøgle === path[0]; });
+    const title = field.element.titel + " " + (index + 1);
+    const name = isObject(item) ? shown(item[ref.nameField]) : "";
+    uses = usesOf(data(), path[0], ref, isObject(item) ? item[ref.keyField] : undefined);
+    if (uses.length && !window.confirm(removeQuestion(title, name, uses, model.elementer, definite(field.element.titel)))) return;
+    before = JSON.parse(JSON.stringify(data()));
+    what = title + (name ? " »" + name + "«" : "");
+    setReferences(data(), uses, undefined);
+  }
   deleteAt(path.concat([index]));
-  rerender(path[0]);
+  if (ref) for (const element of model.elementer) rerender(element.nøgle, true);
+  else rerender(path[0]);
   const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
   const button = list && list.querySelector(".ab-knapper button");
   if (button) button.focus();
-  say("Fjernet.");
   edited();
+  if (lastChecked) showFindings(lastChecked);
+  if (!ref) { say("Fjernet."); return; }
+  say(what + " er fjernet." + (uses.length ? " " + places(uses.length) + " står nu uden part: vælg en anden part dér." : ""));
+  offerUndo(what, before, idFor(path.concat([index, ref.nameField])), list);
+}
+
+function definite(title) {
+  // the item's noun in definite form, as the question uses it: »Parten bruges 5 steder«
+  return title === "Part" ? "Parten" : "Den";
+}
+
+function offerUndo(what, before, focusId, list) {
+  // the removal can be undone until the next edit: the agreement as it was comes back, with
+  // every reference where it stood; the offer stands by the list the item was removed from
+  const undo = el("button", { type: "button", id: "ab-fortryd", text: "Fortryd",
+    "aria-label": "Fortryd: fjern ikke " + what.charAt(0).toLowerCase() + what.slice(1),
+    on: { click: function () {
+      draft().data = before;
+      renderAll();
+      edited();
+      say(what + " er tilbage, og henvisningerne til den står igen, hvor de stod.");
+      const back = $(focusId);
+      if (back) back.focus();
+    } } });
+  const notice = el("p", { class: "ab-fortryd", id: "ab-fortryd-besked" }, [what + " er fjernet. ", undo]);
+  const buttons = list && list.querySelector(":scope > .ab-knapper");
+  if (buttons) buttons.before(notice); else $("ab-besked").after(notice);
+}
+
+function clearUndo() {
+  const notice = $("ab-fortryd-besked");
+  if (notice) notice.remove();
 }
 
 // ---------- budget and financing ----------
@@ -578,6 +618,7 @@ function rerender(key, later) {
 }
 
 function renderAll() {
+  clearUndo();
   for (const element of model.elementer) rerender(element.nøgle, true);
   if (lastChecked) showFindings(lastChecked);
   showDrafts();
@@ -600,6 +641,7 @@ function fileName() {
 
 function edited() {
   const current = draft();
+  clearUndo();
   current.redigeret = true;
   current.original = null; // the form's data is the agreement now
   delete current.afkortet;
