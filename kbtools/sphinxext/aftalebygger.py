@@ -29,7 +29,14 @@ ASSETS = PageAssets(
     "kbtools_builder_pages",
     css=("aftalebygger.css",),
     js=("aftalebygger.mjs",),
-    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs", "ab-refs.mjs"),
+    imports=(
+        "ab-values.mjs",
+        "ab-yaml.mjs",
+        "ab-drafts.mjs",
+        "ab-refs.mjs",
+        "ab-dom.mjs",
+        "ab-money.mjs",
+    ),
 )
 
 

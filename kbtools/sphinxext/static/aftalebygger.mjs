@@ -11,7 +11,9 @@
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
-import { amountOf, formatTotal, isObject, parseNumber, showNumber, shown, slug, sum } from "./ab-values.mjs";
+import { isObject, parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
+import { $, el, idFor } from "./ab-dom.mjs";
+import { money } from "./ab-money.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 import { places, removeQuestion, setReferences, usesOf } from "./ab-refs.mjs";
@@ -28,21 +30,6 @@ const PAUSE_MS = 60; // a check starts this long after the last keystroke
 
 // ---------- small helpers ----------
 
-function $(id) { return document.getElementById(id); }
-
-function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "text") node.textContent = value;
-    else if (key === "on") for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children || []) if (child) node.append(child);
-  return node;
-}
-
-function idFor(path) { return "f." + path.join("."); }
 function draft() { return store.kladder[store.aktiv]; }
 function data() { return draft().data; }
 
@@ -203,8 +190,16 @@ function scalarInput(field, path, id) {
   } else {
     input = el("input", { id: id, type: "text", autocomplete: "off" });
     if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
-    if (field.felt === "dato") input.setAttribute("placeholder", "ÅÅÅÅ-MM-DD");
-    input.value = field.felt === "tal" ? showNumber(value) : shown(value);
+    if (field.felt === "dato") input.setAttribute("placeholder", "DD.MM.ÅÅÅÅ");
+    input.value = field.felt === "tal" ? showNumber(value) : field.felt === "dato" ? showDate(value) : shown(value);
+    if (field.felt === "tal" || field.felt === "dato") {
+      // a number or date is shown back in Danish once the field is left (never while typing)
+      input.addEventListener("change", function () {
+        const stored = getAt(path);
+        if (field.felt === "tal" && typeof stored === "number") input.value = showNumber(stored);
+        if (field.felt === "dato" && stored !== input.value) input.value = showDate(stored);
+      });
+    }
   }
   if (field.påkrævet) input.setAttribute("aria-required", "true");
   input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
@@ -220,6 +215,7 @@ function valueOf(field, input) {
   if (raw === "") return undefined;
   if (field.felt === "ja-nej") return raw === "true";
   if (field.felt === "tal") return parseNumber(raw);
+  if (field.felt === "dato") return parseDate(raw);
   return raw;
 }
 
@@ -293,7 +289,7 @@ function partyChanged(field, path, previous, value) {
 function simpleField(field, path) {
   const id = idFor(path);
   const input = scalarInput(field, path, id);
-  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som ÅÅÅÅ-MM-DD." : "";
+  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som dag, måned og år, fx 31.12.2027." : "";
   // a top-level element's description already stands under its heading
   const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
   describe(input, id, Boolean(helpNode));
@@ -306,7 +302,7 @@ function fieldNode(field, path) {
   if (field.felt === "fast" || field.felt === "sum" || field.felt === "årsbeløb") return null;
   if (field.felt === "gruppe") return groupNode(field, path, true);
   if (field.felt === "liste") return listNode(field, path);
-  if (field.felt === "beløbstabel") return moneyTable(field, path);
+  if (field.felt === "beløbstabel") return tables.moneyTable(field, path);
   return simpleField(field, path);
 }
 
@@ -436,172 +432,6 @@ function offerUndo(what, before, focusId, list) {
 function clearUndo() {
   const notice = $("ab-fortryd-besked");
   if (notice) notice.remove();
-}
-
-// ---------- budget and financing ----------
-
-function moneyLists(parentPath) {
-  const parent = getAt(parentPath);
-  const group = model.elementer.find(function (e) { return e.nøgle === parentPath[0]; });
-  const fields = parentPath.length === 1 && group && group.felter ? group.felter : [];
-  return fields.filter(function (f) { return f.felt === "beløbstabel"; }).map(function (f) {
-    return { field: f, posts: isObject(parent) && Array.isArray(parent[f.nøgle]) ? parent[f.nøgle] : [] };
-  });
-}
-
-function years(parentPath) {
-  const found = new Set(draft().ekstraÅr || []);
-  for (const list of moneyLists(parentPath)) {
-    for (const post of list.posts) {
-      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
-      if (isObject(amounts)) Object.keys(amounts).forEach(function (y) { found.add(String(y)); });
-    }
-  }
-  return Array.from(found).sort();
-}
-
-function moneyTable(field, path) {
-  const id = idFor(path);
-  const parentPath = path.slice(0, -1);
-  const allYears = years(parentPath);
-  const posts = Array.isArray(getAt(path)) ? getAt(path) : [];
-  const unit = isObject(getAt(parentPath)) && getAt(parentPath).enhed ? getAt(parentPath).enhed : "den valgte enhed";
-  const head = el("tr", {}, [el("th", { scope: "col", text: field.element.titel })]
-    .concat(allYears.map(function (y) { return el("th", { scope: "col", class: "ab-tal", text: y }); }),
-      [el("th", { scope: "col", class: "ab-tal", text: "I alt" }), el("th", { scope: "col", text: "Fjern" })]));
-  const body = el("tbody");
-  posts.forEach(function (post, i) {
-    const postPath = path.concat([i]);
-    const namePath = postPath.concat([field.navnefelt]);
-    const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
-    const name = el("input", { id: idFor(namePath), type: "text", autocomplete: "off",
-      "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
-    name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
-    name.addEventListener("input", function () { onInput(nameField, namePath, name); });
-    const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
-    for (const year of allYears) {
-      const amountPath = postPath.concat([field.beløbsfelt, year]);
-      const input = el("input", { id: idFor(amountPath), type: "text", inputmode: "decimal", class: "ab-tal", autocomplete: "off",
-        "aria-label": field.element.titel + " " + (i + 1) + ", " + year });
-      input.value = showNumber(isObject(post) && isObject(post[field.beløbsfelt]) ? post[field.beløbsfelt][year] : undefined);
-      input.addEventListener("input", function () { onAmount(field, path, amountPath, input); });
-      row.append(el("td", { class: "ab-tal" }, [input]));
-    }
-    row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
-    row.append(el("td", {}, [el("button", { type: "button", class: "ab-fjern", text: "Fjern",
-      "aria-label": "Fjern " + field.element.titel.toLowerCase() + " " + (i + 1), on: { click: function () { removeItem(path, i); } } })]));
-    body.append(row);
-  });
-  const foot = el("tr", {}, [el("th", { scope: "row", text: "I alt" })]
-    .concat(allYears.map(function (y) { return el("td", { class: "ab-tal", "data-aar": y }); }),
-      [el("td", { class: "ab-tal", "data-aar": "alle" }), el("td")]));
-  const table = el("table", { class: "ab-beloeb" }, [
-    el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
-  const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
-  const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
-    el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), help(field, id), scroller,
-    el("p", { class: "ab-knapper" }, [
-      el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }), " ",
-      el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
-      el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
-    slot(id)]);
-  updateTotals(wrapper, field, posts, allYears);
-  return wrapper;
-}
-
-function updateTotals(wrapper, field, posts, allYears) {
-  const amountsOf = function (post) { return isObject(post) ? post[field.beløbsfelt] : null; };
-  posts.forEach(function (post, i) {
-    const cell = wrapper.querySelector('[data-sum="' + i + '"]');
-    if (cell) cell.textContent = formatTotal(sum(allYears.map(function (y) { return amountOf(amountsOf(post), y); })));
-  });
-  const perYear = allYears.map(function (year) { return sum(posts.map(function (post) { return amountOf(amountsOf(post), year); })); });
-  allYears.forEach(function (year, i) {
-    const cell = wrapper.querySelector('[data-aar="' + year + '"]');
-    if (cell) cell.textContent = formatTotal(perYear[i]);
-  });
-  const cell = wrapper.querySelector('[data-aar="alle"]');
-  if (cell) cell.textContent = formatTotal(sum(perYear));
-}
-
-function onAmount(field, listPath, amountPath, input) {
-  const value = parseNumber(input.value);
-  if (input.value.trim() === "") deleteAt(amountPath); else setAt(amountPath, value);
-  updatePostSum(field, getAt(amountPath.slice(0, -2)));
-  updateSums(listPath);
-  const posts = Array.isArray(getAt(listPath)) ? getAt(listPath) : [];
-  updateTotals($(idFor(listPath)), field, posts, years(listPath.slice(0, -1)));
-  edited();
-}
-
-function updatePostSum(field, post) {
-  // a post's optional sum (i_alt) that the file already has is kept equal to its amounts
-  if (isObject(post) && field.sumfelt && field.sumfelt in post) {
-    post[field.sumfelt] = sum(Object.values(post[field.beløbsfelt] || {}).filter(function (v) { return typeof v === "number"; }));
-  }
-}
-
-function removeLastYear(parentPath) {
-  const all = years(parentPath);
-  if (!all.length) return;
-  const last = all[all.length - 1];
-  const holders = [];
-  for (const list of moneyLists(parentPath)) {
-    list.posts.forEach(function (post, i) {
-      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
-      if (isObject(amounts) && last in amounts) holders.push({ list: list, post: post, index: i });
-    });
-  }
-  if (holders.length && !window.confirm("Fjern året " + last + " og " + holders.length + " beløb?")) return;
-  for (const holder of holders) {
-    const listPath = parentPath.concat([holder.list.field.nøgle]);
-    deleteAt(listPath.concat([holder.index, holder.list.field.beløbsfelt, last]));
-    updatePostSum(holder.list.field, holder.post);
-    updateSums(listPath);
-  }
-  draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
-  rerender(parentPath[0]);
-  say("Året " + last + " er fjernet.");
-  if (holders.length) edited(); else persist();
-}
-
-function updateSums(listPath) {
-  // an optional sum group (e.g. budget_i_alt) that the file already has is kept equal to
-  // the posts; which group sums which list, and its fields, come from the form model
-  const parent = getAt(listPath.slice(0, -1));
-  const listKey = listPath[listPath.length - 1];
-  const group = model.elementer.find(function (e) { return e.nøgle === listPath[0]; });
-  const table = ((group && group.felter) || []).find(function (f) { return f.nøgle === listKey; });
-  const sums = ((group && group.felter) || []).filter(function (f) { return f.felt === "sum" && f.af === listKey; });
-  if (!isObject(parent) || !table) return;
-  const posts = Array.isArray(parent[listKey]) ? parent[listKey] : [];
-  const values = {};
-  for (const post of posts) {
-    const amounts = isObject(post) && isObject(post[table.beløbsfelt]) ? post[table.beløbsfelt] : {};
-    for (const [year, value] of Object.entries(amounts)) {
-      if (typeof value === "number") (values[year] = values[year] || []).push(value);
-    }
-  }
-  const perYear = {};
-  for (const [year, list] of Object.entries(values)) perYear[year] = sum(list);
-  const all = sum(Object.values(values).flat());
-  for (const sum of sums) {
-    const target = parent[sum.nøgle];
-    if (!isObject(target)) continue;
-    if (sum.beløbsfelt && sum.beløbsfelt in target) target[sum.beløbsfelt] = perYear;
-    target[sum.sumfelt] = all;
-  }
-}
-
-function addYear(parentPath) {
-  const known = years(parentPath).map(Number);
-  const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
-  draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
-  persist();
-  rerender(parentPath[0]);
-  const input = document.querySelector('[id$=".' + next + '"]');
-  if (input) input.focus();
-  say("Året " + next + " er tilføjet.");
 }
 
 // ---------- drawing ----------
@@ -1010,6 +840,10 @@ function startChecking() {
     $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
   });
 }
+
+const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: draft, get model() { return model; },
+  help: help, slot: slot, onInput: onInput, addItem: addItem, removeItem: removeItem, rerender: rerender,
+  edited: edited, persist: persist, say: say });
 
 function main() {
   const holder = $("aftalebygger");
