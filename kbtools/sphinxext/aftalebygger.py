@@ -36,6 +36,8 @@ ASSETS = PageAssets(
         "ab-refs.mjs",
         "ab-dom.mjs",
         "ab-money.mjs",
+        "ab-wording.mjs",
+        "ab-findings.mjs",
     ),
 )
 

@@ -14,12 +14,11 @@
 import { isObject, parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
 import { $, el, idFor } from "./ab-dom.mjs";
 import { money } from "./ab-money.mjs";
+import { findingsView } from "./ab-findings.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 import { places, removeQuestion, setReferences, usesOf } from "./ab-refs.mjs";
 
-const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
-const SITE = "https://lks-vidensbasen.github.io/";
 const timings = { kontroller: [] };
 window.kbAftalebygger = { timings: timings };
 
@@ -511,119 +510,6 @@ async function runCheck() {
   }
 }
 
-function target(path) {
-  for (let n = path.length; n > 0; n--) {
-    const node = $(idFor(path.slice(0, n)));
-    if (node) return node;
-  }
-  return path.length ? $("del-" + path[0]) : null;
-}
-
-function localHelp(url) {
-  return typeof url === "string" && url.startsWith(SITE) ? root + url.slice(SITE.length) : url;
-}
-
-function clearFieldFindings() {
-  document.querySelectorAll(".ab-felt-fund").forEach(function (p) { p.replaceChildren(); p.hidden = true; });
-  document.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
-  document.querySelectorAll("[data-ekstra-beskrivelse]").forEach(function (node) {
-    node.setAttribute("aria-describedby", node.dataset.ekstraBeskrivelse);
-    node.removeAttribute("data-ekstra-beskrivelse");
-  });
-}
-
-function attach(finding, node) {
-  const holder = node.matches("input, select, textarea") ? node : null;
-  let place = $(node.id + "-fund");
-  if (!place) {
-    const wrapper = node.closest(".ab-tabel, .ab-liste, .ab-gruppe, .ab-element, .ab-del");
-    place = wrapper ? wrapper.querySelector(".ab-felt-fund:last-of-type") : null;
-    if (holder && place) {
-      if (!holder.dataset.ekstraBeskrivelse) holder.dataset.ekstraBeskrivelse = holder.getAttribute("aria-describedby") || "";
-      holder.setAttribute("aria-describedby", (holder.dataset.ekstraBeskrivelse + " " + place.id).trim());
-    }
-  }
-  if (holder && finding.niveau === "fejl") holder.setAttribute("aria-invalid", "true");
-  if (!place) return;
-  place.hidden = false;
-  place.append(el("span", { class: "ab-felt-besked ab-" + finding.niveau, text: LEVELS[finding.niveau] + ": " + finding.besked }), " ");
-}
-
-function showFindings(findings) {
-  lastChecked = findings;
-  clearFieldFindings();
-  const list = $("ab-fundliste");
-  list.replaceChildren();
-  const counts = { fejl: 0, advarsel: 0, anbefaling: 0 };
-  const fromFile = Boolean(draft().original && !draft().redigeret);
-  for (const finding of findings) {
-    counts[finding.niveau] = (counts[finding.niveau] || 0) + 1;
-    const node = target(finding.sti || []);
-    const where = whereText(finding, node, fromFile);
-    const text = [el("span", { class: "ab-niveau", text: LEVELS[finding.niveau] + ": " }),
-      el("span", { class: "ab-fund-besked", text: finding.besked })];
-    const item = el("li", { class: "ab-fund ab-" + finding.niveau, "data-kode": finding.kode, "data-linje": finding.linje,
-      "data-kolonne": finding.kolonne, "data-niveau": finding.niveau });
-    if (node) {
-      attach(finding, node);
-      item.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, text));
-    } else item.append(el("span", {}, text));
-    if (where) item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
-    if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
-    list.append(item);
-  }
-  showPerSection(findings);
-  const said = summary(counts);
-  if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
-}
-
-function whereText(finding, node, fromFile) {
-  // where a finding is, as its reader knows it: the line and column in an opened (unedited)
-  // file, else the name of the field it concerns (the line of a text the form wrote means
-  // nothing to a form user)
-  if (fromFile) return "i filen: linje " + finding.linje + ", kolonne " + finding.kolonne;
-  const label = node ? document.querySelector("label[for='" + CSS.escape(node.id) + "']") : null;
-  const heading = node && !label ? node.querySelector("legend, caption, h2, h3") : null;
-  const named = label || heading;
-  const name = named && named.firstChild ? named.firstChild.textContent : "";
-  return name.trim() ? "feltet »" + name.trim() + "«" : "";
-}
-
-function showPerSection(findings) {
-  const per = {};
-  for (const finding of findings) {
-    const key = (finding.sti || [])[0];
-    if (typeof key !== "string") continue;
-    per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0 };
-    per[key][finding.niveau]++;
-  }
-  document.querySelectorAll("[data-nav]").forEach(function (span) {
-    const counts = per[span.dataset.nav];
-    const parts = [];
-    if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
-    if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-    if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-    span.textContent = parts.length ? " – " + parts.join(", ") : "";
-    span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
-  });
-}
-
-function summary(counts) {
-  const parts = [];
-  if (counts.fejl) parts.push(counts.fejl + " fejl");
-  if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-  if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-  if (!parts.length) return "Aftalen har ingen fejl, advarsler eller anbefalinger.";
-  const last = parts.pop();
-  return "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
-}
-
-function focusField(node) {
-  const field = node.matches("input, select, textarea") ? node : node.querySelector("input, select, textarea") || node;
-  field.scrollIntoView({ block: "center" });
-  field.focus();
-}
-
 // ---------- files ----------
 
 function toBase64(bytes) {
@@ -844,6 +730,13 @@ function startChecking() {
 const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: draft, get model() { return model; },
   help: help, slot: slot, onInput: onInput, addItem: addItem, removeItem: removeItem, rerender: rerender,
   edited: edited, persist: persist, say: say });
+
+const findings = findingsView({ draft: draft, get model() { return model; }, get root() { return root; } });
+
+function showFindings(found) {
+  lastChecked = found;
+  findings.showFindings(found);
+}
 
 function main() {
   const holder = $("aftalebygger");
