@@ -88,10 +88,15 @@ export function money(ctx) {
       const postPath = path.concat([i]);
       const namePath = postPath.concat([field.navnefelt]);
       const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
-      const name = el("input", { id: idFor(namePath), type: "text", autocomplete: "off", class: "ab-postnavn",
+      // a text area, so a long post name wraps instead of being cut off; a name has one line
+      const name = el("textarea", { id: idFor(namePath), rows: 2, autocomplete: "off", class: "ab-postnavn",
         "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
       name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
-      name.addEventListener("input", function () { ctx.onInput(nameField, namePath, name); });
+      name.addEventListener("keydown", function (event) { if (event.key === "Enter") event.preventDefault(); });
+      name.addEventListener("input", function () {
+        if (/[\r\n]/.test(name.value)) name.value = name.value.replace(/[\r\n]+/g, " ");
+        ctx.onInput(nameField, namePath, name);
+      });
       const row = el("tr", { id: idFor(postPath) }, [el("th", { scope: "row", class: "ab-post" }, [name])]);
       for (const year of allYears) row.append(amountCell(field, path, post, i, year));
       row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
@@ -105,16 +110,39 @@ export function money(ctx) {
     const table = el("table", { class: "ab-beloeb" }, [
       el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
     const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
+    const more = el("p", { class: "ab-rul-hint", id: id + "-rul", hidden: true, text: "Tabellen er bredere end skærmen. Rul til højre for at se »I alt«." });
+    watchWidth(scroller, more);
     const incomplete = el("p", { class: "ab-ufuldstaendig", id: id + "-ufuld", hidden: true });
     const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
-      el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), ctx.help(field, id), scroller, incomplete,
+      el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), ctx.help(field, id), more, scroller, incomplete,
       el("p", { class: "ab-knapper" }, [
-        el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { ctx.addItem(path, {}); } } }), " ",
+        el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addPost(path); } } }), " ",
         el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
         el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
       ctx.slot(id)]);
     updateTotals(wrapper, field, posts, allYears);
     return wrapper;
+  }
+
+  function watchWidth(scroller, hint) {
+    // a hint above a table wider than the screen while its »I alt« column is out of sight
+    const update = function () {
+      const hidden = scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 2;
+      if (hint.hidden === hidden) hint.hidden = !hidden;
+    };
+    scroller.addEventListener("scroll", update, { passive: true });
+    if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(scroller);
+  }
+
+  function addPost(path) {
+    // a table has a year to write in from its first post: the agreement's first year, else next year
+    const parentPath = path.slice(0, -1);
+    if (!years(parentPath).length) {
+      const start = getAt(["varighed", "start"]);
+      const year = typeof start === "string" && /^\d{4}-/.test(start) ? start.slice(0, 4) : String(new Date().getFullYear() + 1);
+      draft().ekstraÅr = (draft().ekstraÅr || []).concat([year]);
+    }
+    ctx.addItem(path, {});
   }
 
   function totalText(result) {

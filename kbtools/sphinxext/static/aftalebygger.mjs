@@ -2,7 +2,7 @@
  * Aftalebyggeren: draft, check and print a partnership agreement in the browser.
  *
  * The fields are drawn from the form model the build embeds (#ab-model, made from the agreement
- * schema by kbtools/browser/form.py). The agreement is kept as plain data; "Gem som YAML"
+ * schema by kbtools/browser/form.py). The agreement is kept as plain data; "Gem aftalen som fil"
  * writes it with ab-yaml.mjs (plain JavaScript, so saving works before Python has loaded).
  * Checks and the print view run kbtools' own Python code through kb-python.js. A file that was
  * opened and not edited is checked and saved as its original bytes; after an edit, the text
@@ -315,6 +315,27 @@ function groupNode(field, path, nested) {
   ].concat(children, [slot(id)]));
 }
 
+function drawnOrder(path, fields) {
+  // an item others refer to is named first; its id (made from the name) follows it
+  const ref = path.length === 1 ? references[path[0]] : null;
+  const name = ref && fields.find(function (f) { return f.nøgle === ref.nameField; });
+  const key = ref && fields.find(function (f) { return f.nøgle === ref.keyField; });
+  if (!name || !key) return fields;
+  return [name, key].concat(fields.filter(function (f) { return f !== name && f !== key; }));
+}
+
+function nameTheKeys() {
+  // the id of an item others refer to is, to a form user, a short name the form makes
+  for (const list of Object.keys(references)) {
+    const element = model.elementer.find(function (e) { return e.nøgle === list; });
+    const key = element && element.element ? element.element.felter.find(function (f) { return f.nøgle === references[list].keyField; }) : null;
+    if (!key) continue;
+    key.titel = "Kort navn, udfyldes automatisk";
+    key.beskrivelse = "Laves af navnet, mens I skriver. Resten af aftalen vælger " + element.element.titel.toLowerCase()
+      + "en ved det. Kun små bogstaver, tal og bindestreg.";
+  }
+}
+
 function partyField(field) {
   return field.element.felter.find(function (f) { return f.felt === "part"; });
 }
@@ -328,7 +349,7 @@ function listNode(field, path) {
     const itemPath = path.concat([i]);
     const title = field.element.titel + " " + (i + 1);
     const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
-    for (const child of field.element.felter) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+    for (const child of drawnOrder(path, field.element.felter)) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
     set.append(slot(idFor(itemPath)));
     set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { removeItem(path, i); } } }));
     wrapper.append(set);
@@ -532,12 +553,21 @@ async function openFile(file) {
   const limit = typeof model.maksBytes === "number" ? model.maksBytes : Infinity;
   const tooBig = file.size > limit;
   const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
+  if (untouched(draft())) delete store.kladder[store.aktiv]; // an empty new draft gives way to the file
   newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
   draft().venter = true;
   persist();
   lastChecked = null; // the findings shown belong to the file or draft before
   renderAll();
   if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
+}
+
+function untouched(current) {
+  // a draft nobody has written in: no file, no edit, nothing but what a new draft starts with
+  if (!current || current.original || current.redigeret || current.venter) return false;
+  const fresh = drafts.emptyStore();
+  drafts.addDraft(fresh, "x", model);
+  return JSON.stringify(current.data) === JSON.stringify(fresh.kladder.x.data) && !(current.ekstraÅr || []).length;
 }
 
 function unknownKeys(value) {
@@ -741,8 +771,10 @@ function showFindings(found) {
 function main() {
   const holder = $("aftalebygger");
   if (!holder) return;
+  holder.classList.add("ab-js"); // the tools that need JavaScript are shown only with it
   model = JSON.parse($("ab-model").textContent);
   references = referenceLists();
+  nameTheKeys();
   root = holder.dataset.rod || "";
   restore();
   wire();
