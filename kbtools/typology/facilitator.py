@@ -17,7 +17,8 @@ from kbtools.reporting.jsonout import finding_as_json
 from kbtools.typology.cases import Assessment, ParameterAssessment
 from kbtools.typology.combine import combine_bytes
 from kbtools.typology.group_views import RatingsView, ratings_view
-from kbtools.typology.ratings import ratings_of
+from kbtools.typology.model import load_typology
+from kbtools.typology.ratings import DISCUSS_RULE, ratings_of
 from kbtools.typology.yaml_text import to_yaml
 
 #: The first lines of a combined assessment saved from the page (the CLI writes its own).
@@ -50,32 +51,85 @@ def _view(data: dict[str, Any]) -> RatingsView | None:
     return ratings_view(assessment)
 
 
-def overview(view: RatingsView) -> dict[str, Any]:
-    """What the page shows: per parameter the group's level, the counts and each system."""
+def _reasons(data: dict[str, Any], parameter: str, names: dict[str, str]) -> list[dict[str, str]]:
+    """Each participant's level and reason on ``parameter``, next to each other."""
+    found = []
+    for rating in ratings_of(data):
+        level = rating.levels.get(parameter)
+        if level is None:
+            continue
+        found.append(
+            {
+                "navn": rating.name,
+                "system": rating.system,
+                "niveau": names.get(level, level),
+                "niveau_id": level,
+                "begrundelse": rating.reasons.get(parameter, ""),
+            }
+        )
+    return found
+
+
+def overview(view: RatingsView, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the page shows: the meeting's agenda, the parameters ordered by how far apart the
+    ratings are (a split from the lowest level to the highest first), each with the group's
+    proposal, the counts, each system's median and every participant's level and reason."""
+    levels = [level for level, _ in view.parameters[0].counts] if view.parameters else []
+    names = {level.id: level.name for level in levels}
+    rows: list[dict[str, Any]] = [
+        {
+            "id": row.parameter.id,
+            "navn": row.parameter.name,
+            "niveau": row.level.name,
+            "niveau_id": row.level.id,
+            "antal": [count for _, count in row.counts],
+            "systemer": row.systems_text,
+            "drøftes": row.discuss,
+            "stærk_uenighed": row.full_span,
+            "systemer_uenige": row.systems_differ,
+            "spredning": row.span,
+            "hvorfor": row.why if row.discuss else "",
+            "begrundelser": _reasons(data, row.parameter.id, names) if data else [],
+        }
+        for row in view.parameters
+    ]
+    # the agenda: the widest spread first, then the systems' disagreement, else the typology's
+    # order (sorted() keeps it for equal keys)
+    rows = sorted(rows, key=lambda r: (-r["spredning"], not r["systemer_uenige"]))
     return {
         "intro": view.intro,
         "uenige_intro": view.disagreement_intro,
-        "niveauer": [level.name for level, _ in view.parameters[0].counts]
-        if view.parameters
-        else [],
-        "parametre": [
-            {
-                "id": row.parameter.id,
-                "navn": row.parameter.name,
-                "niveau": row.level.name,
-                "niveau_id": row.level.id,
-                "antal": [count for _, count in row.counts],
-                "systemer": row.systems_text,
-                "drøftes": row.discuss,
-            }
-            for row in view.parameters
-        ],
+        "regel": DISCUSS_RULE,
+        "niveauer": [level.name for level in levels],
+        "niveau_ider": [level.id for level in levels],
+        "parametre": rows,
         "uenige": [row.why for row in view.disagreements],
     }
 
 
+def decide(data: dict[str, Any], decisions: Any) -> None:
+    """The group's decision per parameter, written into the combined assessment: its level
+    (``niveau``) and its reason (``begrundelse``, replacing the proposal's explanation); a
+    parameter the group has decided is no longer marked for discussion."""
+    if not isinstance(decisions, dict):
+        return
+    levels = {level.id for level in load_typology().levels}
+    for item in data["parametre"]:
+        decision = decisions.get(item["parameter"])
+        if not isinstance(decision, dict):
+            continue
+        level = decision.get("niveau")
+        reason = decision.get("begrundelse")
+        if isinstance(level, str) and level in levels:
+            item["niveau"] = level
+        if isinstance(reason, str) and reason.strip():
+            item["begrundelse"] = reason.strip()
+            item.pop("drøftes", None)
+
+
 def combine_files(args: dict[str, Any]) -> dict[str, Any]:
-    """``{"filer": [{"name": …, "text" or "base64": …}, …]}`` → the combined result.
+    """``{"filer": [{"name": …, "text" or "base64": …}, …], "beslutninger": {…}}`` → the
+    combined result, with the group's decisions (:func:`decide`) in its YAML.
 
     ``yaml`` and ``oversigt`` are None when the ratings cannot be combined; ``fund`` says why
     (with the file names given), and also lists warnings when they can.
@@ -92,9 +146,11 @@ def combine_files(args: dict[str, Any]) -> dict[str, Any]:
     if combined.data is None:
         return {"yaml": None, "oversigt": None, "fund": findings, "antal_filer": len(files)}
     view = _view(combined.data)
+    shown = overview(view, combined.data) if view is not None else None
+    decide(combined.data, args.get("beslutninger"))
     return {
         "yaml": to_yaml(combined.data, COMMENT),
-        "oversigt": overview(view) if view is not None else None,
+        "oversigt": shown,
         "fund": findings,
         "antal_filer": len(files),
     }
