@@ -127,6 +127,7 @@ def test_saml_writes_a_valid_assessment(tmp_path: Path) -> None:
     code, stdout, err = run("vurdering", "saml", str(RATINGS / "2025-03-10"), "-o", str(out))
     assert code == 0, err
     assert "8 bedømmelser samlet; 3 af 8 parametre bør drøftes" in stdout
+    assert "Et system sammenlignes kun på en parameter, som mindst to deltagere" in stdout
     result = check_file(out)
     assert result.findings == ()
     assert result.kind is not None and result.kind.label == "typologivurdering"
