@@ -27,7 +27,7 @@ from kbtools.typology.model import DATA_FILE, load_typology
 ASSETS = PageAssets(
     "kbtools_facilitator_pages",
     css=("selvevaluering.css",),
-    js=("rating-file.js", "selvevaluering-samling.js"),
+    js=("rating-file.js", "svs-dagsorden.js", "selvevaluering-samling.js"),
 )
 
 
