@@ -490,6 +490,7 @@ function fileName() {
 }
 
 function edited() {
+  ensurePython();
   const current = draft();
   clearUndo();
   current.redigeret = true;
@@ -547,6 +548,7 @@ function fromBase64(text) {
 }
 
 async function openFile(file) {
+  ensurePython();
   $("ab-fund").dataset.tilstand = "venter";
   // a file larger than kbtools reads is refused by the check all the same when it gets one
   // byte past the limit: the rest is never read, kept or sent to Python
@@ -628,6 +630,7 @@ function save() {
 // ---------- print ----------
 
 async function showPrint() {
+  ensurePython();
   const message = $("ab-udskrift-besked");
   if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
   message.textContent = "Udskriften laves …";
@@ -660,6 +663,7 @@ async function showPrint() {
 }
 
 async function saveWord() {
+  ensurePython();
   const message = $("ab-udskrift-besked");
   if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
   message.textContent = "Word-filen laves …";
@@ -740,11 +744,20 @@ function wire() {
   on("ab-form", "submit", function (event) { event.preventDefault(); });
 }
 
-function startChecking() {
-  if (!py) {
+function ensurePython() {
+  // Python (kb-python.js) is started once the form is drawn: when the browser is idle, or
+  // at once when something needs it (an edit, an opened file, the print view)
+  if (py) return;
+  if (typeof window.startPython !== "function") {
     $("ab-status").textContent = "Kontrollen kunne ikke indlæses. Du kan stadig udfylde og gemme aftalen.";
     return;
   }
+  py = window.startPython();
+  timings.pythonStart = performance.now();
+  startChecking();
+}
+
+function startChecking() {
   py.ready.then(function (info) {
     pythonReady = true;
     timings.pythonKlar = performance.now();
@@ -781,11 +794,9 @@ function main() {
   renderAll();
   timings.formularKlar = performance.now();
   $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
-  startChecking();
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(ensurePython, { timeout: 1000 });
+  else setTimeout(ensurePython, 50);
 }
 
-// Python starts loading at once (kb-python.js is a classic script in <head>; this module runs
-// when the page has been parsed)
-if (typeof window.startPython === "function") py = window.startPython();
 window.kbAftalebygger.toYaml = function (value) { return toYaml(value, model.elementer); };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();
