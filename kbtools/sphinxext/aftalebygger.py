@@ -38,6 +38,7 @@ ASSETS = PageAssets(
         "ab-money.mjs",
         "ab-wording.mjs",
         "ab-findings.mjs",
+        "ab-files.mjs",
     ),
 )
 

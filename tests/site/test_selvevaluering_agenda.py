@@ -129,3 +129,24 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     finally:
         context.close()
+
+
+def test_the_agenda_on_a_phone(browser: Any, site_url: str, axe_script: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    try:
+        page = context.new_page()
+        _ready(page, site_url)
+        page.set_input_files("#svs-aabn", [str(f) for f in FILES])
+        expect(page.locator("#svs-dagsorden section.svs-punkt")).to_have_count(8, timeout=60_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        first = page.locator("#svs-dagsorden select").first
+        box = first.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        page.add_script_tag(path=str(axe_script))
+        axe = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
+        assert serious == []
+    finally:
+        context.close()

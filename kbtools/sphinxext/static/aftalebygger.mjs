@@ -15,6 +15,7 @@ import { isObject, parseDate, parseNumber, showDate, showNumber, shown, slug } f
 import { $, el, idFor } from "./ab-dom.mjs";
 import { money } from "./ab-money.mjs";
 import { findingsView } from "./ab-findings.mjs";
+import { files } from "./ab-files.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 import { places, removeQuestion, setReferences, usesOf } from "./ab-refs.mjs";
@@ -532,159 +533,6 @@ async function runCheck() {
   }
 }
 
-// ---------- files ----------
-
-function toBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function openFile(file) {
-  ensurePython();
-  $("ab-fund").dataset.tilstand = "venter";
-  // a file larger than kbtools reads is refused by the check all the same when it gets one
-  // byte past the limit: the rest is never read, kept or sent to Python
-  const limit = typeof model.maksBytes === "number" ? model.maksBytes : Infinity;
-  const tooBig = file.size > limit;
-  const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
-  if (untouched(draft())) delete store.kladder[store.aktiv]; // an empty new draft gives way to the file
-  newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
-  draft().venter = true;
-  persist();
-  lastChecked = null; // the findings shown belong to the file or draft before
-  renderAll();
-  if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
-}
-
-function untouched(current) {
-  // a draft nobody has written in: no file, no edit, nothing but what a new draft starts with
-  if (!current || current.original || current.redigeret || current.venter) return false;
-  const fresh = drafts.emptyStore();
-  drafts.addDraft(fresh, "x", model);
-  return JSON.stringify(current.data) === JSON.stringify(fresh.kladder.x.data) && !(current.ekstraÅr || []).length;
-}
-
-function unknownKeys(value) {
-  const known = model.elementer.map(function (e) { return e.nøgle; });
-  const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
-  if (!extra.length) return "";
-  const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
-  const more = extra.length > 5 ? " og " + (extra.length - 5) + " andre" : "";
-  return " Formularen har ingen felter til " + named + more + ". De bliver stående, når aftalen gemmes.";
-}
-
-async function loadOpened() {
-  const current = draft();
-  if (!current.venter) return;
-  const seq = ++checkSeq;
-  $("ab-fund").dataset.tilstand = "arbejder";
-  try {
-    const answer = await py.call("load", { base64: current.original, name: current.filnavn });
-    delete current.venter;
-    if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-    else if (answer.data.skema !== undefined && answer.data.skema !== model.skema) {
-      say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
-        + "«, og en aftale har »skema: " + model.skema + "«. Formularen viser kun aftalens felter.");
-    } else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
-    current.data = isObject(answer.data) ? answer.data : {};
-    persist();
-    renderAll();
-    if (seq !== checkSeq) return;
-    showFindings(answer.fund);
-    $("ab-fund").dataset.tilstand = "færdig";
-  } catch (error) {
-    say("Filen kunne ikke åbnes: " + error.message);
-    $("ab-fund").dataset.tilstand = "fejl";
-  }
-}
-
-function download(blob, name) {
-  const link = el("a", { href: URL.createObjectURL(blob), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-}
-
-function save() {
-  const current = draft();
-  if (current.afkortet && !current.redigeret) {
-    say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
-    return;
-  }
-  const saved = current.original && !current.redigeret
-    ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
-    : new Blob([toYaml(current.data, model.elementer)], { type: "application/yaml" });
-  download(saved, current.filnavn || fileName());
-  say("Aftalen er gemt som " + (current.filnavn || fileName()) + " i din download-mappe.");
-}
-
-// ---------- print ----------
-
-async function showPrint() {
-  ensurePython();
-  const message = $("ab-udskrift-besked");
-  if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
-  message.textContent = "Udskriften laves …";
-  const frame = $("ab-udskrift");
-  frame.dataset.tilstand = "arbejder";
-  $("ab-udskriv").disabled = true;
-  try {
-    const answer = await py.call("render_html", content());
-    if (answer.html === null) {
-      frame.hidden = true;
-      frame.dataset.tilstand = "færdig";
-      message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
-      return;
-    }
-    frame.setAttribute("sandbox", "allow-same-origin allow-modals");
-    frame.onload = function () {
-      frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
-      $("ab-udskriv").disabled = false;
-      frame.dataset.tilstand = "færdig";
-    };
-    frame.srcdoc = answer.html;
-    frame.hidden = false;
-    message.textContent = answer.kladde
-      ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
-      : "Udskriften er klar til underskrift.";
-  } catch (error) {
-    frame.dataset.tilstand = "fejl";
-    message.textContent = "Udskriften kunne ikke laves: " + error.message;
-  }
-}
-
-async function saveWord() {
-  ensurePython();
-  const message = $("ab-udskrift-besked");
-  if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
-  message.textContent = "Word-filen laves …";
-  try {
-    const answer = await py.call("render_docx", content());
-    if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
-    const name = (draft().filnavn || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
-    download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-    message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
-  } catch (error) {
-    message.textContent = "Word-filen kunne ikke laves: " + error.message;
-  }
-}
-
-function printFrame() {
-  const frame = $("ab-udskrift");
-  if (frame.hidden || !frame.contentWindow) return;
-  frame.contentWindow.focus();
-  frame.contentWindow.print();
-}
-
 // ---------- start ----------
 
 function on(id, type, handler) {
@@ -699,7 +547,7 @@ function wire() {
     lastChecked = null;
     renderAll();
     say("Kladden »" + store.aktiv + "« er åbnet.");
-    if (draft().venter) loadOpened(); else scheduleCheck();
+    if (draft().venter) filing.loadOpened(); else scheduleCheck();
   });
   on("ab-ny", "click", function () {
     newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
@@ -735,12 +583,12 @@ function wire() {
   });
   on("ab-aabn", "change", function (event) {
     const file = event.target.files && event.target.files[0];
-    if (file) openFile(file).finally(function () { event.target.value = ""; });
+    if (file) filing.openFile(file).finally(function () { event.target.value = ""; });
   });
-  on("ab-gem", "click", save);
-  on("ab-lav-udskrift", "click", showPrint);
-  on("ab-udskriv", "click", printFrame);
-  on("ab-word", "click", saveWord);
+  on("ab-gem", "click", filing.save);
+  on("ab-lav-udskrift", "click", filing.showPrint);
+  on("ab-udskriv", "click", filing.printFrame);
+  on("ab-word", "click", filing.saveWord);
   on("ab-form", "submit", function (event) { event.preventDefault(); });
 }
 
@@ -764,7 +612,7 @@ function startChecking() {
     timings.pythonIndlæsning = info.loadMs;
     timings.faser = info.phases;
     $("ab-status").textContent = "Kontrol klar";
-    if (draft().venter) loadOpened(); else runCheck();
+    if (draft().venter) filing.loadOpened(); else runCheck();
   }, function (error) {
     $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
   });
@@ -775,6 +623,12 @@ const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: dr
   edited: edited, persist: persist, say: say });
 
 const findings = findingsView({ draft: draft, get model() { return model; }, get root() { return root; } });
+
+const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
+  uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
+  forgetFindings: function () { lastChecked = null; }, content: content, fileName: fileName, ensurePython: ensurePython,
+  python: function () { return pythonReady ? py : null; }, nextCheck: function () { return ++checkSeq; },
+  isLatest: function (seq) { return seq === checkSeq; } });
 
 function showFindings(found) {
   lastChecked = found;
