@@ -39,6 +39,7 @@ ASSETS = PageAssets(
         "ab-wording.mjs",
         "ab-findings.mjs",
         "ab-files.mjs",
+        "ab-parties.mjs",
     ),
 )
 

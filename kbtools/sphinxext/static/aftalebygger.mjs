@@ -7,7 +7,12 @@
  * Checks and the print view run kbtools' own Python code through kb-python.js. A file that was
  * opened and not edited is checked and saved as its original bytes; after an edit, the text
  * toYaml() writes is what is checked and saved. Drafts live in localStorage only
- * (ab-drafts.mjs); numbers and totals are read and shown by ab-values.mjs.
+ * (ab-drafts.mjs); numbers, amounts and dates are read and shown by ab-values.mjs.
+ *
+ * This module draws the fields and runs the checks; whole concerns live in modules of their
+ * own: the budget tables (ab-money.mjs), parties and the fields that refer to them
+ * (ab-parties.mjs, ab-refs.mjs), the findings (ab-findings.mjs, in the form's words from
+ * ab-wording.mjs), and files and the print view (ab-files.mjs).
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
@@ -16,9 +21,9 @@ import { $, el, idFor } from "./ab-dom.mjs";
 import { money } from "./ab-money.mjs";
 import { findingsView } from "./ab-findings.mjs";
 import { files } from "./ab-files.mjs";
+import { parties } from "./ab-parties.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
-import { places, removeQuestion, setReferences, usesOf } from "./ab-refs.mjs";
 
 const timings = { kontroller: [] };
 window.kbAftalebygger = { timings: timings };
@@ -150,23 +155,6 @@ function describe(input, id, hasHelp) {
   input.setAttribute("aria-describedby", (hasHelp ? id + "-hjaelp " : "") + id + "-fund");
 }
 
-function partyOptions(select, field, value) {
-  select.replaceChildren(el("option", { value: "", text: "Vælg part" }));
-  const parties = data()[field.henvisning];
-  const ids = [];
-  for (const party of Array.isArray(parties) ? parties : []) {
-    const key = isObject(party) ? party[field.nøglefelt] : null;
-    if (typeof key !== "string" || !key || ids.includes(key)) continue;
-    ids.push(key);
-    const name = party[field.navnefelt];
-    select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
-  }
-  if (shown(value) !== "" && !ids.includes(value)) {
-    select.append(el("option", { value: shown(value), text: shown(value) + " (ikke blandt parterne)" }));
-  }
-  select.value = shown(value);
-}
-
 function scalarInput(field, path, id) {
   const value = getAt(path);
   let input;
@@ -174,7 +162,7 @@ function scalarInput(field, path, id) {
     input = el("select", { id: id, "data-felt": field.felt });
     if (field.felt === "part") {
       input.setAttribute("data-henvisning", field.henvisning);
-      partyOptions(input, field, value);
+      people.partyOptions(input, field, value);
     } else {
       const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
       input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
@@ -228,62 +216,8 @@ function onInput(field, path, input) {
     note.remove();
     input.setAttribute("aria-describedby", input.getAttribute("aria-describedby").replace(input.id + "-type ", ""));
   }
-  if (path[0] in references && typeof path[1] === "number") partyChanged(field, path, previous, value);
+  if (path[0] in references && typeof path[1] === "number") people.partyChanged(field, path, previous, value);
   edited();
-}
-
-function referenceLists() {
-  // the lists other fields refer to (x-henvisning), found in the model: parter → id, navn
-  const found = {};
-  (function walk(fields) {
-    for (const f of fields || []) {
-      if (f.felt === "part") {
-        const entry = found[f.henvisning] || (found[f.henvisning] = { keyField: f.nøglefelt, nameField: f.navnefelt, fields: [] });
-        if (!entry.fields.includes(f.nøgle)) entry.fields.push(f.nøgle);
-      }
-      walk(f.felter);
-      if (f.element && f.element.felter) walk(f.element.felter);
-    }
-  })(model.elementer);
-  return found;
-}
-
-function renameReferences(list, ref, oldKey, newKey) {
-  const uses = usesOf(data(), list, ref, oldKey);
-  setReferences(data(), uses, newKey);
-  return uses.length;
-}
-
-function partyChanged(field, path, previous, value) {
-  const ref = references[path[0]];
-  const item = path.slice(0, 2);
-  const keyPath = item.concat([ref.keyField]);
-  let oldKey = field.nøgle === ref.keyField ? previous : undefined;
-  let newKey = field.nøgle === ref.keyField ? value : undefined;
-  if (field.nøgle === ref.nameField) {
-    const keyInput = $(idFor(keyPath));
-    const key = getAt(keyPath);
-    if (keyInput && (key === undefined || key === slug(previous || ""))) {
-      oldKey = key;
-      newKey = slug(value || "");
-      if (newKey) setAt(keyPath, newKey); else deleteAt(keyPath);
-      keyInput.value = newKey;
-    }
-  }
-  const others = (data()[path[0]] || []).filter(function (p, i) { return i !== path[1] && isObject(p); });
-  const stillUsed = others.some(function (p) { return p[ref.keyField] === oldKey; });
-  if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
-    const changed = renameReferences(path[0], ref, oldKey, newKey);
-    if (changed) {
-      for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle, true);
-      if (lastChecked) showFindings(lastChecked);
-      say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
-    }
-  }
-  document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
-    const target = references[select.dataset.henvisning];
-    partyOptions(select, { henvisning: select.dataset.henvisning, nøglefelt: target.keyField, navnefelt: target.nameField }, select.value);
-  });
 }
 
 function simpleField(field, path) {
@@ -316,31 +250,6 @@ function groupNode(field, path, nested) {
   ].concat(children, [slot(id)]));
 }
 
-function drawnOrder(path, fields) {
-  // an item others refer to is named first; its id (made from the name) follows it
-  const ref = path.length === 1 ? references[path[0]] : null;
-  const name = ref && fields.find(function (f) { return f.nøgle === ref.nameField; });
-  const key = ref && fields.find(function (f) { return f.nøgle === ref.keyField; });
-  if (!name || !key) return fields;
-  return [name, key].concat(fields.filter(function (f) { return f !== name && f !== key; }));
-}
-
-function nameTheKeys() {
-  // the id of an item others refer to is, to a form user, a short name the form makes
-  for (const list of Object.keys(references)) {
-    const element = model.elementer.find(function (e) { return e.nøgle === list; });
-    const key = element && element.element ? element.element.felter.find(function (f) { return f.nøgle === references[list].keyField; }) : null;
-    if (!key) continue;
-    key.titel = "Kort navn, udfyldes automatisk";
-    key.beskrivelse = "Laves af navnet, mens I skriver. Resten af aftalen vælger " + element.element.titel.toLowerCase()
-      + "en ved det. Kun små bogstaver, tal og bindestreg.";
-  }
-}
-
-function partyField(field) {
-  return field.element.felter.find(function (f) { return f.felt === "part"; });
-}
-
 function listNode(field, path) {
   const id = idFor(path);
   const items = Array.isArray(getAt(path)) ? getAt(path) : [];
@@ -350,17 +259,17 @@ function listNode(field, path) {
     const itemPath = path.concat([i]);
     const title = field.element.titel + " " + (i + 1);
     const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
-    for (const child of drawnOrder(path, field.element.felter)) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+    for (const child of people.drawnOrder(path, field.element.felter)) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
     set.append(slot(idFor(itemPath)));
-    set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { removeItem(path, i); } } }));
+    set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { people.removeItem(path, i); } } }));
     wrapper.append(set);
   });
   const buttons = el("p", { class: "ab-knapper" }, [
     el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
   ]);
-  const ref = partyField(field);
+  const ref = people.partyField(field);
   if (ref) {
-    buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { addPerParty(path, ref); } } }));
+    buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { people.addPerParty(path, ref); } } }));
   }
   wrapper.append(buttons, slot(id));
   return wrapper;
@@ -379,82 +288,6 @@ function addItem(path, item) {
   edited();
 }
 
-function addPerParty(path, ref) {
-  const list = Array.isArray(getAt(path)) ? getAt(path) : [];
-  const present = list.map(function (item) { return isObject(item) ? item[ref.nøgle] : null; });
-  const parties = Array.isArray(data()[ref.henvisning]) ? data()[ref.henvisning] : [];
-  let added = 0;
-  for (const party of parties) {
-    const key = isObject(party) ? party[ref.nøglefelt] : null;
-    if (typeof key === "string" && key && !present.includes(key)) {
-      list.push({ [ref.nøgle]: key });
-      present.push(key);
-      added++;
-    }
-  }
-  if (!Array.isArray(getAt(path)) && list.length) setAt(path, list);
-  say(added ? "Tilføjede " + added + " til listen." : "Alle parter er allerede med (parter skal have et id).");
-  rerender(path[0]);
-  if (added) edited();
-}
-
-function removeItem(path, index) {
-  const ref = path.length === 1 ? references[path[0]] : null;
-  let uses = [], before = null, what = "";
-  if (ref) {
-    // an item others refer to (a party): say where it is used and ask first; its references
-    // are left empty, never pointed at another item, and the removal can be undone
-    const item = getAt(path.concat([index]));
-    const field = model.elementer.find(function (e) { return e.nøgle === path[0]; });
-    const title = field.element.titel + " " + (index + 1);
-    const name = isObject(item) ? shown(item[ref.nameField]) : "";
-    uses = usesOf(data(), path[0], ref, isObject(item) ? item[ref.keyField] : undefined);
-    if (uses.length && !window.confirm(removeQuestion(title, name, uses, model.elementer, definite(field.element.titel)))) return;
-    before = JSON.parse(JSON.stringify(data()));
-    what = title + (name ? " »" + name + "«" : "");
-    setReferences(data(), uses, undefined);
-  }
-  deleteAt(path.concat([index]));
-  if (ref) for (const element of model.elementer) rerender(element.nøgle, true);
-  else rerender(path[0]);
-  const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
-  const button = list && list.querySelector(".ab-knapper button");
-  if (button) button.focus();
-  edited();
-  if (lastChecked) showFindings(lastChecked);
-  if (!ref) { say("Fjernet."); return; }
-  say(what + " er fjernet." + (uses.length ? " " + places(uses.length) + " står nu uden part: vælg en anden part dér." : ""));
-  offerUndo(what, before, idFor(path.concat([index, ref.nameField])), list);
-}
-
-function definite(title) {
-  // the item's noun in definite form, as the question uses it: »Parten bruges 5 steder«
-  return title === "Part" ? "Parten" : "Den";
-}
-
-function offerUndo(what, before, focusId, list) {
-  // the removal can be undone until the next edit: the agreement as it was comes back, with
-  // every reference where it stood; the offer stands by the list the item was removed from
-  const undo = el("button", { type: "button", id: "ab-fortryd", text: "Fortryd",
-    "aria-label": "Fortryd: fjern ikke " + what.charAt(0).toLowerCase() + what.slice(1),
-    on: { click: function () {
-      draft().data = before;
-      renderAll();
-      edited();
-      say(what + " er tilbage, og henvisningerne til den står igen, hvor de stod.");
-      const back = $(focusId);
-      if (back) back.focus();
-    } } });
-  const notice = el("p", { class: "ab-fortryd", id: "ab-fortryd-besked" }, [what + " er fjernet. ", undo]);
-  const buttons = list && list.querySelector(":scope > .ab-knapper");
-  if (buttons) buttons.before(notice); else $("ab-besked").after(notice);
-}
-
-function clearUndo() {
-  const notice = $("ab-fortryd-besked");
-  if (notice) notice.remove();
-}
-
 // ---------- drawing ----------
 
 function rerender(key, later) {
@@ -469,7 +302,7 @@ function rerender(key, later) {
 }
 
 function renderAll() {
-  clearUndo();
+  people.clearUndo();
   for (const element of model.elementer) rerender(element.nøgle, true);
   if (lastChecked) showFindings(lastChecked);
   showDrafts();
@@ -493,7 +326,7 @@ function fileName() {
 function edited() {
   ensurePython();
   const current = draft();
-  clearUndo();
+  people.clearUndo();
   current.redigeret = true;
   current.original = null; // the form's data is the agreement now
   delete current.afkortet;
@@ -619,10 +452,14 @@ function startChecking() {
 }
 
 const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: draft, get model() { return model; },
-  help: help, slot: slot, onInput: onInput, addItem: addItem, removeItem: removeItem, rerender: rerender,
+  help: help, slot: slot, onInput: onInput, addItem: addItem, removeItem: function (path, i) { people.removeItem(path, i); }, rerender: rerender,
   edited: edited, persist: persist, say: say });
 
 const findings = findingsView({ draft: draft, get model() { return model; }, get root() { return root; } });
+
+const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
+  deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
+  showLastFindings: function () { if (lastChecked) showFindings(lastChecked); } });
 
 const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
   uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
@@ -640,8 +477,8 @@ function main() {
   if (!holder) return;
   holder.classList.add("ab-js"); // the tools that need JavaScript are shown only with it
   model = JSON.parse($("ab-model").textContent);
-  references = referenceLists();
-  nameTheKeys();
+  people.init();
+  references = people.references();
   root = holder.dataset.rod || "";
   restore();
   wire();
