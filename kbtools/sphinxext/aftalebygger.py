@@ -40,6 +40,8 @@ ASSETS = PageAssets(
         "ab-findings.mjs",
         "ab-files.mjs",
         "ab-parties.mjs",
+        "ab-draftbar.mjs",
+        "ab-paths.mjs",
     ),
 )
 

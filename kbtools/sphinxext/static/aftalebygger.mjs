@@ -16,12 +16,14 @@
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
-import { isObject, parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
+import { parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
 import { $, el, idFor } from "./ab-dom.mjs";
+import { deleteIn, getIn, setIn } from "./ab-paths.mjs";
 import { money } from "./ab-money.mjs";
 import { findingsView } from "./ab-findings.mjs";
 import { files } from "./ab-files.mjs";
 import { parties } from "./ab-parties.mjs";
+import { draftBar } from "./ab-draftbar.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 
@@ -38,38 +40,9 @@ const PAUSE_MS = 60; // a check starts this long after the last keystroke
 function draft() { return store.kladder[store.aktiv]; }
 function data() { return draft().data; }
 
-function getAt(path) {
-  let node = data();
-  for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
-function setAt(path, value) {
-  let node = data();
-  path.slice(0, -1).forEach(function (key, i) {
-    if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
-    node = node[key];
-  });
-  node[path[path.length - 1]] = value;
-}
-
-function deleteAt(path) {
-  const parent = getAt(path.slice(0, -1));
-  if (parent === null || typeof parent !== "object") return;
-  if (Array.isArray(parent)) parent.splice(path[path.length - 1], 1);
-  else delete parent[path[path.length - 1]];
-  // an emptied group under a key disappears too (a list item stays until it is removed)
-  for (let i = path.length - 1; i > 0; i--) {
-    const node = getAt(path.slice(0, i));
-    const emptyGroup = isObject(node) && Object.keys(node).length === 0;
-    const emptyList = Array.isArray(node) && node.length === 0;
-    if (typeof path[i - 1] !== "string" || !(emptyGroup || emptyList)) break;
-    delete getAt(path.slice(0, i - 1))[path[i - 1]];
-  }
-}
+function getAt(path) { return getIn(data(), path); }
+function setAt(path, value) { setIn(data(), path, value); }
+function deleteAt(path) { deleteIn(data(), path); }
 
 function typeNote(field, value, id) {
   // a note by a field whose file value is a list or group where one value belongs
@@ -90,50 +63,11 @@ function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
 function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
 
 function persist() {
-  showSpace(drafts.save(localStorage, store));
-}
-
-function showSpace(error) {
-  // when the browser refuses to store the drafts, say which drafts take the space and offer
-  // to delete the others; the current draft stays in the page either way
-  let box = $("ab-plads");
-  if (!error) { if (box) box.remove(); return; }
-  if (!box) {
-    box = el("div", { id: "ab-plads", class: "ab-plads", role: "alert" });
-    $("ab-besked").after(box);
-  }
-  const sizes = drafts.largestOthers(store);
-  const quota = error.name === "QuotaExceededError";
-  const lines = [el("p", { text: (quota ? "Browserens plads til kladder er brugt op, så den seneste ændring er ikke gemt i browseren."
-    : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + store.aktiv + "« er stadig her på siden."
-    + " Gem den som YAML, så I ikke mister den, hvis I lukker siden." })];
-  if (quota && sizes.length) {
-    lines.push(el("p", { text: "Disse kladder fylder mest: " + sizes.slice(0, 5).map(function (s) { return "»" + s[0] + "« (" + drafts.sizeText(s[1]) + ")"; }).join(", ") + "." }));
-    lines.push(el("button", { type: "button", id: "ab-slet-andre", text: "Slet de andre kladder", on: { click: deleteOthers } }));
-  }
-  box.replaceChildren.apply(box, lines);
-}
-
-function deleteOthers() {
-  const others = Object.keys(store.kladder).filter(function (name) { return name !== store.aktiv; });
-  if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + store.aktiv + "«)? Det kan ikke fortrydes.")) return;
-  for (const name of others) delete store.kladder[name];
-  persist();
-  showDrafts();
-  say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + store.aktiv + "« er gemt i browseren."));
+  bar.showSpace(drafts.save(localStorage, store));
 }
 
 function restore() {
   store = drafts.load(localStorage, model);
-}
-
-function showDrafts() {
-  const select = $("ab-kladde");
-  select.replaceChildren();
-  for (const name of Object.keys(store.kladder)) {
-    select.append(el("option", { value: name, text: name, selected: name === store.aktiv }));
-  }
-  $("ab-navn").value = store.aktiv;
 }
 
 function say(text) { $("ab-besked").textContent = text; }
@@ -305,7 +239,7 @@ function renderAll() {
   people.clearUndo();
   for (const element of model.elementer) rerender(element.nøgle, true);
   if (lastChecked) showFindings(lastChecked);
-  showDrafts();
+  bar.showDrafts();
 }
 
 // ---------- checking ----------
@@ -374,46 +308,7 @@ function on(id, type, handler) {
 }
 
 function wire() {
-  on("ab-kladde", "change", function (event) {
-    store.aktiv = event.target.value;
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Kladden »" + store.aktiv + "« er åbnet.");
-    if (draft().venter) filing.loadOpened(); else scheduleCheck();
-  });
-  on("ab-ny", "click", function () {
-    newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Ny kladde: »" + store.aktiv + "«.");
-    scheduleCheck();
-  });
-  on("ab-slet", "click", function () {
-    if (!window.confirm("Slet kladden »" + store.aktiv + "«? Det kan ikke fortrydes.")) return;
-    const gone = store.aktiv;
-    delete store.kladder[gone];
-    const rest = Object.keys(store.kladder);
-    if (rest.length) store.aktiv = rest[0]; else newDraft("Kladde 1");
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Kladden »" + gone + "« er slettet.");
-    scheduleCheck();
-  });
-  on("ab-navn", "change", function (event) {
-    const wanted = event.target.value.trim();
-    if (!wanted || wanted === store.aktiv) { event.target.value = store.aktiv; return; }
-    const name = uniqueName(wanted);
-    const renamed = {};
-    for (const [key, value] of Object.entries(store.kladder)) renamed[key === store.aktiv ? name : key] = value;
-    store.kladder = renamed;
-    store.aktiv = name;
-    persist();
-    showDrafts();
-    say("Kladden hedder nu »" + name + "«.");
-  });
+  bar.wire();
   on("ab-aabn", "change", function (event) {
     const file = event.target.files && event.target.files[0];
     if (file) filing.openFile(file).finally(function () { event.target.value = ""; });
@@ -456,6 +351,10 @@ const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: dr
   edited: edited, persist: persist, say: say });
 
 const findings = findingsView({ draft: draft, get model() { return model; }, get root() { return root; } });
+
+const bar = draftBar({ store: function () { return store; }, persist: persist, say: say, renderAll: renderAll,
+  forgetFindings: function () { lastChecked = null; }, newDraft: newDraft, uniqueName: uniqueName,
+  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().venter) filing.loadOpened(); else scheduleCheck(); } });
 
 const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
   deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
