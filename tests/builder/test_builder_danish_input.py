@@ -86,6 +86,11 @@ def test_an_unreadable_amount_on_a_phone(browser: Any, site_url: str) -> None:
         cell.fill("mange penge")
         message = page.locator(f"[id='f.økonomi.budget.0.pr_år.{year}-laes']")
         expect(message).to_be_visible()
+        # the mark stays when the table is drawn again (here: a year is added)
+        click(page, "Tilføj år", "økonomi")
+        expect(page.locator("input[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(3)
+        expect(message).to_be_visible()
+        expect(cell).to_have_attribute("aria-invalid", "true")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()

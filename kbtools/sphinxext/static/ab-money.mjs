@@ -42,7 +42,9 @@ export function money(ctx) {
   function markCell(input, value) {
     // an amount that is not a number gets a message at its cell, read with the cell
     const unreadable = value !== undefined && value !== null && value !== "" && typeof value !== "number";
-    const note = $(input.id + "-laes");
+    // the note next to this input (a table being redrawn is still in the page, with its ids)
+    const next = input.nextElementSibling;
+    const note = next && next.classList.contains("ab-celle-besked") ? next : null;
     if (unreadable && !note) {
       input.setAttribute("aria-invalid", "true");
       input.dataset.ulaeselig = "";
