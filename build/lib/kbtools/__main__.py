@@ -1,3 +1,0 @@
-from kbtools.cli import main
-
-raise SystemExit(main())

@@ -1,5 +1,0 @@
-"""CARMA's partnership typology (kantine/klub/kompagni) as data, loaded from kbtools/data."""
-
-from kbtools.typology.model import Level, Parameter, Typology, load_typology
-
-__all__ = ["Level", "Parameter", "Typology", "load_typology"]
