@@ -71,5 +71,4 @@ def test_every_javascript_module_is_readable_in_one_sitting() -> None:
         for path in [*static.glob("*.mjs"), *static.glob("*.js")]
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
-    # the agreement builder's page code is still being split into modules
-    assert set(long) <= {"aftalebygger.mjs"}, long
+    assert long == {}, long

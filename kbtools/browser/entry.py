@@ -136,7 +136,7 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
 
 def saml(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
-    from kbtools.typology.facilitator import combine_files
+    from kbtools.browser.facilitator import combine_files
 
     return combine_files(args)
 

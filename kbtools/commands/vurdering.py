@@ -127,9 +127,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     discuss = sum(1 for item in combined.data["parametre"] if item.get("drøftes"))
     from kbtools.reporting.visible import visible
+    from kbtools.typology.ratings import DISCUSS_RULE
 
+    # the rule behind the marks is said where they are counted (the page says it too)
     print(
         f"Skrev {visible(args.ud)}: {plural(len(results), 'bedømmelse', 'bedømmelser')} samlet; "
         f"{discuss} af {len(combined.data['parametre'])} parametre bør drøftes."
+        + (f" {DISCUSS_RULE}" if discuss else "")
     )
     return 0

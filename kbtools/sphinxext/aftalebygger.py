@@ -29,7 +29,21 @@ ASSETS = PageAssets(
     "kbtools_builder_pages",
     css=("aftalebygger.css",),
     js=("aftalebygger.mjs",),
-    imports=("ab-values.mjs", "ab-yaml.mjs", "ab-drafts.mjs", "ab-skabelon.mjs"),
+    imports=(
+        "ab-values.mjs",
+        "ab-yaml.mjs",
+        "ab-drafts.mjs",
+        "ab-refs.mjs",
+        "ab-dom.mjs",
+        "ab-money.mjs",
+        "ab-wording.mjs",
+        "ab-findings.mjs",
+        "ab-files.mjs",
+        "ab-parties.mjs",
+        "ab-draftbar.mjs",
+        "ab-paths.mjs",
+        "ab-skabelon.mjs",
+    ),
 )
 
 
@@ -69,7 +83,12 @@ def section(element: dict[str, Any], root: str) -> str:
 
 
 TOOLBAR = """
-<div class="ab-vaerktoej" role="group" aria-label="Kladder og filer">
+<nav class="ab-spring ab-kun-js" aria-label="Spring til">
+<a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
+<a href="#ab-indhold-titel">Til aftalens dele</a>
+<a href="#ab-udskrift-titel">Til udskriften</a>
+</nav>
+<div class="ab-vaerktoej ab-kun-js" role="group" aria-label="Kladder og filer">
 <p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
 <div class="ab-raekke">
 <label for="ab-kladde">Kladde</label>
@@ -84,11 +103,14 @@ TOOLBAR = """
 <div class="ab-raekke">
 <label for="ab-aabn">Åbn aftale</label>
 <input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
-<button type="button" id="ab-gem">Gem som YAML</button>
+<button type="button" id="ab-gem" aria-describedby="ab-gem-hjaelp">Gem aftalen som fil</button>
 </div>
+<p class="ab-hjaelp" id="ab-gem-hjaelp">»Gem aftalen som fil« henter aftalen til jeres
+computer som en YAML-fil. Den kan åbnes her igen med »Åbn aftale« eller sendes til de andre
+parter. Kladden gemmes også af sig selv i denne browser, men kun her.</p>
 <p class="ab-besked" id="ab-besked" aria-live="polite"></p>
 </div>
-<section class="ab-kontrol" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
+<section class="ab-kontrol ab-kun-js" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
 <h2 id="ab-kontrol-titel">Kontrol af aftalen</h2>
 <div id="ab-fund" data-tilstand="venter" tabindex="-1">
 <p id="ab-opsummering" aria-live="polite">Aftalen kontrolleres, når kontrollen er indlæst.</p>
@@ -98,7 +120,7 @@ TOOLBAR = """
 """
 
 PRINT = """
-<section class="ab-udskrift-del" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
+<section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
 <h2 id="ab-udskrift-titel">Udskrift til underskrift</h2>
 <p>Udskriften laves af den samme kode som <code>kbtools render</code>. Har aftalen fejl eller
 pladsholdere, er den mærket KLADDE.</p>
@@ -136,6 +158,22 @@ def contents(elements: list[dict[str, Any]]) -> str:
     )
 
 
+def noscript(root: str) -> str:
+    """What the page says when the browser runs no JavaScript: what needs it, and the way
+    to write the agreement without it (the Word template)."""
+    return (
+        '<noscript><div class="ab-noscript">'
+        "<p><strong>Aftalebyggeren virker kun med JavaScript slået til i browseren.</strong> "
+        "Formularen, kontrollen af aftalen, kladderne og udskriften kører i browseren.</p>"
+        "<p>Uden JavaScript kan I skrive aftalen i Word: hent "
+        f'<a href="{escape(root)}skabelon/partnerskabsaftale.docx">Word-skabelonen</a>. '
+        f'Siden <a href="{escape(root)}partnerskabsaftalen/skabelon.html">'
+        "Skabelonen til en aftale</a> forklarer, hvordan I udfylder den, og vejledningerne "
+        "til hver del står herunder.</p>"
+        "</div></noscript>"
+    )
+
+
 def builder_html(root: str) -> str:
     """The whole builder frame for a page whose way back to the site root is ``root``."""
     model = form_model()
@@ -143,9 +181,7 @@ def builder_html(root: str) -> str:
     sections = "".join(section(element, root) for element in shown)
     return (
         f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
-        '<noscript><p class="ab-noscript">Aftalebyggeren kræver JavaScript. Du kan i stedet '
-        f'hente <a href="{escape(root)}skabelon/partnerskabsaftale.yaml">skabelonen</a>.'
-        "</p></noscript>"
+        + noscript(root)
         + TOOLBAR
         + contents(shown)
         + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'

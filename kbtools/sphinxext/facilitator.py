@@ -4,7 +4,7 @@ The directive writes the page's frame at build time: a file picker for the parti
 rating files, a form to type in a rating during the meeting (one choice per parameter of
 ``typologi.yaml``), the list of ratings included and an empty result area.
 ``static/selvevaluering-samling.js`` sends the ratings to kbtools' own Python code in the
-browser (:mod:`kbtools.sphinxext.pyruntime`, :func:`kbtools.typology.facilitator.combine_files`)
+browser (:mod:`kbtools.sphinxext.pyruntime`, :func:`kbtools.browser.facilitator.combine_files`)
 and shows the combined result; the combined assessment can be saved as a file. Every text
 from the data is escaped with :func:`html.escape`.
 """
@@ -27,7 +27,7 @@ from kbtools.sphinxext.questionnaire import ROLE_LABELS, SYSTEM_LABELS
 ASSETS = PageAssets(
     "kbtools_facilitator_pages",
     css=("selvevaluering.css",),
-    js=("rating-file.js", "selvevaluering-samling.js"),
+    js=("rating-file.js", "svs-dagsorden.js", "selvevaluering-samling.js"),
 )
 
 

@@ -57,7 +57,16 @@ UNRATED = Code(
     "Ingen af bedømmelserne har et niveau for en parameter, så der er intet at foreslå.",
     "Ingen af bedømmelserne har et niveau for Læring. Mindst én deltager skal bedømme den.",
 )
-CODES = (OTHER_PARTNERSHIP, OTHER_DATE, SAME_RATER, UNRATED)
+SPELLED_OTHERWISE = Code(
+    "saml-partnerskab-stavet-anderledes",
+    Level.ADVARSEL,
+    "Partnerskabets navn er skrevet lidt forskelligt i bedømmelserne (kun mellemrum, "
+    "bindestreger eller store og små bogstaver er forskellige). Det er læst som det samme "
+    "partnerskab, og den samlede vurdering bruger navnet fra den første bedømmelse.",
+    "Partnerskabet er skrevet »lks-nordby« i b.yaml og »LKS Nordby« i a.yaml. Det er læst som "
+    "det samme partnerskab; den samlede vurdering bruger »LKS Nordby«.",
+)
+CODES = (OTHER_PARTNERSHIP, OTHER_DATE, SAME_RATER, UNRATED, SPELLED_OTHERWISE)
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,12 @@ def combine(results: Sequence[CheckResult]) -> Combined:
     if findings:
         return Combined(None, tuple(sort_findings(findings)))
     findings = _mismatches(results)
+    notes = _spelled_otherwise(results)
     ratings = [Rating.from_data(result.data) for result in results]
     spread_all = spreads(ratings)
     findings += _unrated(results[0], spread_all)
     # warnings in the files (a skipped parameter) are kept for the reader
-    kept = [f for result in results for f in result.findings]
+    kept = notes + [f for result in results for f in result.findings]
     if findings:
         return Combined(None, tuple(sort_findings(findings + kept)))
     return Combined(assessment(results[0].data, ratings, spread_all), tuple(sort_findings(kept)))
@@ -127,7 +137,8 @@ def _mismatches(results: Sequence[CheckResult]) -> list[Finding]:
             ("partnerskab", OTHER_PARTNERSHIP, "Partnerskabet"),
             ("dato", OTHER_DATE, "Datoen"),
         ):
-            if data[key] != first.data[key]:
+            same = same_partnership if key == "partnerskab" else _equal
+            if not same(data[key], first.data[key]):
                 found.append(_at(result, (key,), code, _mismatch(noun, result, first, key)))
         name = str(data["navn"])
         earlier = raters.setdefault(rater_key(name), result)
@@ -139,6 +150,40 @@ def _mismatches(results: Sequence[CheckResult]) -> list[Finding]:
             )
             found.append(_at(result, ("navn",), SAME_RATER, message))
     return found
+
+
+def _equal(one: object, other: object) -> bool:
+    return one == other
+
+
+def same_partnership(one: object, other: object) -> bool:
+    """Whether two partnership names name the same partnership: they may differ in spaces,
+    hyphens and case only (»LKS Nordby«, »lks-nordby«, »LKS  Nordby«)."""
+    if not isinstance(one, str) or not isinstance(other, str):
+        return one == other
+
+    def key(name: str) -> str:
+        return "".join(char for char in name.casefold() if not char.isspace() and char != "-")
+
+    return key(one) == key(other)
+
+
+def _spelled_otherwise(results: Sequence[CheckResult]) -> list[Finding]:
+    """A note for each file whose partnership name is the first file's, written otherwise."""
+    first = results[0]
+    name = first.data["partnerskab"]
+    return [
+        _at(
+            result,
+            ("partnerskab",),
+            SPELLED_OTHERWISE,
+            f"Partnerskabet er skrevet »{result.data['partnerskab']}« i {result.file} og "
+            f"»{name}« i {first.file}. Det er læst som det samme partnerskab; den samlede "
+            f"vurdering bruger »{name}«.",
+        )
+        for result in results[1:]
+        if result.data["partnerskab"] != name and same_partnership(result.data["partnerskab"], name)
+    ]
 
 
 def _mismatch(noun: str, result: CheckResult, first: CheckResult, key: str) -> str:

@@ -56,8 +56,17 @@ class RatedParameter:
         )
 
     @property
+    def span(self) -> int:
+        """Levels between the lowest and the highest rating (0 when all agree)."""
+        used = [rank for rank, (_, count) in enumerate(self.counts) if count]
+        return max(used) - min(used) if used else 0
+
+    @property
     def systems_text(self) -> str:
-        """»Beskæftigelse: Klubben; Uddannelse: Kantinen; …«, or »Alle systemer: Klubben«."""
+        """»Beskæftigelse: Klubben; Uddannelse: Kantinen; …«, or »Alle systemer: Klubben«
+        (only systems with at least two ratings of the parameter are compared)."""
+        if not self.systems:
+            return "Intet system har mindst to bedømmelser"
         if len(self.systems) > 1 and not self.systems_differ:
             return f"Alle systemer: {self.systems[0].level.name}"
         return "; ".join(view.text for view in self.systems)

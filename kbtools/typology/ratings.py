@@ -25,8 +25,12 @@ PROPOSAL_RULE = (
 #: When a parameter is marked for discussion.
 DISCUSS_RULE = (
     "En parameter bør drøftes, når bedømmelserne spænder fra kantinen til kompagniet, eller "
-    "når systemerne ikke har samme median."
+    "når systemerne ikke har samme median. Et system sammenlignes kun på en parameter, som "
+    "mindst to deltagere fra systemet har bedømt: én persons bedømmelse er ikke systemets."
 )
+#: How many participants of one system must have rated a parameter before the system's median
+#: is compared with the others' (see :data:`DISCUSS_RULE`).
+MIN_SYSTEM_RATERS = 2
 
 #: The key of the ratings in a combined assessment.
 RATINGS_KEY = "bedømmelser"
@@ -74,7 +78,8 @@ class Spread:
     """How the ratings of one parameter are spread.
 
     ``counts`` is the number of ratings per level id (every level, lowest first);
-    ``by_system`` is each system's median level id, in the order the format lists the systems;
+    ``by_system`` is each system's median level id, in the order the format lists the systems,
+    for the systems with at least :data:`MIN_SYSTEM_RATERS` ratings of the parameter;
     ``proposal`` is the median level id of all ratings (None when nobody rated it).
     """
 
@@ -142,7 +147,7 @@ def spread(ratings: Sequence[Rating], parameter: str) -> Spread:
     by_system = tuple(
         (system, median)
         for system, levels in sorted(systems.items(), key=lambda item: system_order(item[0]))
-        if (median := median_level(levels)) is not None
+        if len(levels) >= MIN_SYSTEM_RATERS and (median := median_level(levels)) is not None
     )
     return Spread(parameter, counts, by_system, median_level([level for _, level in given]))
 

@@ -53,7 +53,11 @@ def open_file(page: Any, path: Path) -> None:
 
 
 def shown_findings(page: Any) -> list[dict[str, Any]]:
-    """The findings the page shows, as the CLI's JSON names them."""
+    """The findings the page shows, as the CLI's JSON names them, in kbtools' order.
+
+    The page words each finding for the form and lists errors first; every finding keeps
+    kbtools' own message and place in its order in data attributes (``data-besked``,
+    ``data-orden``)."""
     result: list[dict[str, Any]] = page.eval_on_selector_all(
         "#ab-fund [data-kode]",
         """items => items.map(item => ({
@@ -61,9 +65,11 @@ def shown_findings(page: Any) -> list[dict[str, Any]]:
             linje: Number(item.dataset.linje),
             kolonne: Number(item.dataset.kolonne),
             niveau: item.dataset.niveau,
-            besked: item.querySelector('.ab-fund-besked').textContent,
+            besked: item.dataset.besked,
+            orden: Number(item.dataset.orden),
         }))""",
     )
+    result.sort(key=lambda found: found.pop("orden"))
     return result
 
 

@@ -1,5 +1,5 @@
-"""Where a finding is: line and column only for an opened file as it was opened (»i filen«),
-else the field's name — the data attributes stay the CLI's JSON fields either way."""
+"""Where a finding is: line and column only for an opened file as it was opened, else the
+sentence names the field — the data attributes stay the CLI's JSON fields either way."""
 
 from __future__ import annotations
 
@@ -31,8 +31,9 @@ def test_a_form_draft_names_fields_not_lines(context: Any, site_url: str) -> Non
     shown = places(page)
     assert shown  # an empty draft misses its required elements
     assert all(item["linje"] and item["kolonne"] for item in shown)  # the contract stays
-    assert not any("linje" in item["sted"] for item in shown)
-    assert any(item["sted"].startswith("(feltet »") for item in shown)
+    assert not any(item["sted"] for item in shown)
+    words = page.locator("#ab-fundliste").inner_text()
+    assert "Skriv aftalens titel." in words and "i filen" not in words
 
 
 def test_an_opened_file_gives_lines_in_the_file_until_it_is_edited(
@@ -42,7 +43,8 @@ def test_an_opened_file_gives_lines_in_the_file_until_it_is_edited(
     open_file(page, FILE)
     assert shown_findings(page) == cli_findings(FILE)
     for item in places(page):
-        assert item["sted"] == f"(i filen: linje {item['linje']}, kolonne {item['kolonne']})"
+        where = f"(linje {item['linje']}, kolonne {item['kolonne']} i {FILE.name})"
+        assert item["sted"] == where
     page.locator("[id='f.titel']").fill("En ny titel")
     page.wait_for_selector(DONE)
     shown = places(page)

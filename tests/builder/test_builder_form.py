@@ -1,5 +1,5 @@
-"""An agreement drafted from scratch through the form, saved with
-»Gem som YAML«, validates with the CLI and opens again unchanged; a reload keeps the draft;
+"""An agreement drafted from scratch through the form, saved with »Gem aftalen som fil«,
+validates with the CLI and opens again unchanged; a reload keeps the draft;
 nothing is requested from outside the local server; axe finds nothing serious at 1280 and
 390 px; the page fits a phone."""
 
@@ -87,7 +87,7 @@ def fill_agreement(page: Any) -> None:
 
 def save(page: Any, folder: Path) -> Path:
     with page.expect_download() as download:
-        page.get_by_role("button", name="Gem som YAML").click()
+        page.get_by_role("button", name="Gem aftalen som fil").click()
     target: Path = folder / download.value.suggested_filename
     download.value.save_as(target)
     return target
@@ -206,7 +206,7 @@ def test_usable_at_390_px(browser: Any, site_url: str, axe_script: Path) -> None
         page = open_builder(context, site_url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390
-        for name in ("Gem som YAML", "Ny kladde", "Tilføj part"):
+        for name in ("Gem aftalen som fil", "Ny kladde", "Tilføj part"):
             button = page.get_by_role("button", name=name, exact=True)
             box = button.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
@@ -248,7 +248,7 @@ def test_budget_totals_and_years(context: Any, site_url: str) -> None:
     for number in range(2):
         click(page, "Tilføj budgetpost", "økonomi")
         page.wait_for_selector(f"[id='f.økonomi.budget.{number}.navn']")
-    click(page, "Tilføj år", "økonomi")
+    # the first post brings a year to write in; »Tilføj år« adds the next
     page.wait_for_selector("[id^='f.økonomi.budget.1.pr_år.']")
     click(page, "Tilføj år", "økonomi")
     page.wait_for_function(
@@ -278,11 +278,11 @@ def test_keyboard_only(context: Any, site_url: str) -> None:
     add = page.locator("[id='del-parter']").get_by_role("button", name="Tilføj part", exact=True)
     add.focus()
     page.keyboard.press("Enter")
-    # the new party starts at its name (the id before it follows the name)
+    # the new party starts at its name; its short name (id), made from the name, follows it
     assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
-    page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.id") == "f.parter.0.id"
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f.parter.0.id"
+    page.keyboard.press("Shift+Tab")
     page.keyboard.type("Jobcenter Tastby")
     page.wait_for_selector(DONE)
     link = page.locator("#ab-fund [data-kode] a[href^='#f.']").first

@@ -31,7 +31,13 @@ def test_printing_the_page_gives_a_note_on_how_to_print(context: Any, site_url: 
     text = " ".join(pages)
     assert len(pages) == 1
     assert NOTE in text and "»Vis udskrift«" in text and "»Udskriv eller gem som PDF«" in text
-    for screen_only in ("Gem som YAML", "Kontrol af aftalen", "Åbn aftale", "Titel", "Indhold"):
+    for screen_only in (
+        "Gem aftalen som fil",
+        "Kontrol af aftalen",
+        "Åbn aftale",
+        "Titel",
+        "Indhold",
+    ):
         assert screen_only not in text
 
 
@@ -49,5 +55,10 @@ def test_printing_the_page_gives_the_print_view_when_it_is_shown(
     assert "Borgerinddragelse" in text and "Navn: Bo Titel: Formand" in text  # the last page
     assert "Part A" in text and "Part B" in text
     assert NOTE not in text
-    for screen_only in ("Gem som YAML", "Kontrol af aftalen", "Vis udskrift", "Udskrift til"):
+    for screen_only in (
+        "Gem aftalen som fil",
+        "Kontrol af aftalen",
+        "Vis udskrift",
+        "Udskrift til",
+    ):
         assert screen_only not in text

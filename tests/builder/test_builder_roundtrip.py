@@ -1,4 +1,4 @@
-"""»Gem som YAML« after an edit writes the agreement the form holds: for every test and case
+"""»Gem aftalen som fil« after an edit writes the agreement the form holds: for every test and case
 agreement, opened, edited (the title retyped as it was) and saved, the saved file holds the
 same data as the original, the page shows the CLI's findings for the saved file, and saving
 the saved file again (opened, edited the same way) gives the same bytes."""
@@ -41,7 +41,7 @@ def edit_and_save(page: Any, path: Path, folder: Path) -> Path:
     title.fill(str(check_file(path).data.get("titel") or "Titel"))
     page.wait_for_selector(DONE)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Gem som YAML").click()
+        page.get_by_role("button", name="Gem aftalen som fil").click()
     folder.mkdir(parents=True, exist_ok=True)
     target: Path = folder / path.name
     download.value.save_as(target)

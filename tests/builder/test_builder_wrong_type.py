@@ -18,7 +18,7 @@ MINIMAL = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid" 
 
 def save(page: Any, folder: Path) -> Any:
     with page.expect_download() as download:
-        page.get_by_role("button", name="Gem som YAML").click()
+        page.get_by_role("button", name="Gem aftalen som fil").click()
     target: Path = folder / download.value.suggested_filename
     download.value.save_as(target)
     return yaml.safe_load(target.read_text(encoding="utf-8"))

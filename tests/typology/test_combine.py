@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from kbtools.cli import main
 from kbtools.data.typology import load_typology
 from kbtools.findings import Level
 from kbtools.loading import load_bytes, load_path
-from kbtools.typology.combine import combine, combine_bytes
+from kbtools.typology.combine import combine, combine_bytes, same_partnership
 from kbtools.typology.ratings import Rating, lower_median, spread
 from kbtools.yaml_writer import to_yaml
 
@@ -76,12 +77,20 @@ def test_spread_marks_full_span_and_different_systems() -> None:
     item = spread(ratings, "mandat")
     assert item.counts == (("kantine", 1), ("klub", 2), ("kompagni", 1))
     assert item.proposal == "klub" and item.total == 4
-    assert item.by_system == (
+    # a system is compared only where at least two of its participants rated the parameter
+    assert item.by_system == (("uddannelse", "klub"),)
+    assert item.full_span and not item.systems_differ and item.discuss
+    two_each = [
+        *ratings,
+        Rating("E", "beskæftigelse", None, {"mandat": "kantine"}, {}),
+        Rating("F", "erhvervsfremme", None, {"mandat": "kompagni"}, {}),
+    ]
+    assert spread(two_each, "mandat").by_system == (
         ("beskæftigelse", "kantine"),
         ("uddannelse", "klub"),
         ("erhvervsfremme", "kompagni"),
     )
-    assert item.full_span and item.systems_differ and item.discuss
+    assert spread(two_each, "mandat").systems_differ
     agreeing = spread(ratings[1:3], "mandat")
     assert not agreeing.discuss and agreeing.span == 0
     # two steps apart within one system is a full span even though the systems agree
@@ -118,6 +127,7 @@ def test_saml_writes_a_valid_assessment(tmp_path: Path) -> None:
     code, stdout, err = run("vurdering", "saml", str(RATINGS / "2025-03-10"), "-o", str(out))
     assert code == 0, err
     assert "8 bedømmelser samlet; 3 af 8 parametre bør drøftes" in stdout
+    assert "Et system sammenlignes kun på en parameter, som mindst to deltagere" in stdout
     result = check_file(out)
     assert result.findings == ()
     assert result.kind is not None and result.kind.label == "typologivurdering"
@@ -178,6 +188,24 @@ def test_mixed_partnerships_and_dates_are_refused_with_positions(tmp_path: Path)
     assert f"{b}:2:14: fejl [saml-andet-partnerskab] Partnerskabet er »LKS Andenby«" in err
     assert f"{b}:3:7: fejl [saml-anden-dato] Datoen er 2025-03-11, men i {a}" in err
     assert "Traceback" not in err
+
+
+def test_a_partnership_written_otherwise_is_the_same_with_a_note(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", rating_text("Anna", "uddannelse", every("klub")))
+    b = write(
+        tmp_path,
+        "b.yaml",
+        rating_text("Bo", "uddannelse", every("klub"), partnerskab="lks-testby"),
+    )
+    first = yaml.safe_load(a.read_text(encoding="utf-8"))["partnerskab"]
+    assert same_partnership(first, "lks-testby") and not same_partnership(first, "LKS Sydby")
+    assert same_partnership("LKS  Testby", "lks-testby") and first == "LKS Testby"
+    out = tmp_path / "v.yaml"
+    code, _, err = run("vurdering", "saml", str(a), str(b), "-o", str(out))
+    assert code == 0, err
+    assert "advarsel [saml-partnerskab-stavet-anderledes] Partnerskabet er skrevet" in err
+    assert f"»lks-testby« i {b}" in err
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["partnerskab"] == first
 
 
 def test_duplicate_raters_are_refused(tmp_path: Path) -> None:

@@ -46,3 +46,44 @@ def test_refusal_comes_back_as_findings_with_positions() -> None:
     assert where == ("b.yaml", 6, 7, "saml-samme-deltager")
     empty = json.loads(call("saml", json.dumps({"filer": []})))
     assert empty == {"yaml": None, "oversigt": None, "fund": [], "antal_filer": 0}
+
+
+def _payload(day: str, **extra: object) -> dict[str, object]:
+    files = sorted((RATINGS / day).glob("*.yaml"))
+    return {
+        "filer": [
+            {"name": f.name, "base64": base64.b64encode(f.read_bytes()).decode()} for f in files
+        ],
+        **extra,
+    }
+
+
+def test_the_agenda_puts_the_widest_splits_first_with_every_reason() -> None:
+    answer = json.loads(call("saml", json.dumps(_payload("2025-03-10"))))
+    rows = answer["oversigt"]["parametre"]
+    spreads = [(row["spredning"], row["systemer_uenige"]) for row in rows]
+    assert spreads == sorted(spreads, key=lambda s: (-s[0], not s[1]))
+    assert rows[0]["drøftes"] and rows[-1]["spredning"] <= rows[0]["spredning"]
+    assert all(row["stærk_uenighed"] == (row["spredning"] == 2) for row in rows)
+    assert "mindst to deltagere fra systemet" in answer["oversigt"]["regel"]
+    reasons = rows[0]["begrundelser"]
+    assert len(reasons) == sum(rows[0]["antal"])
+    assert {"navn", "system", "niveau", "begrundelse"} <= set(reasons[0])
+
+
+def test_the_groups_decision_is_saved_in_the_combined_assessment() -> None:
+    decisions = {
+        "mandat": {"niveau": "kompagni", "begrundelse": "Vi har et skriftligt mandat fra alle."},
+        "maal": {"niveau": "ukendt", "begrundelse": "  "},
+    }
+    answer = json.loads(call("saml", json.dumps(_payload("2025-03-10", beslutninger=decisions))))
+    document, _ = load_bytes(answer["yaml"].encode(), "v.yaml")
+    assert document is not None
+    items = {item["parameter"]: item for item in document.data["parametre"]}
+    assert items["mandat"]["niveau"] == "kompagni"
+    assert items["mandat"]["begrundelse"] == "Vi har et skriftligt mandat fra alle."
+    assert "drøftes" not in items["mandat"]
+    assert items["maal"]["begrundelse"].startswith("Gruppens forslag er medianen")  # unchanged
+    from kbtools.api import check_bytes
+
+    assert [f for f in check_bytes(answer["yaml"].encode(), "v.yaml").findings] == []

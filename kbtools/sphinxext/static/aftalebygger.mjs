@@ -2,22 +2,32 @@
  * Aftalebyggeren: draft, check and print a partnership agreement in the browser.
  *
  * The fields are drawn from the form model the build embeds (#ab-model, made from the agreement
- * schema by kbtools/browser/form.py). The agreement is kept as plain data; "Gem som YAML"
+ * schema by kbtools/sphinxext/form.py). The agreement is kept as plain data; "Gem aftalen som fil"
  * writes it with ab-yaml.mjs (plain JavaScript, so saving works before Python has loaded).
  * Checks and the print view run kbtools' own Python code through kb-python.js. A file that was
  * opened and not edited is checked and saved as its original bytes; after an edit, the text
  * toYaml() writes is what is checked and saved. Drafts live in localStorage only
- * (ab-drafts.mjs); numbers and totals are read and shown by ab-values.mjs.
+ * (ab-drafts.mjs); numbers, amounts and dates are read and shown by ab-values.mjs.
+ *
+ * This module draws the fields and runs the checks; whole concerns live in modules of their
+ * own: the budget tables (ab-money.mjs), parties and the fields that refer to them
+ * (ab-parties.mjs, ab-refs.mjs), the findings (ab-findings.mjs, in the form's words from
+ * ab-wording.mjs), and files and the print view (ab-files.mjs).
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
-import { amountOf, formatTotal, isObject, parseNumber, showNumber, shown, slug, sum } from "./ab-values.mjs";
+import { parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
+import { $, el, idFor } from "./ab-dom.mjs";
+import { deleteIn, getIn, setIn } from "./ab-paths.mjs";
+import { money } from "./ab-money.mjs";
+import { findingsView } from "./ab-findings.mjs";
+import { files } from "./ab-files.mjs";
+import { parties } from "./ab-parties.mjs";
+import { draftBar } from "./ab-draftbar.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
-import { chooseTemplate, templateProblem, withTemplate } from "./ab-skabelon.mjs";
+import { chooseTemplate } from "./ab-skabelon.mjs";
 
-const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling" };
-const SITE = "https://lks-vidensbasen.github.io/";
 const timings = { kontroller: [] };
 window.kbAftalebygger = { timings: timings };
 
@@ -28,56 +38,12 @@ const PAUSE_MS = 60; // a check starts this long after the last keystroke
 
 // ---------- small helpers ----------
 
-function $(id) { return document.getElementById(id); }
-
-function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "text") node.textContent = value;
-    else if (key === "on") for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children || []) if (child) node.append(child);
-  return node;
-}
-
-function idFor(path) { return "f." + path.join("."); }
 function draft() { return store.kladder[store.aktiv]; }
 function data() { return draft().data; }
 
-function getAt(path) {
-  let node = data();
-  for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
-function setAt(path, value) {
-  let node = data();
-  path.slice(0, -1).forEach(function (key, i) {
-    if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
-    node = node[key];
-  });
-  node[path[path.length - 1]] = value;
-}
-
-function deleteAt(path) {
-  const parent = getAt(path.slice(0, -1));
-  if (parent === null || typeof parent !== "object") return;
-  if (Array.isArray(parent)) parent.splice(path[path.length - 1], 1);
-  else delete parent[path[path.length - 1]];
-  // an emptied group under a key disappears too (a list item stays until it is removed)
-  for (let i = path.length - 1; i > 0; i--) {
-    const node = getAt(path.slice(0, i));
-    const emptyGroup = isObject(node) && Object.keys(node).length === 0;
-    const emptyList = Array.isArray(node) && node.length === 0;
-    if (typeof path[i - 1] !== "string" || !(emptyGroup || emptyList)) break;
-    delete getAt(path.slice(0, i - 1))[path[i - 1]];
-  }
-}
+function getAt(path) { return getIn(data(), path); }
+function setAt(path, value) { setIn(data(), path, value); }
+function deleteAt(path) { deleteIn(data(), path); }
 
 function typeNote(field, value, id) {
   // a note by a field whose file value is a list or group where one value belongs
@@ -98,50 +64,11 @@ function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
 function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
 
 function persist() {
-  showSpace(drafts.save(localStorage, store));
-}
-
-function showSpace(error) {
-  // when the browser refuses to store the drafts, say which drafts take the space and offer
-  // to delete the others; the current draft stays in the page either way
-  let box = $("ab-plads");
-  if (!error) { if (box) box.remove(); return; }
-  if (!box) {
-    box = el("div", { id: "ab-plads", class: "ab-plads", role: "alert" });
-    $("ab-besked").after(box);
-  }
-  const sizes = drafts.largestOthers(store);
-  const quota = error.name === "QuotaExceededError";
-  const lines = [el("p", { text: (quota ? "Browserens plads til kladder er brugt op, så den seneste ændring er ikke gemt i browseren."
-    : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + store.aktiv + "« er stadig her på siden."
-    + " Gem den som YAML, så I ikke mister den, hvis I lukker siden." })];
-  if (quota && sizes.length) {
-    lines.push(el("p", { text: "Disse kladder fylder mest: " + sizes.slice(0, 5).map(function (s) { return "»" + s[0] + "« (" + drafts.sizeText(s[1]) + ")"; }).join(", ") + "." }));
-    lines.push(el("button", { type: "button", id: "ab-slet-andre", text: "Slet de andre kladder", on: { click: deleteOthers } }));
-  }
-  box.replaceChildren.apply(box, lines);
-}
-
-function deleteOthers() {
-  const others = Object.keys(store.kladder).filter(function (name) { return name !== store.aktiv; });
-  if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + store.aktiv + "«)? Det kan ikke fortrydes.")) return;
-  for (const name of others) delete store.kladder[name];
-  persist();
-  showDrafts();
-  say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + store.aktiv + "« er gemt i browseren."));
+  bar.showSpace(drafts.save(localStorage, store));
 }
 
 function restore() {
   store = drafts.load(localStorage, model);
-}
-
-function showDrafts() {
-  const select = $("ab-kladde");
-  select.replaceChildren();
-  for (const name of Object.keys(store.kladder)) {
-    select.append(el("option", { value: name, text: name, selected: name === store.aktiv }));
-  }
-  $("ab-navn").value = store.aktiv;
 }
 
 function say(text) { $("ab-besked").textContent = text; }
@@ -163,23 +90,6 @@ function describe(input, id, hasHelp) {
   input.setAttribute("aria-describedby", (hasHelp ? id + "-hjaelp " : "") + id + "-fund");
 }
 
-function partyOptions(select, field, value) {
-  select.replaceChildren(el("option", { value: "", text: "Vælg part" }));
-  const parties = data()[field.henvisning];
-  const ids = [];
-  for (const party of Array.isArray(parties) ? parties : []) {
-    const key = isObject(party) ? party[field.nøglefelt] : null;
-    if (typeof key !== "string" || !key || ids.includes(key)) continue;
-    ids.push(key);
-    const name = party[field.navnefelt];
-    select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
-  }
-  if (shown(value) !== "" && !ids.includes(value)) {
-    select.append(el("option", { value: shown(value), text: shown(value) + " (ikke blandt parterne)" }));
-  }
-  select.value = shown(value);
-}
-
 function scalarInput(field, path, id) {
   const value = getAt(path);
   let input;
@@ -187,7 +97,7 @@ function scalarInput(field, path, id) {
     input = el("select", { id: id, "data-felt": field.felt });
     if (field.felt === "part") {
       input.setAttribute("data-henvisning", field.henvisning);
-      partyOptions(input, field, value);
+      people.partyOptions(input, field, value);
     } else {
       const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
       input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
@@ -203,8 +113,16 @@ function scalarInput(field, path, id) {
   } else {
     input = el("input", { id: id, type: "text", autocomplete: "off" });
     if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
-    if (field.felt === "dato") input.setAttribute("placeholder", "ÅÅÅÅ-MM-DD");
-    input.value = field.felt === "tal" ? showNumber(value) : shown(value);
+    if (field.felt === "dato") input.setAttribute("placeholder", "DD.MM.ÅÅÅÅ");
+    input.value = field.felt === "tal" ? showNumber(value) : field.felt === "dato" ? showDate(value) : shown(value);
+    if (field.felt === "tal" || field.felt === "dato") {
+      // a number or date is shown back in Danish once the field is left (never while typing)
+      input.addEventListener("change", function () {
+        const stored = getAt(path);
+        if (field.felt === "tal" && typeof stored === "number") input.value = showNumber(stored);
+        if (field.felt === "dato" && stored !== input.value) input.value = showDate(stored);
+      });
+    }
   }
   if (field.påkrævet) input.setAttribute("aria-required", "true");
   input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
@@ -220,6 +138,7 @@ function valueOf(field, input) {
   if (raw === "") return undefined;
   if (field.felt === "ja-nej") return raw === "true";
   if (field.felt === "tal") return parseNumber(raw);
+  if (field.felt === "dato") return parseDate(raw);
   return raw;
 }
 
@@ -232,76 +151,14 @@ function onInput(field, path, input) {
     note.remove();
     input.setAttribute("aria-describedby", input.getAttribute("aria-describedby").replace(input.id + "-type ", ""));
   }
-  if (path[0] in references && typeof path[1] === "number") partyChanged(field, path, previous, value);
+  if (path[0] in references && typeof path[1] === "number") people.partyChanged(field, path, previous, value);
   edited();
-}
-
-function referenceLists() {
-  // the lists other fields refer to (x-henvisning), found in the model: parter → id, navn
-  const found = {};
-  (function walk(fields) {
-    for (const f of fields || []) {
-      if (f.felt === "part") {
-        const entry = found[f.henvisning] || (found[f.henvisning] = { keyField: f.nøglefelt, nameField: f.navnefelt, fields: [] });
-        if (!entry.fields.includes(f.nøgle)) entry.fields.push(f.nøgle);
-      }
-      walk(f.felter);
-      if (f.element && f.element.felter) walk(f.element.felter);
-    }
-  })(model.elementer);
-  return found;
-}
-
-function renameReferences(list, ref, oldKey, newKey) {
-  let changed = 0;
-  (function walk(node) {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
-      for (const key of Object.keys(node)) {
-        if (ref.fields.includes(key) && node[key] === oldKey) { node[key] = newKey; changed++; }
-        else walk(node[key]);
-      }
-    }
-  })(Object.fromEntries(Object.entries(data()).filter(function (entry) { return entry[0] !== list; })));
-  return changed;
-}
-
-function partyChanged(field, path, previous, value) {
-  const ref = references[path[0]];
-  const item = path.slice(0, 2);
-  const keyPath = item.concat([ref.keyField]);
-  let oldKey = field.nøgle === ref.keyField ? previous : undefined;
-  let newKey = field.nøgle === ref.keyField ? value : undefined;
-  if (field.nøgle === ref.nameField) {
-    const keyInput = $(idFor(keyPath));
-    const key = getAt(keyPath);
-    if (keyInput && (key === undefined || key === slug(previous || ""))) {
-      oldKey = key;
-      newKey = slug(value || "");
-      if (newKey) setAt(keyPath, newKey); else deleteAt(keyPath);
-      keyInput.value = newKey;
-    }
-  }
-  const others = (data()[path[0]] || []).filter(function (p, i) { return i !== path[1] && isObject(p); });
-  const stillUsed = others.some(function (p) { return p[ref.keyField] === oldKey; });
-  if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
-    const changed = renameReferences(path[0], ref, oldKey, newKey);
-    if (changed) {
-      for (const element of model.elementer) if (element.nøgle !== path[0]) rerender(element.nøgle, true);
-      if (lastChecked) showFindings(lastChecked);
-      say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
-    }
-  }
-  document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
-    const target = references[select.dataset.henvisning];
-    partyOptions(select, { henvisning: select.dataset.henvisning, nøglefelt: target.keyField, navnefelt: target.nameField }, select.value);
-  });
 }
 
 function simpleField(field, path) {
   const id = idFor(path);
   const input = scalarInput(field, path, id);
-  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som ÅÅÅÅ-MM-DD." : "";
+  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som dag, måned og år, fx 31.12.2027." : "";
   // a top-level element's description already stands under its heading
   const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
   describe(input, id, Boolean(helpNode));
@@ -314,7 +171,7 @@ function fieldNode(field, path) {
   if (field.felt === "fast" || field.felt === "sum" || field.felt === "årsbeløb") return null;
   if (field.felt === "gruppe") return groupNode(field, path, true);
   if (field.felt === "liste") return listNode(field, path);
-  if (field.felt === "beløbstabel") return moneyTable(field, path);
+  if (field.felt === "beløbstabel") return tables.moneyTable(field, path);
   return simpleField(field, path);
 }
 
@@ -328,10 +185,6 @@ function groupNode(field, path, nested) {
   ].concat(children, [slot(id)]));
 }
 
-function partyField(field) {
-  return field.element.felter.find(function (f) { return f.felt === "part"; });
-}
-
 function listNode(field, path) {
   const id = idFor(path);
   const items = Array.isArray(getAt(path)) ? getAt(path) : [];
@@ -341,17 +194,17 @@ function listNode(field, path) {
     const itemPath = path.concat([i]);
     const title = field.element.titel + " " + (i + 1);
     const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
-    for (const child of field.element.felter) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+    for (const child of people.drawnOrder(path, field.element.felter)) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
     set.append(slot(idFor(itemPath)));
-    set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { removeItem(path, i); } } }));
+    set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { people.removeItem(path, i); } } }));
     wrapper.append(set);
   });
   const buttons = el("p", { class: "ab-knapper" }, [
     el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
   ]);
-  const ref = partyField(field);
+  const ref = people.partyField(field);
   if (ref) {
-    buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { addPerParty(path, ref); } } }));
+    buttons.append(" ", el("button", { type: "button", text: "Tilføj for hver part, der mangler", on: { click: function () { people.addPerParty(path, ref); } } }));
   }
   wrapper.append(buttons, slot(id));
   return wrapper;
@@ -370,201 +223,6 @@ function addItem(path, item) {
   edited();
 }
 
-function addPerParty(path, ref) {
-  const list = Array.isArray(getAt(path)) ? getAt(path) : [];
-  const present = list.map(function (item) { return isObject(item) ? item[ref.nøgle] : null; });
-  const parties = Array.isArray(data()[ref.henvisning]) ? data()[ref.henvisning] : [];
-  let added = 0;
-  for (const party of parties) {
-    const key = isObject(party) ? party[ref.nøglefelt] : null;
-    if (typeof key === "string" && key && !present.includes(key)) {
-      list.push({ [ref.nøgle]: key });
-      present.push(key);
-      added++;
-    }
-  }
-  if (!Array.isArray(getAt(path)) && list.length) setAt(path, list);
-  say(added ? "Tilføjede " + added + " til listen." : "Alle parter er allerede med (parter skal have et id).");
-  rerender(path[0]);
-  if (added) edited();
-}
-
-function removeItem(path, index) {
-  deleteAt(path.concat([index]));
-  rerender(path[0]);
-  const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
-  const button = list && list.querySelector(".ab-knapper button");
-  if (button) button.focus();
-  say("Fjernet.");
-  edited();
-}
-
-// ---------- budget and financing ----------
-
-function moneyLists(parentPath) {
-  const parent = getAt(parentPath);
-  const group = model.elementer.find(function (e) { return e.nøgle === parentPath[0]; });
-  const fields = parentPath.length === 1 && group && group.felter ? group.felter : [];
-  return fields.filter(function (f) { return f.felt === "beløbstabel"; }).map(function (f) {
-    return { field: f, posts: isObject(parent) && Array.isArray(parent[f.nøgle]) ? parent[f.nøgle] : [] };
-  });
-}
-
-function years(parentPath) {
-  const found = new Set(draft().ekstraÅr || []);
-  for (const list of moneyLists(parentPath)) {
-    for (const post of list.posts) {
-      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
-      if (isObject(amounts)) Object.keys(amounts).forEach(function (y) { found.add(String(y)); });
-    }
-  }
-  return Array.from(found).sort();
-}
-
-function moneyTable(field, path) {
-  const id = idFor(path);
-  const parentPath = path.slice(0, -1);
-  const allYears = years(parentPath);
-  const posts = Array.isArray(getAt(path)) ? getAt(path) : [];
-  const unit = isObject(getAt(parentPath)) && getAt(parentPath).enhed ? getAt(parentPath).enhed : "den valgte enhed";
-  const head = el("tr", {}, [el("th", { scope: "col", text: field.element.titel })]
-    .concat(allYears.map(function (y) { return el("th", { scope: "col", class: "ab-tal", text: y }); }),
-      [el("th", { scope: "col", class: "ab-tal", text: "I alt" }), el("th", { scope: "col", text: "Fjern" })]));
-  const body = el("tbody");
-  posts.forEach(function (post, i) {
-    const postPath = path.concat([i]);
-    const namePath = postPath.concat([field.navnefelt]);
-    const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
-    const name = el("input", { id: idFor(namePath), type: "text", autocomplete: "off",
-      "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
-    name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
-    name.addEventListener("input", function () { onInput(nameField, namePath, name); });
-    const row = el("tr", { id: idFor(postPath) }, [el("td", {}, [name])]);
-    for (const year of allYears) {
-      const amountPath = postPath.concat([field.beløbsfelt, year]);
-      const input = el("input", { id: idFor(amountPath), type: "text", inputmode: "decimal", class: "ab-tal", autocomplete: "off",
-        "aria-label": field.element.titel + " " + (i + 1) + ", " + year });
-      input.value = showNumber(isObject(post) && isObject(post[field.beløbsfelt]) ? post[field.beløbsfelt][year] : undefined);
-      input.addEventListener("input", function () { onAmount(field, path, amountPath, input); });
-      row.append(el("td", { class: "ab-tal" }, [input]));
-    }
-    row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
-    row.append(el("td", {}, [el("button", { type: "button", class: "ab-fjern", text: "Fjern",
-      "aria-label": "Fjern " + field.element.titel.toLowerCase() + " " + (i + 1), on: { click: function () { removeItem(path, i); } } })]));
-    body.append(row);
-  });
-  const foot = el("tr", {}, [el("th", { scope: "row", text: "I alt" })]
-    .concat(allYears.map(function (y) { return el("td", { class: "ab-tal", "data-aar": y }); }),
-      [el("td", { class: "ab-tal", "data-aar": "alle" }), el("td")]));
-  const table = el("table", { class: "ab-beloeb" }, [
-    el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
-  const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
-  const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
-    el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), help(field, id), scroller,
-    el("p", { class: "ab-knapper" }, [
-      el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }), " ",
-      el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
-      el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
-    slot(id)]);
-  updateTotals(wrapper, field, posts, allYears);
-  return wrapper;
-}
-
-function updateTotals(wrapper, field, posts, allYears) {
-  const amountsOf = function (post) { return isObject(post) ? post[field.beløbsfelt] : null; };
-  posts.forEach(function (post, i) {
-    const cell = wrapper.querySelector('[data-sum="' + i + '"]');
-    if (cell) cell.textContent = formatTotal(sum(allYears.map(function (y) { return amountOf(amountsOf(post), y); })));
-  });
-  const perYear = allYears.map(function (year) { return sum(posts.map(function (post) { return amountOf(amountsOf(post), year); })); });
-  allYears.forEach(function (year, i) {
-    const cell = wrapper.querySelector('[data-aar="' + year + '"]');
-    if (cell) cell.textContent = formatTotal(perYear[i]);
-  });
-  const cell = wrapper.querySelector('[data-aar="alle"]');
-  if (cell) cell.textContent = formatTotal(sum(perYear));
-}
-
-function onAmount(field, listPath, amountPath, input) {
-  const value = parseNumber(input.value);
-  if (input.value.trim() === "") deleteAt(amountPath); else setAt(amountPath, value);
-  updatePostSum(field, getAt(amountPath.slice(0, -2)));
-  updateSums(listPath);
-  const posts = Array.isArray(getAt(listPath)) ? getAt(listPath) : [];
-  updateTotals($(idFor(listPath)), field, posts, years(listPath.slice(0, -1)));
-  edited();
-}
-
-function updatePostSum(field, post) {
-  // a post's optional sum (i_alt) that the file already has is kept equal to its amounts
-  if (isObject(post) && field.sumfelt && field.sumfelt in post) {
-    post[field.sumfelt] = sum(Object.values(post[field.beløbsfelt] || {}).filter(function (v) { return typeof v === "number"; }));
-  }
-}
-
-function removeLastYear(parentPath) {
-  const all = years(parentPath);
-  if (!all.length) return;
-  const last = all[all.length - 1];
-  const holders = [];
-  for (const list of moneyLists(parentPath)) {
-    list.posts.forEach(function (post, i) {
-      const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
-      if (isObject(amounts) && last in amounts) holders.push({ list: list, post: post, index: i });
-    });
-  }
-  if (holders.length && !window.confirm("Fjern året " + last + " og " + holders.length + " beløb?")) return;
-  for (const holder of holders) {
-    const listPath = parentPath.concat([holder.list.field.nøgle]);
-    deleteAt(listPath.concat([holder.index, holder.list.field.beløbsfelt, last]));
-    updatePostSum(holder.list.field, holder.post);
-    updateSums(listPath);
-  }
-  draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
-  rerender(parentPath[0]);
-  say("Året " + last + " er fjernet.");
-  if (holders.length) edited(); else persist();
-}
-
-function updateSums(listPath) {
-  // an optional sum group (e.g. budget_i_alt) that the file already has is kept equal to
-  // the posts; which group sums which list, and its fields, come from the form model
-  const parent = getAt(listPath.slice(0, -1));
-  const listKey = listPath[listPath.length - 1];
-  const group = model.elementer.find(function (e) { return e.nøgle === listPath[0]; });
-  const table = ((group && group.felter) || []).find(function (f) { return f.nøgle === listKey; });
-  const sums = ((group && group.felter) || []).filter(function (f) { return f.felt === "sum" && f.af === listKey; });
-  if (!isObject(parent) || !table) return;
-  const posts = Array.isArray(parent[listKey]) ? parent[listKey] : [];
-  const values = {};
-  for (const post of posts) {
-    const amounts = isObject(post) && isObject(post[table.beløbsfelt]) ? post[table.beløbsfelt] : {};
-    for (const [year, value] of Object.entries(amounts)) {
-      if (typeof value === "number") (values[year] = values[year] || []).push(value);
-    }
-  }
-  const perYear = {};
-  for (const [year, list] of Object.entries(values)) perYear[year] = sum(list);
-  const all = sum(Object.values(values).flat());
-  for (const sum of sums) {
-    const target = parent[sum.nøgle];
-    if (!isObject(target)) continue;
-    if (sum.beløbsfelt && sum.beløbsfelt in target) target[sum.beløbsfelt] = perYear;
-    target[sum.sumfelt] = all;
-  }
-}
-
-function addYear(parentPath) {
-  const known = years(parentPath).map(Number);
-  const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
-  draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
-  persist();
-  rerender(parentPath[0]);
-  const input = document.querySelector('[id$=".' + next + '"]');
-  if (input) input.focus();
-  say("Året " + next + " er tilføjet.");
-}
-
 // ---------- drawing ----------
 
 function rerender(key, later) {
@@ -579,9 +237,10 @@ function rerender(key, later) {
 }
 
 function renderAll() {
+  people.clearUndo();
   for (const element of model.elementer) rerender(element.nøgle, true);
   if (lastChecked) showFindings(lastChecked);
-  showDrafts();
+  bar.showDrafts();
 }
 
 // ---------- checking ----------
@@ -600,7 +259,9 @@ function fileName() {
 }
 
 function edited() {
+  ensurePython();
   const current = draft();
+  people.clearUndo();
   current.redigeret = true;
   current.original = null; // the form's data is the agreement now
   delete current.afkortet;
@@ -640,262 +301,6 @@ async function runCheck() {
   }
 }
 
-function target(path) {
-  for (let n = path.length; n > 0; n--) {
-    const node = $(idFor(path.slice(0, n)));
-    if (node) return node;
-  }
-  return path.length ? $("del-" + path[0]) : null;
-}
-
-function localHelp(url) {
-  return typeof url === "string" && url.startsWith(SITE) ? root + url.slice(SITE.length) : url;
-}
-
-function clearFieldFindings() {
-  document.querySelectorAll(".ab-felt-fund").forEach(function (p) { p.replaceChildren(); p.hidden = true; });
-  document.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
-  document.querySelectorAll("[data-ekstra-beskrivelse]").forEach(function (node) {
-    node.setAttribute("aria-describedby", node.dataset.ekstraBeskrivelse);
-    node.removeAttribute("data-ekstra-beskrivelse");
-  });
-}
-
-function attach(finding, node) {
-  const holder = node.matches("input, select, textarea") ? node : null;
-  let place = $(node.id + "-fund");
-  if (!place) {
-    const wrapper = node.closest(".ab-tabel, .ab-liste, .ab-gruppe, .ab-element, .ab-del");
-    place = wrapper ? wrapper.querySelector(".ab-felt-fund:last-of-type") : null;
-    if (holder && place) {
-      if (!holder.dataset.ekstraBeskrivelse) holder.dataset.ekstraBeskrivelse = holder.getAttribute("aria-describedby") || "";
-      holder.setAttribute("aria-describedby", (holder.dataset.ekstraBeskrivelse + " " + place.id).trim());
-    }
-  }
-  if (holder && finding.niveau === "fejl") holder.setAttribute("aria-invalid", "true");
-  if (!place) return;
-  place.hidden = false;
-  place.append(el("span", { class: "ab-felt-besked ab-" + finding.niveau, text: LEVELS[finding.niveau] + ": " + finding.besked }), " ");
-}
-
-function showFindings(findings) {
-  lastChecked = findings;
-  clearFieldFindings();
-  const list = $("ab-fundliste");
-  list.replaceChildren();
-  const counts = { fejl: 0, advarsel: 0, anbefaling: 0 };
-  const fromFile = Boolean(draft().original && !draft().redigeret);
-  for (const finding of findings) {
-    counts[finding.niveau] = (counts[finding.niveau] || 0) + 1;
-    const node = target(finding.sti || []);
-    const where = whereText(finding, node, fromFile);
-    const text = [el("span", { class: "ab-niveau", text: LEVELS[finding.niveau] + ": " }),
-      el("span", { class: "ab-fund-besked", text: finding.besked })];
-    const item = el("li", { class: "ab-fund ab-" + finding.niveau, "data-kode": finding.kode, "data-linje": finding.linje,
-      "data-kolonne": finding.kolonne, "data-niveau": finding.niveau });
-    if (node) {
-      attach(finding, node);
-      item.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, text));
-    } else item.append(el("span", {}, text));
-    if (where) item.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
-    if (finding.hjælp) item.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
-    list.append(item);
-  }
-  showPerSection(findings);
-  const said = summary(counts);
-  if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
-}
-
-function whereText(finding, node, fromFile) {
-  // where a finding is, as its reader knows it: the line and column in an opened (unedited)
-  // file, else the name of the field it concerns (the line of a text the form wrote means
-  // nothing to a form user)
-  if (fromFile) return "i filen: linje " + finding.linje + ", kolonne " + finding.kolonne;
-  const label = node ? document.querySelector("label[for='" + CSS.escape(node.id) + "']") : null;
-  const heading = node && !label ? node.querySelector("legend, caption, h2, h3") : null;
-  const named = label || heading;
-  const name = named && named.firstChild ? named.firstChild.textContent : "";
-  return name.trim() ? "feltet »" + name.trim() + "«" : "";
-}
-
-function showPerSection(findings) {
-  const per = {};
-  for (const finding of findings) {
-    const key = (finding.sti || [])[0];
-    if (typeof key !== "string") continue;
-    per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0 };
-    per[key][finding.niveau]++;
-  }
-  document.querySelectorAll("[data-nav]").forEach(function (span) {
-    const counts = per[span.dataset.nav];
-    const parts = [];
-    if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
-    if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-    if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-    span.textContent = parts.length ? " – " + parts.join(", ") : "";
-    span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
-  });
-}
-
-function summary(counts) {
-  const parts = [];
-  if (counts.fejl) parts.push(counts.fejl + " fejl");
-  if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-  if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-  if (!parts.length) return "Aftalen har ingen fejl, advarsler eller anbefalinger.";
-  const last = parts.pop();
-  return "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
-}
-
-function focusField(node) {
-  const field = node.matches("input, select, textarea") ? node : node.querySelector("input, select, textarea") || node;
-  field.scrollIntoView({ block: "center" });
-  field.focus();
-}
-
-// ---------- files ----------
-
-function toBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function openFile(file) {
-  $("ab-fund").dataset.tilstand = "venter";
-  // a file larger than kbtools reads is refused by the check all the same when it gets one
-  // byte past the limit: the rest is never read, kept or sent to Python
-  const limit = typeof model.maksBytes === "number" ? model.maksBytes : Infinity;
-  const tooBig = file.size > limit;
-  const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
-  newDraft(uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
-  draft().venter = true;
-  persist();
-  lastChecked = null; // the findings shown belong to the file or draft before
-  renderAll();
-  if (pythonReady) await loadOpened(); else say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
-}
-
-function unknownKeys(value) {
-  const known = model.elementer.map(function (e) { return e.nøgle; });
-  const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
-  if (!extra.length) return "";
-  const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
-  const more = extra.length > 5 ? " og " + (extra.length - 5) + " andre" : "";
-  return " Formularen har ingen felter til " + named + more + ". De bliver stående, når aftalen gemmes.";
-}
-
-async function loadOpened() {
-  const current = draft();
-  if (!current.venter) return;
-  const seq = ++checkSeq;
-  $("ab-fund").dataset.tilstand = "arbejder";
-  try {
-    const answer = await py.call("load", { base64: current.original, name: current.filnavn });
-    delete current.venter;
-    if (!isObject(answer.data)) say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-    else if (answer.data.skema !== undefined && answer.data.skema !== model.skema) {
-      say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
-        + "«, og en aftale har »skema: " + model.skema + "«. Formularen viser kun aftalens felter.");
-    } else say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
-    current.data = isObject(answer.data) ? answer.data : {};
-    persist();
-    renderAll();
-    if (seq !== checkSeq) return;
-    showFindings(answer.fund);
-    $("ab-fund").dataset.tilstand = "færdig";
-  } catch (error) {
-    say("Filen kunne ikke åbnes: " + error.message);
-    $("ab-fund").dataset.tilstand = "fejl";
-  }
-}
-
-function download(blob, name) {
-  const link = el("a", { href: URL.createObjectURL(blob), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-}
-
-function save() {
-  const current = draft();
-  if (current.afkortet && !current.redigeret) {
-    say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
-    return;
-  }
-  const saved = current.original && !current.redigeret
-    ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
-    : new Blob([toYaml(current.data, model.elementer)], { type: "application/yaml" });
-  download(saved, current.filnavn || fileName());
-  say("Aftalen er gemt som " + (current.filnavn || fileName()) + " i din download-mappe.");
-}
-
-// ---------- print ----------
-
-async function showPrint() {
-  const message = $("ab-udskrift-besked");
-  if (!pythonReady) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
-  message.textContent = "Udskriften laves …";
-  const frame = $("ab-udskrift");
-  frame.dataset.tilstand = "arbejder";
-  $("ab-udskriv").disabled = true;
-  try {
-    const answer = await py.call("render_html", withTemplate(content()));
-    if (answer.html === null) {
-      if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
-      frame.hidden = true;
-      frame.dataset.tilstand = "færdig";
-      message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
-      return;
-    }
-    frame.setAttribute("sandbox", "allow-same-origin allow-modals");
-    frame.onload = function () {
-      frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
-      $("ab-udskriv").disabled = false;
-      frame.dataset.tilstand = "færdig";
-    };
-    frame.srcdoc = answer.html;
-    frame.hidden = false;
-    message.textContent = answer.kladde
-      ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
-      : "Udskriften er klar til underskrift.";
-  } catch (error) {
-    frame.dataset.tilstand = "fejl";
-    message.textContent = "Udskriften kunne ikke laves: " + error.message;
-  }
-}
-
-async function saveWord() {
-  const message = $("ab-udskrift-besked");
-  if (!pythonReady) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
-  message.textContent = "Word-filen laves …";
-  try {
-    const answer = await py.call("render_docx", withTemplate(content()));
-    if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
-    if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
-    const name = (draft().filnavn || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
-    download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-    message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
-  } catch (error) {
-    message.textContent = "Word-filen kunne ikke laves: " + error.message;
-  }
-}
-
-function printFrame() {
-  const frame = $("ab-udskrift");
-  if (frame.hidden || !frame.contentWindow) return;
-  frame.contentWindow.focus();
-  frame.contentWindow.print();
-}
-
 // ---------- start ----------
 
 function on(id, type, handler) {
@@ -904,54 +309,15 @@ function on(id, type, handler) {
 }
 
 function wire() {
-  on("ab-kladde", "change", function (event) {
-    store.aktiv = event.target.value;
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Kladden »" + store.aktiv + "« er åbnet.");
-    if (draft().venter) loadOpened(); else scheduleCheck();
-  });
-  on("ab-ny", "click", function () {
-    newDraft(uniqueName("Kladde " + (Object.keys(store.kladder).length + 1)));
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Ny kladde: »" + store.aktiv + "«.");
-    scheduleCheck();
-  });
-  on("ab-slet", "click", function () {
-    if (!window.confirm("Slet kladden »" + store.aktiv + "«? Det kan ikke fortrydes.")) return;
-    const gone = store.aktiv;
-    delete store.kladder[gone];
-    const rest = Object.keys(store.kladder);
-    if (rest.length) store.aktiv = rest[0]; else newDraft("Kladde 1");
-    persist();
-    lastChecked = null;
-    renderAll();
-    say("Kladden »" + gone + "« er slettet.");
-    scheduleCheck();
-  });
-  on("ab-navn", "change", function (event) {
-    const wanted = event.target.value.trim();
-    if (!wanted || wanted === store.aktiv) { event.target.value = store.aktiv; return; }
-    const name = uniqueName(wanted);
-    const renamed = {};
-    for (const [key, value] of Object.entries(store.kladder)) renamed[key === store.aktiv ? name : key] = value;
-    store.kladder = renamed;
-    store.aktiv = name;
-    persist();
-    showDrafts();
-    say("Kladden hedder nu »" + name + "«.");
-  });
+  bar.wire();
   on("ab-aabn", "change", function (event) {
     const file = event.target.files && event.target.files[0];
-    if (file) openFile(file).finally(function () { event.target.value = ""; });
+    if (file) filing.openFile(file).finally(function () { event.target.value = ""; });
   });
-  on("ab-gem", "click", save);
-  on("ab-lav-udskrift", "click", showPrint);
-  on("ab-udskriv", "click", printFrame);
-  on("ab-word", "click", saveWord);
+  on("ab-gem", "click", filing.save);
+  on("ab-lav-udskrift", "click", filing.showPrint);
+  on("ab-udskriv", "click", filing.printFrame);
+  on("ab-word", "click", filing.saveWord);
   on("ab-skabelon", "change", async function (event) {
     const name = await chooseTemplate(event.target.files[0]);
     $("ab-udskrift-besked").textContent = name
@@ -961,39 +327,73 @@ function wire() {
   on("ab-form", "submit", function (event) { event.preventDefault(); });
 }
 
-function startChecking() {
-  if (!py) {
+function ensurePython() {
+  // Python (kb-python.js) is started once the form is drawn: when the browser is idle, or
+  // at once when something needs it (an edit, an opened file, the print view)
+  if (py) return;
+  if (typeof window.startPython !== "function") {
     $("ab-status").textContent = "Kontrollen kunne ikke indlæses. Du kan stadig udfylde og gemme aftalen.";
     return;
   }
+  py = window.startPython();
+  timings.pythonStart = performance.now();
+  startChecking();
+}
+
+function startChecking() {
   py.ready.then(function (info) {
     pythonReady = true;
     timings.pythonKlar = performance.now();
     timings.pythonIndlæsning = info.loadMs;
     timings.faser = info.phases;
     $("ab-status").textContent = "Kontrol klar";
-    if (draft().venter) loadOpened(); else runCheck();
+    if (draft().venter) filing.loadOpened(); else runCheck();
   }, function (error) {
     $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
   });
 }
 
+const tables = money({ getAt: getAt, setAt: setAt, deleteAt: deleteAt, draft: draft, get model() { return model; },
+  help: help, slot: slot, onInput: onInput, addItem: addItem, removeItem: function (path, i) { people.removeItem(path, i); }, rerender: rerender,
+  edited: edited, persist: persist, say: say });
+
+const findings = findingsView({ draft: draft, get model() { return model; }, get root() { return root; } });
+
+const bar = draftBar({ store: function () { return store; }, persist: persist, say: say, renderAll: renderAll,
+  forgetFindings: function () { lastChecked = null; }, newDraft: newDraft, uniqueName: uniqueName,
+  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().venter) filing.loadOpened(); else scheduleCheck(); } });
+
+const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
+  deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
+  showLastFindings: function () { if (lastChecked) showFindings(lastChecked); } });
+
+const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
+  uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
+  forgetFindings: function () { lastChecked = null; }, content: content, fileName: fileName, ensurePython: ensurePython,
+  python: function () { return pythonReady ? py : null; }, nextCheck: function () { return ++checkSeq; },
+  isLatest: function (seq) { return seq === checkSeq; } });
+
+function showFindings(found) {
+  lastChecked = found;
+  findings.showFindings(found);
+}
+
 function main() {
   const holder = $("aftalebygger");
   if (!holder) return;
+  holder.classList.add("ab-js"); // the tools that need JavaScript are shown only with it
   model = JSON.parse($("ab-model").textContent);
-  references = referenceLists();
+  people.init();
+  references = people.references();
   root = holder.dataset.rod || "";
   restore();
   wire();
   renderAll();
   timings.formularKlar = performance.now();
   $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
-  startChecking();
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(ensurePython, { timeout: 1000 });
+  else setTimeout(ensurePython, 50);
 }
 
-// Python starts loading at once (kb-python.js is a classic script in <head>; this module runs
-// when the page has been parsed)
-if (typeof window.startPython === "function") py = window.startPython();
 window.kbAftalebygger.toYaml = function (value) { return toYaml(value, model.elementer); };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();

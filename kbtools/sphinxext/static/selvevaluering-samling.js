@@ -3,9 +3,11 @@
  *
  * Collects rating files (opened, or typed in and written as rating files here) and sends them
  * to kbtools' own Python code in the browser (kb-python.js → kbtools.browser.entry "saml" →
- * kbtools.typology.facilitator.combine_files): the same code as `kbtools vurdering saml`.
+ * kbtools.browser.facilitator.combine_files): the same code as `kbtools vurdering saml`.
  * Shows the result as a table and a list (text only, via textContent) and saves the combined
- * assessment as a YAML file. Nothing leaves the browser.
+ * assessment as a YAML file, with the group's decision per parameter from the agenda
+ * (svs-dagsorden.js). The collection and the decisions are kept in this browser's
+ * localStorage, so a reload keeps them; nothing leaves the browser.
  */
 (function () {
   "use strict";
@@ -21,9 +23,33 @@
     const message = document.getElementById("svs-besked");
     const form = document.getElementById("svs-form");
     const formMessage = document.getElementById("svs-form-besked");
-    const ratings = []; // {name, text, label}
+    const STORE_KEY = "lks-selvevaluering-samling";
+    const ratings = []; // {name, text or base64, label}
+    let decisions = {}; // parameter id → {niveau, begrundelse}: the group's decisions
     let combinedYaml = null;
+    let overviewShown = null;
     let py = null;
+
+    function keep() {
+      // the collection survives a reload of the page (in this browser only)
+      try {
+        window.localStorage.setItem(STORE_KEY, JSON.stringify({ bedømmelser: ratings, beslutninger: decisions }));
+      } catch (error) {
+        message.textContent = "Samlingen kunne ikke gemmes i browseren (" + error.name + "). Gem den samlede vurdering som fil.";
+      }
+    }
+
+    function restore() {
+      let kept = null;
+      try { kept = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null"); } catch (error) { kept = null; }
+      if (!kept || !Array.isArray(kept["bedømmelser"])) return;
+      for (const r of kept["bedømmelser"]) {
+        if (r && typeof r.name === "string" && (typeof r.text === "string" || typeof r.base64 === "string")) {
+          ratings.push({ name: r.name, text: r.text, base64: r.base64, label: typeof r.label === "string" ? r.label : r.name });
+        }
+      }
+      if (kept.beslutninger && typeof kept.beslutninger === "object") decisions = kept.beslutninger;
+    }
 
     function element(tag, text, className) {
       const node = document.createElement(tag);
@@ -129,9 +155,44 @@
         for (const text of overview.uenige) items.appendChild(element("li", text));
         result.appendChild(items);
       }
+      const heading = element("h3", "Dagsorden for mødet");
+      heading.id = "svs-dagsorden-titel";
+      result.appendChild(heading);
+      const printButton = element("button", "Udskriv mødearket (én side)");
+      printButton.type = "button";
+      printButton.id = "svs-udskriv";
+      printButton.addEventListener("click", printSheet);
+      result.appendChild(element("p")).appendChild(printButton);
+      const agenda = element("div", null, "svs-dagsorden");
+      agenda.id = "svs-dagsorden";
+      result.appendChild(agenda);
+      window.kbAgenda.show(agenda, overview, decisions, keep);
     }
 
+    function printSheet() {
+      // the agenda on one page, from a frame of its own: the page's tools and text stay out
+      let frame = document.getElementById("svs-moedeark");
+      if (!frame) {
+        frame = element("iframe", null, "svs-moedeark");
+        frame.id = "svs-moedeark";
+        frame.title = "Mødeark til udskrift";
+        frame.setAttribute("aria-hidden", "true");
+        frame.tabIndex = -1;
+        document.body.appendChild(frame);
+      }
+      const date = combinedYaml ? (combinedYaml.match(/^dato: (\S+)/m) || [null, ""])[1] : "";
+      const name = combinedYaml ? (combinedYaml.match(/^partnerskab: (.+)$/m) || [null, ""])[1].replace(/^"|"$/g, "") : "";
+      window.kbAgenda.sheet(frame.contentDocument, "Mødeark: " + (name || "selvevaluering") + (date ? ", " + date : ""),
+        overviewShown, decisions);
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    }
+
+    let updates = 0; // only the latest update shows its answer (files and typed ratings overlap)
+
     async function update() {
+      const mine = ++updates;
+      keep();
       showList();
       result.replaceChildren();
       combinedYaml = null;
@@ -146,16 +207,17 @@
         answer = await py.call("saml", {
           // an opened file goes as its bytes, so Python finds what the CLI finds (a file that
           // is not UTF-8, a byte order mark), not the browser's decoding of it
-          filer: ratings.map(function (r) {
-            return r.base64 ? { name: r.name, base64: r.base64 } : { name: r.name, text: r.text };
-          }),
+          filer: files(),
         });
       } catch (error) {
-        status.textContent = "Bedømmelserne kunne ikke samles: " + error.message;
+        if (mine === updates) status.textContent = "Bedømmelserne kunne ikke samles: " + error.message;
         return;
       }
+      if (mine !== updates) return;
+      result.replaceChildren();
       if (answer.yaml) {
         combinedYaml = answer.yaml;
+        overviewShown = answer.oversigt;
         saveButton.disabled = false;
         status.textContent = ratings.length === 1
           ? "1 bedømmelse er samlet."
@@ -166,6 +228,12 @@
         status.textContent = "Bedømmelserne kan ikke samles endnu. Ret det, der står under Resultat.";
         showFindings(answer.fund, "Det skal rettes");
       }
+    }
+
+    function files() {
+      return ratings.map(function (r) {
+        return r.base64 ? { name: r.name, base64: r.base64 } : { name: r.name, text: r.text };
+      });
     }
 
     function readFile(file) {
@@ -229,12 +297,21 @@
       update();
     });
 
-    saveButton.addEventListener("click", function () {
+    saveButton.addEventListener("click", async function () {
       if (!combinedYaml) return;
-      const blob = new Blob([combinedYaml], { type: "application/yaml" });
+      // the group's decisions go into the combined assessment (kbtools writes the file)
+      let text = combinedYaml;
+      try {
+        const answer = await py.call("saml", { filer: files(), beslutninger: decisions });
+        if (answer.yaml) text = answer.yaml;
+      } catch (error) {
+        message.textContent = "Gruppens beslutninger kunne ikke skrives ind: " + error.message;
+        return;
+      }
+      const blob = new Blob([text], { type: "application/yaml" });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      const date = (combinedYaml.match(/^dato: (\S+)/m) || [null, "dato"])[1];
+      const date = (text.match(/^dato: (\S+)/m) || [null, "dato"])[1];
       link.download = "vurdering-" + date + ".yaml";
       document.body.appendChild(link);
       link.click();
@@ -250,9 +327,12 @@
     py = window.startPython();
     document.getElementById("svs-vaerktoej").hidden = false;
     status.textContent = "Samlingen indlæses …";
+    restore();
+    showList();
     py.ready.then(function () {
       status.textContent = "Klar. Åbn deltagernes filer, eller skriv en bedømmelse ind.";
       root.dataset.klar = "ja";
+      if (ratings.length) update(); // the collection from before the reload
     }, function (error) {
       status.textContent = error.message;
     });

@@ -1,0 +1,156 @@
+"""The facilitator view's Python side: rating files in, the combined result out, as JSON.
+
+The page ``selvevaluering/samling`` sends the rating files it has (opened files, or ratings
+typed in during the meeting and written as rating files by the page) to :func:`combine_files`
+through the browser runtime (:mod:`kbtools.browser.entry`). It runs exactly the code of
+``kbtools vurdering saml``; the answer has the combined assessment as YAML (what the CLI
+writes), a table-ready overview per parameter and the findings in the CLI's JSON form.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from kbtools.data.typology import load_typology
+from kbtools.reporting.jsonout import finding_as_json
+from kbtools.typology.cases import Assessment, ParameterAssessment
+from kbtools.typology.combine import combine_bytes
+from kbtools.typology.group_views import RatingsView, ratings_view
+from kbtools.typology.ratings import DISCUSS_RULE, ratings_of
+from kbtools.yaml_writer import to_yaml
+
+#: The first lines of a combined assessment saved from the page (the CLI writes its own).
+COMMENT = (
+    "Samlet på LKS-vidensbasen (samme kode som kbtools vurdering saml). Niveauerne under\n"
+    "parametre er gruppens forslag; ret dem, når I har drøftet de markerede parametre."
+)
+
+
+def _content(item: dict[str, Any]) -> bytes:
+    encoded = item.get("base64")
+    if isinstance(encoded, str):
+        return base64.b64decode(encoded)
+    return str(item.get("text", "")).encode("utf-8")
+
+
+def _view(data: dict[str, Any]) -> RatingsView | None:
+    parameters = {
+        str(item["parameter"]): ParameterAssessment(str(item["niveau"]), str(item["begrundelse"]))
+        for item in data["parametre"]
+    }
+    assessment = Assessment(
+        Path(""),
+        str(data["dato"]),
+        str(data["metode"]),
+        tuple(data["vurderet_af"]),
+        parameters,
+        ratings_of(data),
+    )
+    return ratings_view(assessment)
+
+
+def _reasons(data: dict[str, Any], parameter: str, names: dict[str, str]) -> list[dict[str, str]]:
+    """Each participant's level and reason on ``parameter``, next to each other."""
+    found = []
+    for rating in ratings_of(data):
+        level = rating.levels.get(parameter)
+        if level is None:
+            continue
+        found.append(
+            {
+                "navn": rating.name,
+                "system": rating.system,
+                "niveau": names.get(level, level),
+                "niveau_id": level,
+                "begrundelse": rating.reasons.get(parameter, ""),
+            }
+        )
+    return found
+
+
+def overview(view: RatingsView, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the page shows: the meeting's agenda, the parameters ordered by how far apart the
+    ratings are (a split from the lowest level to the highest first), each with the group's
+    proposal, the counts, each system's median and every participant's level and reason."""
+    levels = [level for level, _ in view.parameters[0].counts] if view.parameters else []
+    names = {level.id: level.name for level in levels}
+    rows: list[dict[str, Any]] = [
+        {
+            "id": row.parameter.id,
+            "navn": row.parameter.name,
+            "niveau": row.level.name,
+            "niveau_id": row.level.id,
+            "antal": [count for _, count in row.counts],
+            "systemer": row.systems_text,
+            "drøftes": row.discuss,
+            "stærk_uenighed": row.full_span,
+            "systemer_uenige": row.systems_differ,
+            "spredning": row.span,
+            "hvorfor": row.why if row.discuss else "",
+            "begrundelser": _reasons(data, row.parameter.id, names) if data else [],
+        }
+        for row in view.parameters
+    ]
+    # the agenda: the widest spread first, then the systems' disagreement, else the typology's
+    # order (sorted() keeps it for equal keys)
+    rows = sorted(rows, key=lambda r: (-r["spredning"], not r["systemer_uenige"]))
+    return {
+        "intro": view.intro,
+        "uenige_intro": view.disagreement_intro,
+        "regel": DISCUSS_RULE,
+        "niveauer": [level.name for level in levels],
+        "niveau_ider": [level.id for level in levels],
+        "parametre": rows,
+        "uenige": [row.why for row in view.disagreements],
+    }
+
+
+def decide(data: dict[str, Any], decisions: Any) -> None:
+    """The group's decision per parameter, written into the combined assessment: its level
+    (``niveau``) and its reason (``begrundelse``, replacing the proposal's explanation); a
+    parameter the group has decided is no longer marked for discussion."""
+    if not isinstance(decisions, dict):
+        return
+    levels = {level.id for level in load_typology().levels}
+    for item in data["parametre"]:
+        decision = decisions.get(item["parameter"])
+        if not isinstance(decision, dict):
+            continue
+        level = decision.get("niveau")
+        reason = decision.get("begrundelse")
+        if isinstance(level, str) and level in levels:
+            item["niveau"] = level
+        if isinstance(reason, str) and reason.strip():
+            item["begrundelse"] = reason.strip()
+            item.pop("drøftes", None)
+
+
+def combine_files(args: dict[str, Any]) -> dict[str, Any]:
+    """``{"filer": [{"name": …, "text" or "base64": …}, …], "beslutninger": {…}}`` → the
+    combined result, with the group's decisions (:func:`decide`) in its YAML.
+
+    ``yaml`` and ``oversigt`` are None when the ratings cannot be combined; ``fund`` says why
+    (with the file names given), and also lists warnings when they can.
+    """
+    files = [
+        (str(item.get("name") or f"bedømmelse-{index + 1}.yaml"), _content(item))
+        for index, item in enumerate(args.get("filer") or [])
+        if isinstance(item, dict)
+    ]
+    if not files:
+        return {"yaml": None, "oversigt": None, "fund": [], "antal_filer": 0}
+    combined = combine_bytes(files)
+    findings = [finding_as_json(f) for f in combined.findings]
+    if combined.data is None:
+        return {"yaml": None, "oversigt": None, "fund": findings, "antal_filer": len(files)}
+    view = _view(combined.data)
+    shown = overview(view, combined.data) if view is not None else None
+    decide(combined.data, args.get("beslutninger"))
+    return {
+        "yaml": to_yaml(combined.data, COMMENT),
+        "oversigt": shown,
+        "fund": findings,
+        "antal_filer": len(files),
+    }

@@ -1,0 +1,173 @@
+/*
+ * The builder's files and print view: »Åbn aftale« (an opened file is kept as its bytes until
+ * it is edited, and loaded into the form by kbtools' own Python), »Gem aftalen som fil« (the
+ * opened bytes, or the YAML ab-yaml.mjs writes from the form), the print view and the Word
+ * file (both written by kbtools in the browser). Nothing is sent anywhere: a file is read and
+ * saved in the browser only.
+ *
+ * ``files(ctx)`` gets the builder's shared state and functions: model, store, draft(),
+ * newDraft, uniqueName, persist, renderAll, say, showFindings, forgetFindings, content(),
+ * fileName(), ensurePython(), python() (the runtime once it is ready, else null), and
+ * nextCheck()/isLatest(seq) (only the latest check or load shows its findings).
+ */
+import { $, el } from "./ab-dom.mjs";
+import { addDraft, emptyStore } from "./ab-drafts.mjs";
+import { isObject, shown } from "./ab-values.mjs";
+import { toYaml } from "./ab-yaml.mjs";
+import { templateProblem, withTemplate } from "./ab-skabelon.mjs";
+
+export function files(ctx) {
+  function toBase64(bytes) {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  async function openFile(file) {
+    ctx.ensurePython();
+    $("ab-fund").dataset.tilstand = "venter";
+    // a file larger than kbtools reads is refused by the check all the same when it gets one
+    // byte past the limit: the rest is never read, kept or sent to Python
+    const limit = typeof ctx.model.maksBytes === "number" ? ctx.model.maksBytes : Infinity;
+    const tooBig = file.size > limit;
+    const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
+    if (untouched(ctx.draft())) delete ctx.store.kladder[ctx.store.aktiv]; // an empty new draft gives way to the file
+    ctx.newDraft(ctx.uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
+    ctx.draft().venter = true;
+    ctx.persist();
+    ctx.forgetFindings(); // the findings shown belong to the file or draft before
+    ctx.renderAll();
+    if (ctx.python()) await loadOpened(); else ctx.say("»" + file.name + "« åbnes i formularen, så snart kontrollen er indlæst.");
+  }
+
+  function untouched(current) {
+    // a draft nobody has written in: no file, no edit, nothing but what a new draft starts with
+    if (!current || current.original || current.redigeret || current.venter) return false;
+    const fresh = emptyStore();
+    addDraft(fresh, "x", ctx.model);
+    return JSON.stringify(current.data) === JSON.stringify(fresh.kladder.x.data) && !(current.ekstraÅr || []).length;
+  }
+
+  function unknownKeys(value) {
+    const known = ctx.model.elementer.map(function (e) { return e.nøgle; });
+    const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
+    if (!extra.length) return "";
+    const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
+    const more = extra.length > 5 ? " og " + (extra.length - 5) + " andre" : "";
+    return " Formularen har ingen felter til " + named + more + ". De bliver stående, når aftalen gemmes.";
+  }
+
+  async function loadOpened() {
+    const current = ctx.draft();
+    if (!current.venter) return;
+    const seq = ctx.nextCheck();
+    $("ab-fund").dataset.tilstand = "arbejder";
+    try {
+      const answer = await ctx.python().call("load", { base64: current.original, name: current.filnavn });
+      delete current.venter;
+      if (!isObject(answer.data)) ctx.say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
+      else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.skema) {
+        ctx.say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
+          + "«, og en aftale har »skema: " + ctx.model.skema + "«. Formularen viser kun aftalens felter.");
+      } else ctx.say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
+      current.data = isObject(answer.data) ? answer.data : {};
+      ctx.persist();
+      ctx.renderAll();
+      if (!ctx.isLatest(seq)) return;
+      ctx.showFindings(answer.fund);
+      $("ab-fund").dataset.tilstand = "færdig";
+    } catch (error) {
+      ctx.say("Filen kunne ikke åbnes: " + error.message);
+      $("ab-fund").dataset.tilstand = "fejl";
+    }
+  }
+
+  function download(blob, name) {
+    const link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function save() {
+    const current = ctx.draft();
+    if (current.afkortet && !current.redigeret) {
+      ctx.say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
+      return;
+    }
+    const saved = current.original && !current.redigeret
+      ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
+      : new Blob([toYaml(current.data, ctx.model.elementer)], { type: "application/yaml" });
+    download(saved, current.filnavn || ctx.fileName());
+    ctx.say("Aftalen er gemt som " + (current.filnavn || ctx.fileName()) + " i din download-mappe.");
+  }
+
+
+  async function showPrint() {
+    ctx.ensurePython();
+    const message = $("ab-udskrift-besked");
+    if (!ctx.python()) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
+    message.textContent = "Udskriften laves …";
+    const frame = $("ab-udskrift");
+    frame.dataset.tilstand = "arbejder";
+    $("ab-udskriv").disabled = true;
+    try {
+      const answer = await ctx.python().call("render_html", withTemplate(ctx.content()));
+      if (answer.html === null) {
+        if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
+        frame.hidden = true;
+        frame.dataset.tilstand = "færdig";
+        message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
+        return;
+      }
+      frame.setAttribute("sandbox", "allow-same-origin allow-modals");
+      frame.onload = function () {
+        frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px";
+        $("ab-udskriv").disabled = false;
+        frame.dataset.tilstand = "færdig";
+      };
+      frame.srcdoc = answer.html;
+      frame.hidden = false;
+      message.textContent = answer.kladde
+        ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
+        : "Udskriften er klar til underskrift.";
+    } catch (error) {
+      frame.dataset.tilstand = "fejl";
+      message.textContent = "Udskriften kunne ikke laves: " + error.message;
+    }
+  }
+
+  async function saveWord() {
+    ctx.ensurePython();
+    const message = $("ab-udskrift-besked");
+    if (!ctx.python()) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
+    message.textContent = "Word-filen laves …";
+    try {
+      const answer = await ctx.python().call("render_docx", withTemplate(ctx.content()));
+      if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
+      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
+      const name = (ctx.draft().filnavn || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+      download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
+      message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
+    } catch (error) {
+      message.textContent = "Word-filen kunne ikke laves: " + error.message;
+    }
+  }
+
+  function printFrame() {
+    const frame = $("ab-udskrift");
+    if (frame.hidden || !frame.contentWindow) return;
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+  }
+
+  return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame };
+}

@@ -1,0 +1,173 @@
+/*
+ * The builder's findings on the page: the list under »Kontrol af aftalen« (errors first, each
+ * a link to its field), a message at each field with a link back to the list, a word per
+ * section in »Aftalens dele«, and the summary. The sentences are the form's words
+ * (ab-wording.mjs); every item keeps kbtools' own finding in data attributes (data-kode,
+ * data-linje, data-kolonne, data-niveau, data-besked, data-orden: its place in kbtools' order),
+ * so the page and ``kbtools validate --format json`` can be compared.
+ *
+ * ``findingsView(ctx)`` gets: draft() (the active draft), model, root (the way to the site's
+ * root), and the data via draft().data.
+ */
+import { $, el, idFor } from "./ab-dom.mjs";
+import { RECOMMENDED, arrange, isMissingSection, sentence } from "./ab-wording.mjs";
+
+const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling", mangler: "Mangler" };
+const SITE = "https://lks-vidensbasen.github.io/";
+
+export function findingsView(ctx) {
+  function target(path) {
+    for (let n = path.length; n > 0; n--) {
+      const node = $(idFor(path.slice(0, n)));
+      if (node) return node;
+    }
+    return path.length ? $("del-" + path[0]) : null;
+  }
+
+  function localHelp(url) {
+    return typeof url === "string" && url.startsWith(SITE) ? ctx.root + url.slice(SITE.length) : url;
+  }
+
+  function clearFieldFindings() {
+    document.querySelectorAll(".ab-felt-fund").forEach(function (p) { p.replaceChildren(); p.hidden = true; });
+    document.querySelectorAll("#ab-form [aria-invalid]:not([data-ulaeselig])").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    document.querySelectorAll("[data-ekstra-beskrivelse]").forEach(function (node) {
+      node.setAttribute("aria-describedby", node.dataset.ekstraBeskrivelse);
+      node.removeAttribute("data-ekstra-beskrivelse");
+    });
+  }
+
+  function attach(level, text, node, itemId) {
+    const holder = node.matches("input, select, textarea") ? node : null;
+    let place = $(node.id + "-fund");
+    if (!place) {
+      const wrapper = node.closest(".ab-tabel, .ab-liste, .ab-gruppe, .ab-element, .ab-del");
+      place = wrapper ? wrapper.querySelector(".ab-felt-fund:last-of-type") : null;
+      if (holder && place) {
+        if (!holder.dataset.ekstraBeskrivelse) holder.dataset.ekstraBeskrivelse = holder.getAttribute("aria-describedby") || "";
+        holder.setAttribute("aria-describedby", (holder.dataset.ekstraBeskrivelse + " " + place.id).trim());
+      }
+    }
+    if (holder && level === "fejl") holder.setAttribute("aria-invalid", "true");
+    if (!place) return;
+    place.hidden = false;
+    if (place.childNodes.length) place.append(el("br"));
+    place.append(el("span", { class: "ab-felt-besked ab-" + level, text: LEVELS[level] + ": " + text }), " ",
+      el("a", { href: "#" + itemId, class: "ab-til-fund", text: "Til fundene", on: { click: function (event) {
+        event.preventDefault();
+        const item = $(itemId);
+        const link = item && item.querySelector("a");
+        (link || $("ab-fund")).focus();
+      } } }));
+  }
+
+  function whereText(finding) {
+    // the line and column only for a file as it was opened: the user may fix it in an editor;
+    // in the form, the sentence already names the field
+    const current = ctx.draft();
+    if (!(current.original && !current.redigeret) || !finding.linje) return "";
+    return "linje " + finding.linje + ", kolonne " + finding.kolonne + (current.filnavn ? " i " + current.filnavn : "");
+  }
+
+  function item(finding, level, text, itemId) {
+    return el("li", { id: itemId, class: "ab-fund ab-" + level, "data-kode": finding.kode, "data-linje": finding.linje,
+      "data-kolonne": finding.kolonne, "data-niveau": finding.niveau, "data-besked": finding.besked, "data-orden": finding.orden });
+  }
+
+  function showFindings(findings) {
+    clearFieldFindings();
+    const list = $("ab-fundliste");
+    list.replaceChildren();
+    const counts = { fejl: 0, mangler: 0, advarsel: 0, anbefaling: 0 };
+    const data = ctx.draft().data;
+    const { listed, recommended } = arrange(findings);
+    for (const finding of listed) {
+      const level = isMissingSection(finding) ? "mangler" : finding.niveau;
+      counts[level] = (counts[level] || 0) + 1;
+      const text = sentence(finding, data, ctx.model.elementer);
+      const node = target(finding.sti || []);
+      const itemId = "fund-" + finding.orden;
+      const li = item(finding, level, text, itemId);
+      const words = [el("span", { class: "ab-niveau", text: LEVELS[level] + ": " }), el("span", { class: "ab-fund-besked", text: text })];
+      if (node) {
+        attach(level, text, node, itemId);
+        li.append(el("a", { href: "#" + node.id, on: { click: function (event) { event.preventDefault(); focusField(node); } } }, words));
+      } else li.append(el("span", {}, words));
+      const where = whereText(finding);
+      if (where) li.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
+      if (finding.hjælp) li.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
+      list.append(li);
+    }
+    if (recommended.length) {
+      counts.anbefaling += recommended.length;
+      list.append(recommendations(recommended));
+    }
+    showPerSection(findings);
+    const said = summary(counts);
+    if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
+  }
+
+  function recommendations(found) {
+    // the recommended parts the agreement lacks, once: why, and a link to each part
+    const li = el("li", { class: "ab-fund ab-anbefaling", id: "fund-anbefalet" }, [
+      el("span", { class: "ab-niveau", text: "Anbefaling: " }),
+      el("span", { class: "ab-fund-besked", text: "Overvej også at udfylde disse dele. De er ikke krav, men vidensbasen anbefaler dem,"
+        + " fordi de gør det tydeligt, hvordan I arbejder sammen; vejledningen under hver del siger mere: " })]);
+    found.forEach(function (finding, i) {
+      const element = ctx.model.elementer.find(function (e) { return e.nøgle === finding.sti[0]; });
+      const section = $("del-" + finding.sti[0]);
+      const name = element ? element.titel : finding.sti[0];
+      li.append(i ? (i === found.length - 1 ? " og " : ", ") : "", el("a", { href: "#del-" + finding.sti[0], "data-kode": finding.kode,
+        "data-linje": finding.linje, "data-kolonne": finding.kolonne, "data-niveau": finding.niveau, "data-besked": finding.besked,
+        "data-orden": finding.orden, text: name, on: { click: function (event) {
+          if (!section) return;
+          event.preventDefault();
+          focusField(section);
+        } } }));
+    });
+    li.append(".");
+    return li;
+  }
+
+  function showPerSection(findings) {
+    const per = {};
+    for (const finding of findings) {
+      const key = (finding.sti || [])[0];
+      if (typeof key !== "string") continue;
+      const counts = per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0, mangler: false, anbefalet: false };
+      if (isMissingSection(finding)) counts.mangler = true;
+      else if (finding.kode === RECOMMENDED) counts.anbefalet = true;
+      else counts[finding.niveau]++;
+    }
+    document.querySelectorAll("[data-nav]").forEach(function (span) {
+      const counts = per[span.dataset.nav];
+      const parts = [];
+      if (counts && counts.mangler) parts.push("mangler");
+      if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
+      if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+      if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+      if (counts && counts.anbefalet && !parts.length) parts.push("anbefalet, ikke udfyldt");
+      span.textContent = parts.length ? " – " + parts.join(", ") : "";
+      span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
+    });
+  }
+
+  function summary(counts) {
+    const parts = [];
+    if (counts.fejl) parts.push(counts.fejl + " fejl");
+    if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
+    if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
+    const missing = counts.mangler ? (counts.mangler === 1 ? "1 af aftalens dele mangler. " : counts.mangler + " af aftalens dele mangler. ") : "";
+    if (!parts.length) return missing ? missing.trim() : "Aftalen har ingen fejl, advarsler eller anbefalinger.";
+    const last = parts.pop();
+    return missing + "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
+  }
+
+  function focusField(node) {
+    const field = node.matches("input, select, textarea") ? node : node.querySelector("input, select, textarea") || node;
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  }
+
+  return { showFindings: showFindings };
+}
