@@ -29,6 +29,7 @@ from kbtools.findings import DataPath
 
 WIDTH = 92
 _PLAIN = re.compile(r"[a-zæøå][a-zæøå0-9_/-]*|\d{4}-\d{2}-\d{2}")
+_NUMBER_KEY = re.compile(r"[1-9][0-9]{0,8}")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 _FOLDABLE = re.compile(r"[^\s](?:[^\n\t\r]*[^\s])?")
 # what JSON leaves raw but YAML refuses (DEL, C1, U+FFFE/F) or reads as a line break (NEL,
@@ -106,6 +107,14 @@ def scalar(value: Any, *, quote_texts: bool = False) -> str:
     return quoted(text)
 
 
+def key_text(key: Any) -> str:
+    """A key as YAML text: a number such as a budget year (2027) stays plain, since kbtools
+    reads every key as a text; other keys as :func:`scalar` writes them."""
+    if isinstance(key, str) and _NUMBER_KEY.fullmatch(key):
+        return key
+    return scalar(key)
+
+
 def _folded(text: str, indent: str) -> list[str] | None:
     """A long text as a folded block (``>-`` and its lines), or None when it cannot be folded
     safely."""
@@ -149,7 +158,7 @@ class _Writer:
         return scalar(value, quote_texts=self.layout.quote_texts)
 
     def flow(self, data: Mapping[Any, Any]) -> str:
-        return "{" + ", ".join(f"{scalar(k)}: {self.scalar(v)}" for k, v in data.items()) + "}"
+        return "{" + ", ".join(f"{key_text(k)}: {self.scalar(v)}" for k, v in data.items()) + "}"
 
     def entry(self, prefix: str, value: Any, path: DataPath, indent: str) -> Iterator[str]:
         """``prefix`` (»key:« or »-«) followed by ``value``."""
@@ -176,7 +185,7 @@ class _Writer:
         for key, value in data.items():
             child = (*path, key)
             yield from self.comment(child, indent)
-            yield from self.entry(f"{indent}{scalar(key)}:", value, child, indent)
+            yield from self.entry(f"{indent}{key_text(key)}:", value, child, indent)
 
     def sequence(self, items: list[Any], path: DataPath, indent: str) -> Iterator[str]:
         for index, item in enumerate(items):
@@ -202,7 +211,7 @@ def to_yaml(data: Mapping[str, Any], comment: str = "", layout: Layout = PLAIN) 
         lines.append("")
     for key, value in data.items():
         lines += writer.comment((key,), "")
-        lines += writer.entry(f"{scalar(key)}:", value, (key,), "")
+        lines += writer.entry(f"{key_text(key)}:", value, (key,), "")
         if layout.spaced:
             lines.append("")
     return "\n".join(lines) + ("" if layout.spaced and data else "\n")

@@ -130,7 +130,7 @@ def test_saving_works_before_python_has_loaded(context: Any, site_url: str, tmp_
     assert "indlæses" in page.locator("#ab-status").inner_text()
     field(page, "titel").fill("Aftale uden Python")
     saved = save(page, tmp_path)
-    assert "titel: Aftale uden Python\n" in saved.read_text(encoding="utf-8")
+    assert 'titel: "Aftale uden Python"\n' in saved.read_text(encoding="utf-8")
     assert page.locator("#ab-status").inner_text() != "Kontrol klar"
 
 

@@ -52,7 +52,7 @@ def test_printing_the_page_gives_the_print_view_when_it_is_shown(
     text = " ".join(pages)
     assert len(pages) > 1  # the whole agreement, over several pages, not a clipped frame
     assert "Minimal aftale (testdata)" in text
-    assert "Borgerinddragelse" in text and "Navn: Bo Titel: Formand" in text  # the last page
+    assert "Borgerinddragelse" in text and "Bo Formand" in text  # the last page
     assert "Part A" in text and "Part B" in text
     assert NOTE not in text
     for screen_only in (

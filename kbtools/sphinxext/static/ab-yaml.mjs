@@ -36,6 +36,12 @@ export function number(value) {
   return (mantissa.includes(".") ? mantissa : mantissa + ".0") + "e" + (power < 0 ? "-" : "+") + Math.abs(power);
 }
 
+/** A key as YAML text: a number such as a budget year (2027) stays plain, since kbtools reads
+ * every key as a text; other keys as scalar() writes them. */
+export function keyText(key) {
+  return /^[1-9][0-9]{0,8}$/u.test(key) ? key : scalar(key);
+}
+
 /** One value as YAML text on one line. */
 export function scalar(value) {
   if (value === null || value === undefined) return "null";
@@ -101,7 +107,7 @@ function entry(prefix, value, fields, indent, out) {
 
 function mapping(value, fields, indent, out) {
   for (const key of ordered(value, fields)) {
-    entry(indent + scalar(key) + ":", value[key], childFields(fields, key), indent, out);
+    entry(indent + keyText(key) + ":", value[key], childFields(fields, key), indent, out);
   }
 }
 
@@ -119,6 +125,6 @@ function sequence(items, fields, indent, out) {
  * model's elements). */
 export function toYaml(value, fields) {
   const out = [];
-  for (const key of ordered(value, fields)) entry(scalar(key) + ":", value[key], childFields(fields, key), "", out);
+  for (const key of ordered(value, fields)) entry(keyText(key) + ":", value[key], childFields(fields, key), "", out);
   return out.join("\n") + "\n";
 }
