@@ -122,7 +122,7 @@ parter. Kladden gemmes også af sig selv i denne browser, men kun her.</p>
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
 <h2 id="ab-udskrift-titel">Udskrift til underskrift</h2>
-<p>Udskriften laves af den samme kode som <code>kbtools render</code>. Har aftalen fejl eller
+<p>Udskriften og Word-filen er det dokument, parterne skriver under på. Har aftalen fejl eller
 pladsholdere, er den mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
