@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import AXE_RUN, AXE_TAGS
 from builderpage import DONE, PAGE, cli_findings, open_builder, open_file, shown_findings
 
 from kbtools.api import check_file
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = {"serious", "critical"}
 PARTIES = [
     ("Jobcenter Nordby", "beskæftigelse", "Anne Holm"),
@@ -174,9 +174,7 @@ def test_nothing_is_requested_outside_the_local_server(browser: Any, site_url: s
 
 def scan(page: Any, axe_script: Path) -> list[str]:
     page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    result = page.evaluate(AXE_RUN, AXE_TAGS)
     return [
         f"{v['id']} [{v['impact']}]: {[n['target'] for n in v['nodes']][:5]}"
         for v in result["violations"]

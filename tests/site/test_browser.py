@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import AXE_RUN, AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = {"serious", "critical"}
 
 
@@ -76,9 +76,7 @@ def test_no_serious_accessibility_violations(
     assert response is not None and response.ok, f"{path} did not load"
     scheme = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    result = page.evaluate(AXE_RUN, AXE_TAGS)
     assert result["passes"], "axe-core ran no checks at all"
     violations = [v for v in result["violations"] if v["impact"] in SERIOUS]
     mode = "dark" if scheme else "light"

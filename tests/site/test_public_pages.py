@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import AXE_TAGS, SERIOUS, _describe, top_level_pages
+from browser import AXE_RUN, AXE_TAGS
+from test_browser import SERIOUS, _describe, top_level_pages
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 NOT_PAGES = ("_static/", "_downloads/", "_sources/", "eksempler/", "skemaer/", "skabelon/")
@@ -150,9 +151,7 @@ def test_every_page_has_no_serious_accessibility_violations(
         response = light_page.goto(site_url + rel, wait_until="load")
         assert response is not None and response.ok, rel
         light_page.add_script_tag(path=str(axe_script))
-        result = light_page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = light_page.evaluate(AXE_RUN, AXE_TAGS)
         violations = [v for v in result["violations"] if v["impact"] in SERIOUS]
         if violations:
             problems.append(f"{rel}:\n{_describe(violations)}")

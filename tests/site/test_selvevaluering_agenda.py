@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import AXE_RUN, AXE_TAGS
 from playwright.sync_api import expect
 
 from kbtools import check_file
@@ -21,7 +22,6 @@ from kbtools.loading import load_bytes, load_path
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE = "selvevaluering/samling.html"
 RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedoemmelser"
 FILES = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
@@ -109,9 +109,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
         assert item["begrundelse"] == "Vi mødes fast, men uden fælles mål endnu."
 
         page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        axe = page.evaluate(AXE_RUN, AXE_TAGS)
         serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
         assert serious == []
 
@@ -143,9 +141,7 @@ def test_the_agenda_on_a_phone(browser: Any, site_url: str, axe_script: Path) ->
         box = first.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
         page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        axe = page.evaluate(AXE_RUN, AXE_TAGS)
         serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
         assert serious == []
     finally:

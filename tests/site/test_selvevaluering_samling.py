@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import AXE_RUN, AXE_TAGS
 
 from kbtools import check_file
 from kbtools.loading import load_bytes, load_path
@@ -15,7 +16,6 @@ from kbtools.typology.combine import combine
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = {"serious", "critical"}
 PAGE = "selvevaluering/samling.html"
 RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedoemmelser"
@@ -70,9 +70,7 @@ def test_combines_opened_and_typed_ratings_like_the_cli(
         ]
         assert mine == cli.data
         page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        axe = page.evaluate(AXE_RUN, AXE_TAGS)
         assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
     finally:
         context.close()
@@ -197,9 +195,7 @@ def test_no_serious_accessibility_violations(
         page = context.new_page()
         page.goto(site_url + path, wait_until="load")
         page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        axe = page.evaluate(AXE_RUN, AXE_TAGS)
         assert axe["passes"]
         assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
     finally:
