@@ -74,3 +74,30 @@ def test_the_newest_job_reads_the_lock_and_names_what_changed() -> None:
     assert NEWEST["normalise"]("Sphinx_Design") == "sphinx-design"
     changed = NEWEST["changed_packages"]({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "1"})
     assert changed == ["b"]
+
+
+@pytest.mark.lock
+def test_every_dependency_in_pyproject_is_in_the_lock() -> None:
+    """pyproject.toml and requirements/*.txt move together: run requirements/update-lock after
+    adding a dependency (a fresh machine installs only what the lock names)."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    normalise = NEWEST["normalise"]
+    lock: dict[str, str] = NEWEST["locked"]()
+    runtime_lines = (ROOT / "requirements" / "kbtools.txt").read_text(encoding="utf-8")
+    runtime = {normalise(m[1]) for m in map(NEWEST["PIN"].match, runtime_lines.splitlines()) if m}
+    declared = [
+        Requirement(r) for extra in project["optional-dependencies"].values() for r in extra
+    ]
+    for requirement in [Requirement(r) for r in project["dependencies"]] + declared:
+        name = normalise(requirement.name)
+        if name == "kbtools":
+            continue
+        assert name in lock, f"{name} is not in requirements/dev.txt: run requirements/update-lock"
+        assert requirement.specifier.contains(lock[name]), (name, lock[name])
+    for requirement in project["dependencies"]:
+        name = normalise(Requirement(requirement).name)
+        assert name in runtime, f"{name} is not in requirements/kbtools.txt"
