@@ -210,6 +210,8 @@ def describe_value(value: Any) -> str:
         if len(value) > _LONGEST_SHOWN:  # a whole pasted document is not repeated back
             return f"teksten {quote(value[:_LONGEST_SHOWN] + '…')} ({len(value)} tegn)"
         return f"teksten {quote(value)}"
+    if isinstance(value, int) and abs(value) < 10_000:
+        return f"tallet {value}"  # as written: a year such as 2027 is never »2.027«
     if _is_number(value):
         return f"tallet {format_number(value)}"
     if isinstance(value, list | tuple):

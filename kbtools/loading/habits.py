@@ -27,6 +27,9 @@ Diagnosis = tuple[Code, int, int, str]
 #: (``min-spaces-from-content: 2``); a »#« in a sentence has the one space between words.
 _COMMENT_AFTER = re.compile(r" #")
 
+#: The start of a »key: value« line.
+_KEY_LIKE = re.compile(r"[^\s:#][^:]*:(\s|$)")
+
 #: Characters other editors put in front of a list item.
 BULLETS = "*•·‣▪◦–—"
 
@@ -61,14 +64,42 @@ def bullet(layout: Layout, candidates: list[int | None]) -> Diagnosis | None:
         char = line[column : column + 1]
         if char and char in BULLETS and line[column + 1 : column + 2] in (" ", "\t"):
             item = line[column + 2 :].strip()
+            if _among_keys(layout, index, column, item):
+                advice = (
+                    f"Her står nøgler, ikke en liste: slet »{char} «, så linjen lyder »{item}«."
+                )
+            else:
+                advice = (
+                    "Et punkt i en liste skrives med »- « (bindestreg og mellemrum) foran: "
+                    f"»- {item}«."
+                )
             return (
                 codes.SYNTAX,
                 index + 1,
                 column + 1,
-                f"Linjen starter med »{char}« (et punkttegn som i Word). Et punkt i en liste "
-                f"skrives med »- « (bindestreg og mellemrum) foran: »- {item}«.",
+                f"Linjen starter med »{char}« (et punkttegn som i Word). {advice}",
             )
     return None
+
+
+def _among_keys(layout: Layout, index: int, column: int, item: str) -> bool:
+    """Whether a bulleted ``item`` (»værdisæt: Åbenhed«) is one more key among keys: then
+    »- « would make it a list the file cannot have there. Not when the line right above is a
+    key that opens it (»værdisæt:«): then the bullets are that key's list."""
+    if not _KEY_LIKE.match(item):
+        return False
+    deeper = False
+    for above in reversed(layout.lines[:index]):
+        stripped = above.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if indentation(above) > column:
+            deeper = True
+            continue
+        if indentation(above) < column or stripped.startswith(("- ", "-\t")):
+            return False
+        return ":" in stripped and not (stripped.endswith(":") and not deeper)
+    return False
 
 
 def colon_in_value(line: str, index: int, key: str, value: str, column: int) -> Diagnosis:

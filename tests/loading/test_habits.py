@@ -63,3 +63,18 @@ def test_a_colon_in_a_text_is_still_told_to_be_quoted() -> None:
 def test_the_keys_known_are_those_of_the_schemas() -> None:
     assert {"maal", "ressourcer", "navn", "kontakt", "pr_år"} <= known_keys()
     assert "bilag" not in known_keys()
+
+
+@pytest.mark.parametrize("line", ["ændringer: Skriftligt.", "møder:"])
+def test_a_bullet_before_a_key_among_keys_is_told_to_go_and_deleting_it_fixes_it(
+    line: str,
+) -> None:
+    """A bulleted line among keys (copied from a Word list of elements) is one more key:
+    »- « would make it a list the file cannot have there, so the advice is to delete »* «
+    (YAML reads »*« as the start of an alias; other bullets become part of the key)."""
+    text = MINIMAL.replace(f"\n{line}", f"\n* {line}", 1)
+    findings = check_bytes(text.encode(), "aftale.yaml").findings
+    assert [(f.code, f.column) for f in findings] == [("yaml-syntaks", 1)]
+    assert "slet »* «" in findings[0].message and f"»{line}«" in findings[0].message
+    followed = text.replace(f"* {line}", line)
+    assert check_bytes(followed.encode(), "aftale.yaml").findings == ()
