@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from kbtools.loading import load_bytes
 
 _WORD = st.text("abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=8)
-_WORDS = st.lists(_WORD, min_size=1, max_size=5).map(" ".join)
+# a sentence, never one word YAML reads as something else (»null«, »ja« is fine, »no« is not)
+_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}
+_WORDS = (
+    st.lists(_WORD, min_size=1, max_size=5).map(" ".join).filter(lambda t: t not in _YAML_WORDS)
+)
 _QUOTED = re.compile(r"""anførselstegn: ("[^"\n]*"|'(?:[^'\n]|'')*')\.""")
 
 
