@@ -13,7 +13,13 @@ bytes it sends, and measures with Playwright:
   ``cases/midtby/aftale.yaml``, opened with »Åbn aftale«;
 * **bytes transferred** on a cold and on a warm load (what the server sent, uncompressed).
 
-Targets: usable < 1 s, first check < 5 s cold, re-check < 100 ms.
+»Kontrol klar« (Python has loaded; it starts once the form is drawn, when the browser is idle
+or something needs it) is reported for the first visit and for a return visit, which starts
+from the memory snapshot the first visit kept (see ``kb-python-worker.mjs``; the phases say
+``fromSnapshot``).
+
+Targets: usable < 1 s, first check < 5 s cold, re-check < 100 ms, »Kontrol klar« on a return
+visit < 2 s.
 Run: ``.venv/bin/python bench/builder_bench.py [--site _build/html] [--runs 3]``.
 """
 
@@ -44,7 +50,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 READY = "#ab-status:text-is('Kontrol klar')"
 DONE = '#ab-fund[data-tilstand="færdig"]'
-TARGETS_MS = {"usable": 1000.0, "cold": 5000.0, "recheck": 100.0}
+TARGETS_MS = {"usable": 1000.0, "cold": 5000.0, "recheck": 100.0, "klar_warm": 2000.0}
 
 
 class Counter:
@@ -169,16 +175,14 @@ def report(found: dict[str, list[Any]]) -> None:
         ("Første kontrol, kold cache", "cold", TARGETS_MS["cold"]),
         ("Første kontrol, varm cache", "warm", TARGETS_MS["cold"]),
         ("Kontrol efter en ændring (median)", "recheck", TARGETS_MS["recheck"]),
+        ("Kontrol klar, første besøg", "klar_cold", TARGETS_MS["cold"]),
+        ("Kontrol klar, genbesøg", "klar_warm", TARGETS_MS["klar_warm"]),
     ]
     print(f"{'Måling':40} {'median':>10} {'mål':>9} {'forhold':>8}")
     for label, key, target in rows:
         value = median[key]
         print(f"{label:40} {value:8.0f} ms {target:6.0f} ms {value / target:8.2f}")
     print(f"{'Fra ændring til fund (median)':40} {median['edit_wall']:8.0f} ms")
-    # »Kontrol klar«: Python has loaded (it starts once the form is drawn, when the browser
-    # is idle or something needs it)
-    print(f"{'Kontrol klar, første besøg':40} {median['klar_cold']:8.0f} ms")
-    print(f"{'Kontrol klar, genbesøg':40} {median['klar_warm']:8.0f} ms")
     print(f"{'Overført, kold cache':40} {median['bytes_cold'] / 1e6:7.2f} MB")
     print(f"{'Overført, varm cache':40} {median['bytes_warm'] / 1e6:7.2f} MB")
     for key in ("phases", "phases_warm"):

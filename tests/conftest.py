@@ -40,7 +40,7 @@ from hypothesis import settings
 from sphinx.util.console import nocolor
 
 # the helpers next to the site tests (browser.py, sitebuild.py) and the shared ones in support/
-# (cli.py, checkout.py), importable by their bare name
+# (cli.py, checkout.py, returning.py), importable by their bare name
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 

@@ -44,9 +44,43 @@ def chromium_path() -> Path | None:
     return Path(found) if found else None
 
 
+#: Bytes a test hands to its pages, or pages hand to the test, outside the site's own files:
+#: the server answers ``GET HELD_PATH + name`` with ``HELD[name]`` and stores the body of
+#: ``POST HELD_PATH + name`` there (a large body travels over local HTTP in an instant, while
+#: Playwright's own channel needs seconds for it).
+HELD: dict[str, bytes] = {}
+HELD_PATH = "/__kb-held/"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep the test output readable
+
+    def do_GET(self) -> None:
+        if not self.path.startswith(HELD_PATH):
+            super().do_GET()
+            return
+        name = self.path[len(HELD_PATH) :]
+        body = HELD.get(name)
+        if body is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header(
+            "Content-Type", "text/html" if name.endswith(".html") else "application/octet-stream"
+        )
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        if not self.path.startswith(HELD_PATH):
+            self.send_error(405)
+            return
+        length = int(self.headers.get("Content-Length", "0"))
+        HELD[self.path[len(HELD_PATH) :]] = self.rfile.read(length)
+        self.send_response(204)
+        self.end_headers()
 
 
 @contextmanager

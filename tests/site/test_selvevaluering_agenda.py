@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from browser import AXE_RUN, AXE_TAGS
 from playwright.sync_api import expect
+from returning import returning_visitor
 
 from kbtools import check_file
 from kbtools.browser.entry import call
@@ -28,6 +29,7 @@ FILES = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
 
 
 def _ready(page: Any, site_url: str) -> None:
+    returning_visitor(page.context, site_url)
     page.goto(site_url + PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 

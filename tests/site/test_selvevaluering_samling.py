@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
+from returning import returning_visitor
 
 from kbtools import check_file
 from kbtools.loading import load_bytes, load_path
@@ -22,6 +23,7 @@ RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedo
 
 
 def _ready(page: Any, site_url: str) -> None:
+    returning_visitor(page.context, site_url)
     page.goto(site_url + PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 

@@ -345,7 +345,7 @@ function startChecking() {
     pythonReady = true;
     timings.pythonKlar = performance.now();
     timings.pythonIndlæsning = info.loadMs;
-    timings.faser = info.phases;
+    timings.faser = { ...info.phases, fromSnapshot: info.fromSnapshot };
     $("ab-status").textContent = "Kontrol klar";
     if (draft().venter) filing.loadOpened(); else runCheck();
   }, function (error) {

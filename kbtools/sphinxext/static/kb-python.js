@@ -4,8 +4,10 @@
  * API (a classic script; it defines one global function):
  *
  *   const py = startPython();        // starts loading Pyodide and kbtools at once
- *   py.ready                         // Promise: resolves with {loadMs, phases} (ms) when Python
- *                                    // answers,
+ *   py.ready                         // Promise: resolves with {loadMs, fromSnapshot, phases}
+ *                                    // (times in ms) when Python answers; fromSnapshot says
+ *                                    // whether it started from the snapshot an earlier
+ *                                    // visit kept (see kb-python-worker.mjs),
  *                                    // rejects with an Error (Danish message) if it cannot load
  *   await py.call(name, args)        // runs kbtools.browser.entry.FUNCTIONS[name](args) in the
  *                                    // worker; args and the answer are JSON-able objects. Calls
@@ -43,7 +45,11 @@
     worker.onmessage = function (event) {
       const message = event.data;
       if (message.type === "ready") {
-        settle.resolve({ loadMs: message.loadMs, phases: message.phases });
+        settle.resolve({
+          loadMs: message.loadMs,
+          fromSnapshot: message.fromSnapshot,
+          phases: message.phases,
+        });
       } else if (message.type === "failed") {
         failAll(message.message);
       } else if (message.type === "answer") {

@@ -1,0 +1,79 @@
+"""How Python starts in the builder: a first visit keeps a snapshot of the started
+interpreter, a return visit starts from it, and a snapshot that cannot be used only costs
+time (see ``kb-python-worker.mjs``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import HELD
+from builderpage import PAGE, cli_findings, open_file, shown_findings, wait_until_ready
+from returning import cache_entries, describe, wait_for_cached_entries
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "agreements"
+INVALID = EXAMPLES / "invalid" / "ukendt-part.yaml"
+FROM_SNAPSHOT = "kbAftalebygger.timings.faser.fromSnapshot"
+SPOIL = """async ([name, url]) => {
+  const cache = await caches.open(name);
+  await cache.put(url, new Response(new Uint8Array(4096).fill(7)));
+}"""
+
+
+def _visit(page: Any, site_url: str) -> bool:
+    """Open (or reload) the builder; whether Python started from a snapshot."""
+    page.goto(site_url + PAGE)
+    wait_until_ready(page)
+    started: bool = page.evaluate(FROM_SNAPSHOT)
+    return started
+
+
+def test_a_first_visit_keeps_a_snapshot_and_a_return_visit_starts_from_it(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        assert _visit(page, site_url) is False
+        wait_for_cached_entries(page)
+        kept = cache_entries(context, site_url, "startup-")
+        assert len(kept) == 1, describe(kept)
+        name, url, key = kept[0]
+        assert name == "kb-python-snapshots"
+        assert "/_static/kbtools-browser-" in url and "pyodide-" in url, url
+        assert len(HELD[key]) > 1_000_000, describe(kept)
+        assert _visit(page, site_url) is True
+        # started from the snapshot, the checks are kbtools' own
+        open_file(page, INVALID)
+        assert shown_findings(page) == cli_findings(INVALID)
+    finally:
+        context.close()
+
+
+def test_a_snapshot_that_cannot_be_used_means_a_normal_start_and_a_new_snapshot(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        _visit(page, site_url)
+        wait_for_cached_entries(page)
+        [[name, url, _]] = cache_entries(context, site_url, "spoil-")
+        page.evaluate(SPOIL, [name, url])
+        assert _visit(page, site_url) is False
+        open_file(page, INVALID)
+        assert shown_findings(page) == cli_findings(INVALID)
+        # the spoilt snapshot is replaced by a real one, and that one is used next time
+        page.wait_for_function(
+            """async ([name, url]) => {
+              const hit = await (await caches.open(name)).match(url);
+              return hit !== undefined && (await hit.blob()).size > 1000000;
+            }""",
+            arg=[name, url],
+        )
+        assert _visit(page, site_url) is True
+    finally:
+        context.close()

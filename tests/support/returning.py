@@ -1,0 +1,111 @@
+"""A returning visitor: browser contexts that start with the Python snapshot a first visit kept.
+
+The site's Python worker (``kb-python-worker.mjs``) keeps a memory snapshot of Pyodide with
+kbtools imported in the origin's Cache Storage at the first visit, and a return visit starts
+from it (about a second instead of several). A new Playwright context is a first visit. Most
+browser tests are about what a page does once Python runs, not about how Python first
+starts, so they begin as a returning visitor: :func:`returning_visitor` copies the origin's
+Cache Storage, as a real first visit left it (once per test process), into a new context
+before its first page opens. The bytes travel through the test server's held store
+(``browser.HELD``). The first visit itself, the return visit and a refused snapshot are
+tested on their own in ``tests/builder/test_builder_startup.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from browser import HELD, HELD_PATH
+
+#: The builder's page; a first visit there leaves the snapshot every Python page uses.
+FIRST_VISIT_PAGE = "aftalebygger/index.html"
+READY = "#ab-status:text-is('Kontrol klar')"
+#: Python's first start on two busy cores can take a while.
+PATIENT_MS = 90_000
+#: A same-origin page to run the copying on (no page of the site: it would start Python).
+BLANK = "returning-visitor.html"
+
+#: Post every entry of every cache of the origin to the held store; answers their names.
+COPY_OUT = """async ([held, prefix]) => {
+  const entries = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const body = await (await cache.match(request)).blob();
+      const key = prefix + entries.length;
+      await fetch(held + key, { method: "POST", body: body });
+      entries.push([name, request.url, key]);
+    }
+  }
+  return entries;
+}"""
+CACHED_COUNT = """async () => {
+  let count = 0;
+  for (const name of await caches.keys()) count += (await (await caches.open(name)).keys()).length;
+  return count;
+}"""
+PUT_IN = """async ([held, entries]) => {
+  for (const [name, url, key] of entries) {
+    await (await caches.open(name)).put(url, await fetch(held + key));
+  }
+}"""
+
+_taken: dict[str, list[list[str]]] = {}
+
+
+def _blank_page(context: Any, site_url: str) -> Any:
+    HELD[BLANK] = b"<!doctype html><html lang='da'><title>-</title></html>"
+    page = context.new_page()
+    page.goto(site_url + HELD_PATH.lstrip("/") + BLANK)
+    return page
+
+
+def cache_entries(context: Any, site_url: str, prefix: str) -> list[list[str]]:
+    """Copy the Cache Storage of ``site_url``'s origin in ``context`` to the held store:
+    ``[cache name, request URL, held name]`` per entry (the body is ``HELD[held name]``)."""
+    page = _blank_page(context, site_url)
+    try:
+        found: list[list[str]] = page.evaluate(COPY_OUT, [site_url + HELD_PATH[1:], prefix])
+        return found
+    finally:
+        page.close()
+
+
+def wait_for_cached_entries(page: Any) -> None:
+    """Wait until the origin's Cache Storage holds something (the worker keeps its snapshot
+    just after Python answers, without making the page wait)."""
+    page.wait_for_function(CACHED_COUNT)
+
+
+def _first_visit(browser: Any, site_url: str) -> list[list[str]]:
+    context = browser.new_context()
+    context.set_default_timeout(PATIENT_MS)
+    try:
+        page = context.new_page()
+        page.goto(site_url + FIRST_VISIT_PAGE)
+        page.wait_for_selector(READY)
+        wait_for_cached_entries(page)
+        return cache_entries(context, site_url, "first-visit-")
+    finally:
+        context.close()
+
+
+def returning_visitor(context: Any, site_url: str) -> None:
+    """Give ``context`` (before its first page of the site opens) the Cache Storage a first
+    visit to ``site_url`` leaves behind. Does nothing the second time for a context."""
+    if getattr(context, "_kb_returning", False):
+        return
+    if site_url not in _taken:
+        _taken[site_url] = _first_visit(context.browser, site_url)
+    page = _blank_page(context, site_url)
+    try:
+        page.evaluate(PUT_IN, [site_url + HELD_PATH[1:], _taken[site_url]])
+    finally:
+        page.close()
+    context._kb_returning = True
+
+
+def describe(entries: list[list[str]]) -> str:
+    """The entries with their sizes, for an assertion's message."""
+    return json.dumps([[name, url, len(HELD.get(key, b""))] for name, url, key in entries])
