@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
+from returning import returning_visitor
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +48,8 @@ def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterato
     context = browser.new_context(
         color_scheme=request.param, viewport={"width": 1280, "height": 900}, locale="da-DK"
     )
+    # the builder's page starts Python: from the snapshot, as for a returning visitor
+    returning_visitor(context, site_url)
     browser_page = context.new_page()
     browser_page.emulate_media(color_scheme=request.param)
     try:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
+from returning import returning_visitor
 from test_browser import SERIOUS, _describe, top_level_pages
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -124,8 +125,9 @@ def test_accessibility_statement_has_the_sections_of_the_template() -> None:
 
 
 @pytest.fixture(scope="module")
-def light_page(browser: Any) -> Iterator[Any]:
+def light_page(browser: Any, site_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    returning_visitor(context, site_url)  # pages that start Python start from the snapshot
     yield context.new_page()
     context.close()
 
@@ -191,6 +193,7 @@ def test_keyboard_skip_link_first_and_a_visible_focus_ring_on_every_stop(
 @pytest.mark.browser
 def test_pages_set_no_cookies(browser: Any, site_url: str) -> None:
     context = browser.new_context(locale="da-DK")
+    returning_visitor(context, site_url)
     try:
         page = context.new_page()
         for rel in top_level_pages(DOCS):
