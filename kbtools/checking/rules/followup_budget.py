@@ -1,7 +1,6 @@
 """En opfølgnings forbrug og aftalens budget.
 
-Forbruget sammenlignes med budgettet i den aftale, opfølgningen følger op på (se
-:mod:`kbtools.checking.rules.followup_goals`).
+Forbruget sammenlignes med budgettet i den aftale, opfølgningen følger op på.
 
 - Forbruget skal stå i samme enhed som aftalens budget; ellers er det en fejl (og beløbene
   sammenlignes ikke).

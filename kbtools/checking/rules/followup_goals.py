@@ -1,7 +1,8 @@
 """En opfølgning og aftalens mål.
 
-En opfølgning kontrolleres mod den partnerskabsaftale i samme mappe, der gælder for året
-(se :mod:`kbtools.kinds.followup_agreement`).
+En opfølgning kontrolleres mod den partnerskabsaftale i samme mappe, der gælder for året:
+den aftale, hvis varighed omfatter opfølgningens år. Gør flere det, gælder den nyeste (efter
+``versionsdato`` og ``version``).
 
 - Findes der ingen aftale, giver det en advarsel: så er mål og budget ikke kontrolleret.
 - Ligger året uden for aftalens varighed (og uden for varigheden af alle aftaler i mappen),
