@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.kinds import AGREEMENT, KINDS, Kind
+from kbtools.kinds import AGREEMENT, Kind
 from kbtools.schemas import EDITOR_DIR, schema_files
 from kbtools.sphinxext.schema_fields import (
     OPTIONAL,
@@ -32,6 +32,7 @@ from kbtools.sphinxext.schema_fields import (
     elements,
     type_text,
 )
+from kbtools.sphinxext.schema_kind import kind_named
 
 logger = logging.getLogger(__name__)
 
@@ -43,23 +44,6 @@ _REQUIREMENT_TEXT = {
     RECOMMENDED: "anbefalet, men valgfri",
     OPTIONAL: "valgfri",
 }
-
-
-def kind_named(directive: SphinxDirective, name: str | None) -> Kind | None:
-    """The kind whose schema is ``name`` (the agreement when None); a located warning and
-    None for a name no kind has."""
-    if name is None:
-        return AGREEMENT
-    kind = next((kind for kind in KINDS if kind.schema_name == name.strip()), None)
-    if kind is None:
-        known = ", ".join(kind.schema_name for kind in KINDS)
-        logger.warning(
-            f"{directive.name}: :skema: skal være et af skemaerne {known}, ikke {name!r}",
-            location=directive.get_location(),
-            type="kbtools",
-            subtype="schema",
-        )
-    return kind
 
 
 class _SchemaDirective(SphinxDirective):

@@ -25,7 +25,7 @@ class AgreementRulesDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"skema": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        from kbtools.sphinxext.schema_reference import kind_named
+        from kbtools.sphinxext.schema_kind import kind_named
 
         kind = kind_named(self, self.options.get("skema"))
         if kind is None:

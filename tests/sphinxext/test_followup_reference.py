@@ -32,7 +32,7 @@ def test_the_follow_up_reference_has_every_field_with_its_own_anchors(app: Sphin
     assert "Status på målene" in html and "Indikatorens værdi" in html
     assert 'href="#opfoelgning-1-felt-maal-status"' in html
     for value in ("nået", "på vej", "ikke nået", "opgivet"):  # Sphinx splits code at spaces
-        words = "</span> <span class=\"pre\">".join(value.split())
+        words = '</span> <span class="pre">'.join(value.split())
         assert f'<span class="pre">{words}</span>' in html
     for code in (code for rule in FOLLOWUP.rules for code in rule.CODES):
         assert f'<span class="pre">{code.id}</span>' in html
