@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,6 +59,17 @@ def test_ending_soon_says_what_to_do_quoting_the_agreements_own_extension_clause
     assert last_day.message.startswith("Aftalen slutter i dag (31. december 2029).")
     (one,) = expiry(TEXT, dt.date(2029, 12, 30))
     assert one.message.startswith("Aftalen slutter om 1 dag ")
+
+
+@pytest.mark.parametrize("today", [dt.date(2029, 11, 1), dt.date(2030, 1, 1)])
+def test_the_warning_is_in_words_the_builders_users_know(today: dt.date) -> None:
+    """The builder shows kbtools' message for these codes (ab-wording.mjs has no sentence of
+    its own for them), so the message names no key, no file and no line."""
+    (finding,) = expiry(TEXT, today)
+    assert finding.reader_message == finding.message
+    assert not re.search(r"»(varighed|slut|forlængelse)«|[Ff]ilen|linje|YAML", finding.message)
+    wording = (ROOT / "kbtools" / "sphinxext" / "static" / "ab-wording.mjs").read_text("utf-8")
+    assert f'"{finding.code}"' not in wording
 
 
 def test_an_ended_agreement_without_an_extension_clause_says_to_agree_one() -> None:
