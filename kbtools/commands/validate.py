@@ -31,8 +31,9 @@ def register(subparsers: Any) -> None:
         "validate",
         help="kontrollér partnerskabsaftaler og typologivurderinger",
         description=(
-            "Kontrollér YAML-filer med partnerskabsaftaler, typologivurderinger og "
-            "bedømmelser. Mapper gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; "
+            "Kontrollér YAML-filer med partnerskabsaftaler, typologivurderinger, "
+            "bedømmelser og opfølgninger (en opfølgning kontrolleres mod aftalen i samme "
+            "mappe). Mapper gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; "
             "skjulte mapper, node_modules, _build og virtuelle miljøer springes over, og en "
             "fil, der ligner en aftale, men mangler »skema:«, giver en advarsel). "
             "Afslutningskode: "
