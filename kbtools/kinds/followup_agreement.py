@@ -75,7 +75,7 @@ def choose_agreement(candidates: Iterable[Document], year: Any) -> AgreementChoi
     """Of ``candidates`` (loaded agreements), the newest whose ``varighed`` covers ``year``."""
     candidates = tuple(candidates)
     covering = [c for c in candidates if _covers(c.data, year)]
-    newest = max(covering, key=lambda c: _version_key(c.data), default=None)
+    newest = max(covering, key=lambda c: version_key(c.data), default=None)
     return AgreementChoice(newest, candidates)
 
 
@@ -94,10 +94,16 @@ def _covers(data: Any, year: Any) -> bool:
     return span[0].year <= year <= span[1].year
 
 
-def _version_key(data: Any) -> tuple[dt.date, tuple[int, ...], str]:
-    """Newer sorts later: by ``versionsdato``, then ``version`` read as numbers (»2.1«)."""
+def version_key(data: Any) -> tuple[dt.date, tuple[int, ...], str]:
+    """The order of an agreement's versions, newer later: by ``versionsdato``, then by
+    ``version`` read as numbers (»2.1« before »10«). The lookup chooses by it; a caller that
+    wants the version before the chosen one sorts by it too."""
     day = data.get("versionsdato")
     parsed = parse_iso_date(day) if isinstance(day, str) else None
     version = str(data.get("version", ""))
     numbers = tuple(int(part) for part in re.findall(r"[0-9]+", version))
     return (parsed or dt.date.min, numbers, version)
+
+
+#: The earlier, private name of :func:`version_key` (kept for callers written against it).
+_version_key = version_key

@@ -15,6 +15,7 @@ from kbtools.kinds.followup_agreement import (
     agreement_for_followup,
     agreements_in_folder,
     choose_agreement,
+    version_key,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -229,6 +230,8 @@ def test_the_newest_agreement_covering_the_year_applies(tmp_path: Path) -> None:
     assert choose_agreement(found, 2040).agreement is None
     assert choose_agreement(found, "2026").agreement is None  # a year is a number
     assert check_file(tmp_path / "opfoelgning-2026.yaml").findings == ()
+    by_version = sorted((d.data for d in found), key=version_key)
+    assert [data["version"] for data in by_version] == ["1", "2", "10", "3"]
 
 
 def test_validate_checks_a_follow_up_against_its_folder_from_anywhere(tmp_path: Path) -> None:
