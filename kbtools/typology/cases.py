@@ -132,12 +132,13 @@ def _load_case(root: Path, name: str) -> Case:
         if result.kind is AGREEMENT:
             case.agreement = result.data
         elif result.kind is ASSESSMENT:
-            case.assessments.append(_assessment(file, result.data))
+            case.assessments.append(assessment_of(file, result.data))
     case.assessments.sort(key=lambda a: a.date)
     return case
 
 
-def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
+def assessment_of(file: Path, data: dict[str, Any]) -> Assessment:
+    """A valid assessment file's data as an :class:`Assessment`."""
     parameters = {
         str(item["parameter"]): ParameterAssessment(
             level=str(item["niveau"]),
