@@ -149,15 +149,18 @@ def render_note(args: dict[str, Any]) -> dict[str, Any]:
     it, typology assessments): the same bytes. ``format`` is ``html``, ``md`` (both as text
     under ``html``/``md``) or ``docx`` (base64 under ``docx``); ``skabelon`` a Word file, as
     for :func:`render_docx`. The note is None when the file is not a follow-up that can be
-    read; ``kladde`` says whether it is marked as a draft (the follow-up has errors)."""
+    read (``forkert_slags``: the finding that says what it is instead); ``kladde`` says
+    whether it is marked as a draft (the follow-up has errors)."""
     from kbtools.kinds import FOLLOWUP
 
     fmt = str(args.get("format") or "html")
     if fmt not in ("html", "md", "docx"):
         return {"fejl": f"Ukendt format: {fmt}. Brug html, md eller docx."}
     result = _result(args)
-    if not isinstance(result.data, dict) or wrong_kind(result, FOLLOWUP) is not None:
-        return {fmt: None, "kladde": True, **_findings(result)}
+    mismatch = wrong_kind(result, FOLLOWUP)
+    if not isinstance(result.data, dict) or mismatch is not None:
+        wrong = {"forkert_slags": _finding(mismatch)} if mismatch is not None else {}
+        return {fmt: None, "kladde": True, **wrong, **_findings(result)}
     from kbtools.render import render_note as render
     from kbtools.render.docx_letterhead import LetterheadError
     from kbtools.render.note_sources import note_sources
