@@ -20,7 +20,7 @@ from kbtools.render.blocks import Bar, Bars
 
 #: Equal columns the bars are measured in, and the most of them a bar may take.
 STEPS = 20
-LONGEST = 11
+LONGEST = 8
 #: The bars' colours by what they stand for (the text says it too); a dark and a light blue
 #: as the headings, and a dark red for spending over the budget.
 FILLS = {"budget": "C9D6EC", "forbrug": "1F3864", "over": "8A1C1C"}
@@ -50,14 +50,19 @@ def bars_xml(block: Bars, para: Para, label_width: int, text_width: int) -> str:
     step = (text_width - label_width) // STEPS
     label_width = text_width - step * STEPS
     rows = []
+    count = sum(len(bars) for _, bars in block.rows)
     for label, bars in block.rows:
         for i, bar in enumerate(bars):
+            # every row but the last stays on the page of the next: the chart is never split
+            keep = "<w:keepNext/>" if len(rows) < count - 1 else ""
+            tight = keep + '<w:spacing w:before="0" w:after="0"/>'
+            small = '<w:sz w:val="20"/><w:szCs w:val="20"/>'
             merge = '<w:vMerge w:val="restart"/>' if i == 0 else "<w:vMerge/>"
             cells = [
                 _cell(
                     label_width,
                     1,
-                    para(label if i == 0 else "", "", "", "<w:b/><w:bCs/>" if i == 0 else ""),
+                    para(label if i == 0 else "", "", tight, "<w:b/><w:bCs/>" + small),
                     merge if len(bars) > 1 else "",
                 )
             ]
@@ -65,9 +70,10 @@ def bars_xml(block: Bars, para: Para, label_width: int, text_width: int) -> str:
             if drawn:
                 fill = FILLS.get(bar.kind, FILLS["forbrug"])
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-                cells.append(_cell(step * drawn, drawn, para(""), shade))
+                cells.append(_cell(step * drawn, drawn, para("", "", tight), shade))
             rest = STEPS - drawn
-            cells.append(_cell(step * rest, rest, para(bar.text, "", '<w:ind w:left="113"/>')))
+            text = para(bar.text, "", tight + '<w:ind w:left="113"/>', small)
+            cells.append(_cell(step * rest, rest, text))
             rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
     caption = block.caption or "Søjlediagram"
     return (

@@ -211,8 +211,11 @@ def _kept(block: Kept) -> str:
 
 
 def _bars(block: Bars) -> str:
-    """A bar chart: a table of shaded cells with the numbers as text (see docx_chart)."""
-    return bars_xml(block, _para, _twips(5.0), _twips(_TEXT_WIDTH_CM))
+    """A bar chart: a table of shaded cells with the numbers as text (see docx_chart); the
+    labels' column as wide as their longest word in bold 10 pt, between 3 and 6 cm."""
+    longest = max((len(word) for label, _ in block.rows for word in label.split()), default=0)
+    label_cm = min(6.0, max(3.0, longest * 0.24 + 0.5))
+    return bars_xml(block, _para, _twips(label_cm), _twips(_TEXT_WIDTH_CM))
 
 
 #: One writer per kind of block in the document model.
