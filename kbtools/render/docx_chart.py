@@ -49,7 +49,7 @@ def bars_xml(block: Bars, para: Para, label_width: int, text_width: int) -> str:
     widths are in twips (the label column and the whole line)."""
     step = (text_width - label_width) // STEPS
     label_width = text_width - step * STEPS
-    rows = []
+    rows: list[str] = []
     count = sum(len(bars) for _, bars in block.rows)
     for label, bars in block.rows:
         for i, bar in enumerate(bars):

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kbtools.amounts import exact, is_amount, total
-from kbtools.danish import format_date, format_list, format_number, format_percent, format_value
+from kbtools.danish import format_date, format_list
 from kbtools.render.blocks import (
     Bar,
     Bars,
@@ -34,9 +33,17 @@ from kbtools.render.blocks import (
     Rendered,
     Table,
     dicts,
-    sentence,
 )
 from kbtools.render.model import number_sections
+from kbtools.render.note_figures import (
+    Line,
+    amount,
+    budget_lines,
+    goal_statuses,
+    line_total,
+    text,
+    units,
+)
 from kbtools.typology.cases import Assessment
 
 LABEL = "Statusnotat"
@@ -48,8 +55,6 @@ PURPOSE = (
 )
 #: The most changes of the agreement the note lists (the rest are counted).
 MOST_CHANGES = 8
-#: Goals the follow-up says nothing about.
-NO_STATUS = "Ingen status"
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,6 @@ class NoteSources:
     assessments: tuple[Assessment, ...] = ()
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else format_value(value)
-
-
 def _year(data: dict[str, Any]) -> str:
     year = data.get("år")
     return str(year) if isinstance(year, int) and not isinstance(year, bool) else ""
@@ -80,7 +81,7 @@ def build_note(data: Any, sources: NoteSources, draft: bool = False) -> Rendered
     data = data if isinstance(data, dict) else {}
     agreement = sources.agreement or {}
     year = _year(data)
-    name = _text(data.get("partnerskab")) or _text(agreement.get("titel")) or "partnerskabet"
+    name = text(data.get("partnerskab")) or text(agreement.get("titel")) or "partnerskabet"
     title = f"{LABEL} {year}: {name}" if year else f"{LABEL}: {name}"
     doc = Rendered(
         title,
@@ -90,7 +91,7 @@ def build_note(data: Any, sources: NoteSources, draft: bool = False) -> Rendered
         final_status="Færdig",
         compact=True,
     )
-    doc.parties = [_text(p.get("navn")) for p in dicts(agreement.get("parter")) if p.get("navn")]
+    doc.parties = [text(p.get("navn")) for p in dicts(agreement.get("parter")) if p.get("navn")]
     doc.about = f"{LABEL} for {year} om {name}" if year else f"{LABEL} om {name}"
     doc.blocks = [Heading(1, title), Facts(_facts(data, agreement, year))]
     doc.blocks.append(Paragraph(PURPOSE.format(year=year or "året")))
@@ -105,15 +106,15 @@ def build_note(data: Any, sources: NoteSources, draft: bool = False) -> Rendered
 
 
 def _facts(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[tuple[str, str]]:
-    facts = [("Partnerskab", _text(data.get("partnerskab")))]
-    facts.append(("År", year or _text(data.get("år"))))
+    facts = [("Partnerskab", text(data.get("partnerskab")))]
+    facts.append(("År", year or text(data.get("år"))))
     dated = data.get("dato")
-    facts.append(("Dato", format_date(dated) if isinstance(dated, str) else _text(dated)))
+    facts.append(("Dato", format_date(dated) if isinstance(dated, str) else text(dated)))
     if agreement:
-        shown = _text(agreement.get("titel")) or "Partnerskabsaftale"
+        shown = text(agreement.get("titel")) or "Partnerskabsaftale"
         version, day = agreement.get("version"), agreement.get("versionsdato")
         if version is not None:
-            shown += f", version {_text(version)}"
+            shown += f", version {text(version)}"
             if isinstance(day, str):
                 shown += f" af {format_date(day)}"
         facts.append(("Aftale", shown))
@@ -122,47 +123,17 @@ def _facts(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[t
     return [(label, value) for label, value in facts if value]
 
 
-def _status(value: Any) -> str:
-    """A status as a word with a capital: »På vej«."""
-    text = _text(value)
-    return text[:1].upper() + text[1:] if text else NO_STATUS
-
-
 def _goals(data: dict[str, Any], agreement: dict[str, Any]) -> list[Any]:
-    """A row per goal of the agreement (in its order), then goals only the follow-up names."""
-    purpose = agreement.get("formål")
-    agreed = dicts(purpose.get("mål")) if isinstance(purpose, dict) else []
-    followed = {str(g.get("mål")).strip(): g for g in dicts(data.get("mål"))}
-    rows, statuses = [], []
-    for goal in agreed:
-        key = str(goal.get("mål")).strip()
-        entry = followed.pop(key, {})
-        status = _status(entry.get("status"))
-        statuses.append(status)
-        deadline = goal.get("frist")
-        indicator = _text(goal.get("indikator"))
-        if deadline is not None:
-            shown = format_date(deadline) if isinstance(deadline, str) else _text(deadline)
-            indicator = (
-                f"{sentence(indicator)} Frist: {shown}." if indicator else f"Frist: {shown}."
-            )
-        rows.append([_text(goal.get("mål")), status, indicator, _value(entry)])
-    for entry in followed.values():
-        status = _status(entry.get("status"))
-        statuses.append(status)
-        rows.append([_text(entry.get("mål")), status, "Ikke et mål i aftalen", _value(entry)])
+    """A row per goal: its text, status, indicator and deadline, value and comment."""
+    goals = goal_statuses(data, agreement)
     blocks: list[Any] = [Heading(2, "Mål")]
-    if not rows:
+    if not goals:
         return [*blocks, Paragraph("Hverken aftalen eller opfølgningen nævner mål.")]
-    blocks.append(Paragraph(_goal_summary(statuses)))
+    blocks.append(Paragraph(_goal_summary([goal.status for goal in goals])))
     header = ["Mål", "Status", "Indikator og frist", "Værdi og kommentar"]
+    rows = [[goal.goal, goal.status, goal.indicator, goal.value] for goal in goals]
     blocks.append(Table("", header, rows, numeric=False))
     return blocks
-
-
-def _value(entry: dict[Any, Any]) -> str:
-    parts = [_text(entry.get(key)) for key in ("værdi", "kommentar")]
-    return " ".join(sentence(part) for part in parts if part)
 
 
 def _goal_summary(statuses: list[str]) -> str:
@@ -175,37 +146,14 @@ def _goal_summary(statuses: list[str]) -> str:
     return f"Af {goals} er {format_list(parts)}."
 
 
-def _per_year(post: dict[Any, Any], year: str) -> Any:
-    amounts = post.get("pr_år")
-    if not isinstance(amounts, dict):
-        return None
-    for key, amount in amounts.items():
-        if str(key) == year:
-            return amount
-    return None
-
-
 def _economy(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[Any]:
     """Budget against spending per budget line: a table with the share used and a chart."""
-    economy = data.get("økonomi") if isinstance(data.get("økonomi"), dict) else {}
-    agreed = agreement.get("økonomi") if isinstance(agreement.get("økonomi"), dict) else {}
-    assert isinstance(economy, dict) and isinstance(agreed, dict)
-    unit = _text(economy.get("enhed")) or _text(agreed.get("enhed")) or "kr."
-    spent: dict[str, Decimal] = {}
-    for item in dicts(economy.get("forbrug")):
-        key = _text(item.get("post"))
-        spent[key] = spent.get(key, Decimal(0)) + total([item.get("beløb")])
-    lines: list[tuple[str, Decimal | None, Decimal | None]] = []
-    for post in dicts(agreed.get("budget")):
-        key = _text(post.get("navn"))
-        budget = _per_year(post, year)
-        lines.append((key, exact(budget) if is_amount(budget) else None, spent.pop(key, None)))
-    lines += [(key, None, amount) for key, amount in spent.items()]
+    lines = budget_lines(data, agreement, year)
     heading = Heading(2, f"Økonomi i {year}" if year else "Økonomi")
     if not lines:
         return [heading, Paragraph("Hverken aftalen eller opfølgningen har budgetposter.")]
     blocks: list[Any] = [heading]
-    agreed_unit = _text(agreed.get("enhed")) or unit
+    unit, agreed_unit = units(data, agreement)
     if agreed_unit != unit:
         blocks.append(
             Paragraph(
@@ -214,51 +162,33 @@ def _economy(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list
             )
         )
     rows = [
-        [key, _amount(budget), _amount(used), _share(used, budget)] for key, budget, used in lines
+        [line.post, amount(line.budget), amount(line.spent), line.used]
+        for line in [*lines, line_total(lines)]
     ]
-    budgets = sum((b for _, b, _ in lines if b is not None), Decimal(0))
-    used_all = sum((u for _, _, u in lines if u is not None), Decimal(0))
-    rows.append(
-        ["I alt", format_number(budgets), format_number(used_all), _share(used_all, budgets)]
-    )
     caption = f"Budget og forbrug {year} (beløb i {unit})".replace("  ", " ")
     blocks.append(Table(caption, ["Budgetpost", "Budget", "Forbrug", "Brugt"], rows))
     blocks.append(_chart(lines, year))
     return blocks
 
 
-def _amount(value: Decimal | None) -> str:
-    return "–" if value is None else format_number(value)
-
-
-def _share(used: Decimal | None, budget: Decimal | None) -> str:
-    if used is None or budget is None:
-        return "–"
-    return format_percent(used, budget) or "–"
-
-
-def _chart(lines: list[tuple[str, Decimal | None, Decimal | None]], year: str) -> Bars:
+def _chart(lines: list[Line], year: str) -> Bars:
     """Two bars per budget line, each with its numbers as text next to it."""
-    widest = max([abs(v) for _, b, u in lines for v in (b, u) if v is not None] or [Decimal(0)])
+    values = [abs(v) for line in lines for v in (line.budget, line.spent) if v is not None]
+    widest = max(values, default=Decimal(0))
 
     def share(value: Decimal | None) -> float:
         return float(abs(value) / widest) if value is not None and widest else 0.0
 
     rows = []
-    for key, budget, used in lines:
-        over = used is not None and budget is not None and used > budget
-        spent = f"Forbrug: {_amount(used)}"
-        if (shown := _share(used, budget)) != "–":
-            spent += f" ({shown} af budgettet)"
-        rows.append(
-            (
-                key,
-                [
-                    Bar(share(budget), f"Budget: {_amount(budget)}", "budget"),
-                    Bar(share(used), spent, "over" if over else "forbrug"),
-                ],
-            )
-        )
+    for line in lines:
+        spent = f"Forbrug: {amount(line.spent)}"
+        if line.used != "–":
+            spent += f" ({line.used} af budgettet)"
+        bars = [
+            Bar(share(line.budget), f"Budget: {amount(line.budget)}", "budget"),
+            Bar(share(line.spent), spent, "over" if line.over else "forbrug"),
+        ]
+        rows.append((line.post, bars))
     caption = f"Budget og forbrug {year} pr. budgetpost".replace("  ", " ")
     return Bars(caption, rows)
 
@@ -291,7 +221,7 @@ def _changes(previous: dict[str, Any], agreement: dict[str, Any]) -> list[Any]:
 
     def named(data: dict[str, Any]) -> str:
         version, day = data.get("version"), data.get("versionsdato")
-        shown = f"version {_text(version)}" if version is not None else "versionen"
+        shown = f"version {text(version)}" if version is not None else "versionen"
         return shown + (f" af {format_date(day)}" if isinstance(day, str) else "")
 
     changes = [change.text for change in diff_agreements(previous, agreement)]
@@ -312,9 +242,9 @@ def _learning(data: dict[str, Any]) -> list[Any]:
         ("ændringer", "Det vil vi ændre", "Opfølgningen nævner ingen ændringer."),
     ):
         value = data.get(key)
-        items = [_text(item) for item in value] if isinstance(value, list) else []
+        items = [text(item) for item in value] if isinstance(value, list) else []
         if value is not None and not isinstance(value, list):
-            items = [_text(value)]
+            items = [text(value)]
         blocks.append(Heading(3, title))
         blocks.append(Bullets(items) if items else Paragraph(none))
     return blocks
