@@ -164,8 +164,7 @@ table.soejler th, table.soejler td { border: 0; padding: .2rem .6rem .2rem 0; }
 table.soejler td { width: 70%; }
 .soejle { margin: .1rem 0; }
 .soejle .bar { display: inline-block; height: .8rem; margin-right: .4rem;
-  vertical-align: middle; border: 1px solid #1f3864; print-color-adjust: exact;
-  -webkit-print-color-adjust: exact; }
+  vertical-align: middle; border: 1px solid #1f3864; -webkit-print-color-adjust: exact; }
 .bar.budget { background: #c9d6ec; }
 .bar.forbrug { background: #1f3864; }
 .bar.over { background: #8a1c1c; border-color: #8a1c1c; }
