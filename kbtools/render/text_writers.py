@@ -255,9 +255,15 @@ def _table(block: Table) -> str:
         for row in block.rows
     )
     caption = f"<caption>{e(block.caption)}</caption>" if block.caption else ""
+    table = f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return _scrolling(block.caption or ", ".join(block.header), table)
+
+
+def _scrolling(label: str, table: str) -> str:
+    """A table that scrolls sideways on a narrow screen; a keyboard can reach and scroll it
+    (``tabindex``), and a screen reader names the region by the table's caption."""
     return (
-        f'<div class="tabel"><table>{caption}'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        f'<div class="tabel" role="region" tabindex="0" aria-label="{escape(label)}">{table}</div>'
     )
 
 
@@ -281,7 +287,9 @@ def _bars(block: Bars) -> str:
         rows.append(f'<tr><th scope="row">{e(label)}</th><td>{drawn}</td></tr>')
     caption = f"<caption>{e(block.caption)}</caption>" if block.caption else ""
     body = "".join(rows)
-    return f'<div class="tabel"><table class="soejler">{caption}<tbody>{body}</tbody></table></div>'
+    return _scrolling(
+        block.caption, f'<table class="soejler">{caption}<tbody>{body}</tbody></table>'
+    )
 
 
 def _block(block: object) -> str:

@@ -85,3 +85,18 @@ def test_readers_reach_the_section_from_the_year_wheel_and_the_tringuide(
     page.locator("article a[href$='cases/fjordkommune.html']").first.click()
     page.wait_for_url("**/cases/fjordkommune.html")
     assert page.locator(SECTION).is_visible()
+
+
+def test_the_html_note_is_accessible_on_a_laptop_and_a_phone(
+    sized_page: Any, site_url: str, axe_script: Path
+) -> None:
+    """A wide table scrolls sideways inside a region a keyboard can reach (the agreements'
+    html has the same tables)."""
+    for path in ("opfoelgning-2026.html", "aftale.html"):
+        sized_page.goto(f"{site_url}eksempler/fjordkommune/{path}", wait_until="load")
+        sized_page.add_script_tag(path=str(axe_script))
+        result = sized_page.evaluate(AXE_RUN, AXE_TAGS)
+        serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
+        assert not serious, f"{path} at {sized_page.viewport_size['width']} px: {serious}"
+        regions = sized_page.locator("div.tabel[role=region][tabindex='0']")
+        assert regions.count() >= 1
