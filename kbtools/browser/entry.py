@@ -16,6 +16,19 @@ findings show. To add a function for another page, write it here and register it
 that function needs inside it: Python is ready as soon as this module is imported, so every
 module imported at the top delays the first check.
 
+Two arguments matter beyond the file. ``dato`` (ÅÅÅÅ-MM-DD) is the reference date of the
+checks that depend on the day, e.g. whether an agreement runs out within 90 days; without
+it, today (the browser's clock). ``aftaler`` are the agreements a follow-up
+(``skema: opfølgning/1``) is checked against, as ``kbtools validate`` checks it against the
+agreements in its folder: a list of ``{"name": "aftale.yaml", "text": "…"}`` (or
+``"base64"``). A follow-up form passes the agreement it was filled in from::
+
+    await py.call("check", {text: opfølgning, name: "opfoelgning-2026.yaml",
+                            aftaler: [{name: "aftale.yaml", text: aftale}]});
+
+Without ``aftaler`` the follow-up's goals and spending are not compared with an agreement,
+and the answer says so (``opfoelgning-ingen-aftale``).
+
 The findings are those of :func:`kbtools.api.check_bytes`, in the CLI's JSON form
 (``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp, path,
 title, values, reader_message) plus ``sti`` (the same as ``path``: where in the data the
@@ -27,13 +40,14 @@ anbefalinger.«), worded as the CLI and the case pages word it.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
 
 from kbtools.api import CheckResult, check_bytes, wrong_kind
 from kbtools.findings import Finding
-from kbtools.kinds import AGREEMENT
+from kbtools.kinds import AGREEMENT, FOLLOWUP
 from kbtools.reporting.jsonout import finding_as_json
 from kbtools.reporting.summary import counts, counts_text
 
@@ -48,7 +62,38 @@ def _content(args: dict[str, Any]) -> bytes:
 
 
 def _result(args: dict[str, Any]) -> CheckResult:
-    return check_bytes(_content(args), str(args.get("name") or "aftale.yaml"))
+    return check_bytes(
+        _content(args),
+        str(args.get("name") or "aftale.yaml"),
+        today=_today(args),
+        agreements=_agreements(args),
+    )
+
+
+def _today(args: dict[str, Any]) -> dt.date | None:
+    """The reference date ``dato`` (ÅÅÅÅ-MM-DD or as a Danish user writes it); None: today."""
+    text = args.get("dato")
+    if text is None or text == "":
+        return None
+    from kbtools.danish import parse_danish_date
+
+    day = parse_danish_date(str(text))
+    if day is None:
+        raise ValueError(f"»{text}« er ikke en dato. Skriv datoen som ÅÅÅÅ-MM-DD.")
+    return day
+
+
+def _agreements(args: dict[str, Any]) -> list[tuple[str, bytes]] | None:
+    """The files given with a follow-up (``aftaler``: a list of ``{name, text}`` or
+    ``{name, base64}``), or None when the caller gave none."""
+    given = args.get("aftaler")
+    if not isinstance(given, list):
+        return None
+    return [
+        (str(item.get("name") or "aftale.yaml"), _content(item))
+        for item in given
+        if isinstance(item, dict)
+    ]
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
@@ -56,7 +101,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 
 def _findings(result: CheckResult) -> dict[str, Any]:
-    subject = "Aftalen" if result.kind is AGREEMENT else "Filen"
+    subjects = {AGREEMENT: "Aftalen", FOLLOWUP: "Opfølgningen"}
+    subject = subjects.get(result.kind, "Filen") if result.kind else "Filen"
     return {
         "fund": [_finding(f) for f in result.findings],
         "antal": {level.value: count for level, count in counts(result.findings).items()},

@@ -44,3 +44,28 @@ def test_a_check_answer_has_structured_findings_and_one_summary() -> None:
     first = answer["fund"][0]
     assert first["sti"] == first["path"] and first["values"]["key"] == first["path"][0]
     assert first["title"] and first["reader_message"].startswith("Overvej at tilføje »")
+
+
+CASE = ROOT / "cases" / "fjordkommune"
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_a_follow_up_is_checked_against_the_agreement_given_with_it(year: int) -> None:
+    """As ``kbtools validate`` checks the example next to its agreement: the same findings
+    (none), and without the agreement the answer says that goals and budget went unchecked."""
+    from cli import run
+
+    path = CASE / f"opfoelgning-{year}.yaml"
+    _, out, _ = run("validate", "--format", "json", "--dato", "2026-12-07", str(path))
+    expected = json.loads(out)["fund"]
+    agreement = {"name": str(CASE / "aftale.yaml"), "text": (CASE / "aftale.yaml").read_text()}
+    args = {"text": path.read_text("utf-8"), "name": str(path), "dato": "2026-12-07"}
+    answer = _strict(entry.call("check", json.dumps({**args, "aftaler": [agreement]})))
+    assert answer["fund"] == expected == []
+    assert answer["summary"] == "Opfølgningen har ingen fejl, advarsler eller anbefalinger."
+    alone = _strict(entry.call("check", json.dumps(args)))
+    assert [f["kode"] for f in alone["fund"]] == ["opfoelgning-ingen-aftale"]
+    spent = args["text"].replace("beløb: 188", "beløb: 400").replace("beløb: 218", "beløb: 400")
+    over = _strict(entry.call("check", json.dumps({**args, "text": spent, "aftaler": [agreement]})))
+    assert [f["kode"] for f in over["fund"]] == ["opfoelgning-overforbrug"]
+    assert over["fund"][0]["sti"] == ["økonomi", "forbrug", 1, "beløb"]
