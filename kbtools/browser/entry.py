@@ -196,12 +196,15 @@ def render_note(args: dict[str, Any]) -> dict[str, Any]:
     under ``html``/``md``) or ``docx`` (base64 under ``docx``); ``skabelon`` a Word file, as
     for :func:`render_docx`. The note is None when the file is not a follow-up that can be
     read (``forkert_slags``: the finding that says what it is instead); ``kladde`` says
-    whether it is marked as a draft (the follow-up has errors)."""
-    from kbtools.kinds import FOLLOWUP
-
+    whether it is marked as a draft (the follow-up has errors). The follow-up is checked
+    against the agreements in ``mappe``, as ``kbtools render`` checks it against those in its
+    folder (``aftaler``, when given, as for :func:`check`)."""
     fmt = str(args.get("format") or "html")
     if fmt not in ("html", "md", "docx"):
         return {"fejl": f"Ukendt format: {fmt}. Brug html, md eller docx."}
+    folder = _folder(args) if isinstance(args.get("mappe"), list) else None
+    if args.get("aftaler") is None and folder is not None:
+        args = {**args, "aftaler": [dict(f) for f in args["mappe"] if isinstance(f, dict)]}
     result = _result(args)
     mismatch = wrong_kind(result, FOLLOWUP)
     if not isinstance(result.data, dict) or mismatch is not None:
@@ -213,7 +216,7 @@ def render_note(args: dict[str, Any]) -> dict[str, Any]:
 
     draft = result.is_draft
     try:
-        sources = note_sources(result.data, _folder(args))
+        sources = note_sources(result.data, folder or [])
         content = render(result.data, sources, fmt, draft, _letterhead(args))
     except LetterheadError as exc:
         return {fmt: None, "kladde": draft, "skabelon": str(exc), **_findings(result)}

@@ -43,9 +43,9 @@ def folder_files(followup: Path) -> list[tuple[str, bytes]]:
 def note_sources(followup: Any, files: Sequence[tuple[str, bytes]]) -> NoteSources:
     """The agreement, its previous version and the assessments among ``files``."""
     from kbtools.kinds.followup_agreement import (
-        _version_key,  # the lookup's own order of versions (see the report: make it public)
         agreements_from_texts,
         choose_agreement,
+        version_key,
     )
 
     year = followup.get("år") if isinstance(followup, dict) else None
@@ -54,9 +54,9 @@ def note_sources(followup: Any, files: Sequence[tuple[str, bytes]]) -> NoteSourc
     agreement = chosen.data if chosen is not None else None
     previous = None
     if chosen is not None:
-        key = _version_key(chosen.data)
-        earlier = [c.data for c in candidates if c is not chosen and _version_key(c.data) < key]
-        previous = max(earlier, key=_version_key) if earlier else None
+        key = version_key(chosen.data)
+        earlier = [c.data for c in candidates if c is not chosen and version_key(c.data) < key]
+        previous = max(earlier, key=version_key) if earlier else None
     return NoteSources(agreement, previous, _assessments(files))
 
 
