@@ -175,6 +175,10 @@ def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
     mismatch = None if result.kind is FOLLOWUP else wrong_kind(result, AGREEMENT)
     if mismatch is not None:
         report([mismatch], 1, sys.stderr)
+        _say(
+            f"kbtools render laver også et statusnotat ud fra en opfølgning (»skema: "
+            f"{FOLLOWUP.skema}«)."
+        )
         return 2
     if kladde:
         return None
