@@ -19,9 +19,12 @@ from typing import Any
 import docx
 import pdfua
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from wordfile import schema_errors
 
+from kbtools.api import check_file
 from kbtools.browser.entry import call
 from kbtools.cli import main
 from kbtools.render.blocks import Bars, Bullets, Heading, Rendered, Table
@@ -44,8 +47,6 @@ def render(source: Path, fmt: str, out: Path, *flags: str) -> bytes:
 
 
 def _doc(source: Path = NOTE_2026) -> Rendered:
-    from kbtools.api import check_file
-
     data = check_file(source).data
     return build_note(data, note_sources(data, folder_files(source)))
 
@@ -246,3 +247,38 @@ def test_the_note_never_overwrites_without_overskriv(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == "mit eget"
     assert main(["render", str(NOTE_2026), "--format", "md", "-o", str(out), "--overskriv"]) == 0
     assert out.read_text("utf-8").startswith("# Statusnotat 2026")
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KEYS = ["skema", "partnerskab", "år", "dato", "mål", "økonomi", "læring", "ændringer"]
+
+
+_AGREEMENT_KEYS = ["titel", "version", "versionsdato", "parter", "formål", "økonomi"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(_KEYS), _VALUES),
+    st.one_of(st.none(), st.dictionaries(st.sampled_from(_AGREEMENT_KEYS), _VALUES)),
+    st.sampled_from(["md", "html", "docx"]),
+)
+def test_any_loaded_data_gives_a_note_never_an_exception(
+    data: dict[str, Any], agreement: dict[str, Any] | None, fmt: str
+) -> None:
+    """A draft of a follow-up with errors, or an agreement with errors, holds any value
+    anywhere; the note still reads."""
+    from kbtools.render import render_note
+
+    real = [None, FJORD_AGREEMENT]
+    for given_agreement in (agreement, *real):
+        sources = NoteSources(agreement=given_agreement, previous=agreement)
+        assert render_note(data, sources, fmt, draft=True)
+
+
+FJORD_AGREEMENT: dict[str, Any] = check_file(FJORD / "aftale.yaml").data
