@@ -181,3 +181,33 @@ def test_what_only_kbtools_catches(server: YamlServer, scratch: Path) -> None:
         path.write_text(text, encoding="utf-8")
         assert server.diagnostics(path) == []
         assert check_file(path).has_errors
+
+
+FOLLOWUP = REPO / "cases" / "fjordkommune" / "opfoelgning-2026.yaml"
+
+
+def test_a_follow_up_gets_danish_help_but_only_kbtools_checks_it_against_the_agreement(
+    server: YamlServer, scratch: Path
+) -> None:
+    """The editor knows the follow-up's format (opfoelgning*.yaml); the rules that need the
+    agreement beside it (an unknown goal) are kbtools validate's alone."""
+    (scratch / "aftale.yaml").write_text(
+        (REPO / "cases" / "fjordkommune" / "aftale.yaml").read_text("utf-8"), "utf-8"
+    )
+    text = FOLLOWUP.read_text(encoding="utf-8")
+    path = scratch / FOLLOWUP.name
+    path.write_text(text, encoding="utf-8")
+    assert server.diagnostics(path) == []
+    status = _line_of(FOLLOWUP, "status: nået")
+    assert "Status" in server.hover(path, status, 6)
+    wrong = text.replace("status: nået", "status: næsten", 1)
+    path.write_text(wrong, encoding="utf-8")
+    messages = [d["message"] for d in server.diagnostics(path, wrong)]
+    assert any(m.startswith("»Status« skal være en af de tilladte værdier") for m in messages)
+    unknown = text.replace("- mål: 80 virksomheder", "- mål: 90 virksomheder", 1)
+    path.write_text(unknown, encoding="utf-8")
+    assert server.diagnostics(path, unknown) == []
+    assert {f.code for f in check_file(path).findings} == {
+        "opfoelgning-ukendt-maal",
+        "opfoelgning-maal-mangler",
+    }
