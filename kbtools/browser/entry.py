@@ -180,6 +180,50 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     return {"docx": encoded, "kladde": draft, **_findings(result)}
 
 
+def _folder(args: dict[str, Any]) -> list[tuple[str, bytes]]:
+    """The other files of the follow-up's folder (``mappe``: a list of ``name`` and ``text``
+    or ``base64``), as :func:`kbtools.render.note_sources.folder_files` reads them from disk."""
+    files = args.get("mappe")
+    if not isinstance(files, list):
+        return []
+    return [(str(f.get("name") or "fil.yaml"), _content(f)) for f in files if isinstance(f, dict)]
+
+
+def render_note(args: dict[str, Any]) -> dict[str, Any]:
+    """A follow-up's status note, as ``kbtools render opfoelgning.yaml --format FMT
+    [--kladde]`` writes it beside the files in ``mappe`` (the agreement, earlier versions of
+    it, typology assessments): the same bytes. ``format`` is ``html``, ``md`` (both as text
+    under ``html``/``md``) or ``docx`` (base64 under ``docx``); ``skabelon`` a Word file, as
+    for :func:`render_docx`. The note is None when the file is not a follow-up that can be
+    read (``forkert_slags``: the finding that says what it is instead); ``kladde`` says
+    whether it is marked as a draft (the follow-up has errors). The follow-up is checked
+    against the agreements in ``mappe``, as ``kbtools render`` checks it against those in its
+    folder (``aftaler``, when given, as for :func:`check`)."""
+    fmt = str(args.get("format") or "html")
+    if fmt not in ("html", "md", "docx"):
+        return {"fejl": f"Ukendt format: {fmt}. Brug html, md eller docx."}
+    folder = _folder(args) if isinstance(args.get("mappe"), list) else None
+    if args.get("aftaler") is None and folder is not None:
+        args = {**args, "aftaler": [dict(f) for f in args["mappe"] if isinstance(f, dict)]}
+    result = _result(args)
+    mismatch = wrong_kind(result, FOLLOWUP)
+    if not isinstance(result.data, dict) or mismatch is not None:
+        wrong = {"forkert_slags": _finding(mismatch)} if mismatch is not None else {}
+        return {fmt: None, "kladde": True, **wrong, **_findings(result)}
+    from kbtools.render import render_note as render
+    from kbtools.render.docx_letterhead import LetterheadError
+    from kbtools.render.note_sources import note_sources
+
+    draft = result.is_draft
+    try:
+        sources = note_sources(result.data, folder or [])
+        content = render(result.data, sources, fmt, draft, _letterhead(args))
+    except LetterheadError as exc:
+        return {fmt: None, "kladde": draft, "skabelon": str(exc), **_findings(result)}
+    shown = base64.b64encode(content).decode("ascii") if fmt == "docx" else content.decode()
+    return {fmt: shown, "kladde": draft, **_findings(result)}
+
+
 def saml(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
     from kbtools.browser.facilitator import combine_files
@@ -193,6 +237,7 @@ FUNCTIONS: dict[str, Function] = {
     "load": load,
     "render_html": render_html,
     "render_docx": render_docx,
+    "render_note": render_note,  # a follow-up's status note (kbtools render opfoelgning.yaml)
     "saml": saml,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

@@ -142,7 +142,8 @@ def test_render_overwrites_atomically_without_hard_links(
 def test_render_refuses_an_assessment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.md"
     assert main(["render", str(ASSESSMENT), "--format", "md", "-o", str(out)]) == 2
-    assert "skema-forkert-slags" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "skema-forkert-slags" in err and "statusnotat ud fra en opfølgning" in err
     assert not out.exists()
 
 
