@@ -16,12 +16,14 @@ findings show. To add a function for another page, write it here and register it
 that function needs inside it: Python is ready as soon as this module is imported, so every
 module imported at the top delays the first check.
 
-The findings are those of :func:`kbtools.api.check_bytes`, in the CLI's JSON form
-(``kbtools validate --format json``: fil, linje, kolonne, niveau, kode, besked, hjælp, path,
-title, values, reader_message) plus ``sti`` (the same as ``path``: where in the data the
-finding is, so the page can point at the field). ``antal`` counts them per level, and
-``summary`` says it in one Danish sentence (»Aftalen har 1 fejl, 0 advarsler og 2
-anbefalinger.«), worded as the CLI and the case pages word it.
+Arguments and answers have English ASCII keys: they are code's data, not a file format
+(the YAML files and ``kbtools validate --format json`` keep their documented Danish keys).
+The findings are those of :func:`kbtools.api.check_bytes`, as
+:mod:`kbtools.browser.findings` gives them to a page: ``findings`` (each with its code,
+place, level, message and structured data), ``counts`` per level, ``summary`` (»Aftalen har
+1 fejl, 0 advarsler og 2 anbefalinger.«, worded by :mod:`kbtools.reporting.summary` as the
+CLI and the case pages word it) and ``sections`` (the builder's word per top-level part).
+A failure is ``{"error": "…"}``.
 """
 
 from __future__ import annotations
@@ -32,10 +34,8 @@ from collections.abc import Callable
 from typing import Any
 
 from kbtools.api import CheckResult, check_bytes, wrong_kind
-from kbtools.findings import Finding
+from kbtools.browser.findings import findings_answer
 from kbtools.kinds import AGREEMENT
-from kbtools.reporting.jsonout import finding_as_json
-from kbtools.reporting.summary import counts, counts_text
 
 Function = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -51,17 +51,8 @@ def _result(args: dict[str, Any]) -> CheckResult:
     return check_bytes(_content(args), str(args.get("name") or "aftale.yaml"))
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
-    return {**finding_as_json(finding), "sti": list(finding.path)}
-
-
 def _findings(result: CheckResult) -> dict[str, Any]:
-    subject = "Aftalen" if result.kind is AGREEMENT else "Filen"
-    return {
-        "fund": [_finding(f) for f in result.findings],
-        "antal": {level.value: count for level, count in counts(result.findings).items()},
-        "summary": f"{subject} har {counts_text(result.findings)}.",
-    }
+    return findings_answer(result.findings, "Aftalen" if result.kind is AGREEMENT else "Filen")
 
 
 def check(args: dict[str, Any]) -> dict[str, Any]:
@@ -79,12 +70,12 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
     """The agreement as the HTML ``kbtools render --format html [--kladde]`` writes.
 
     ``html`` is None when the file cannot be loaded or is not an agreement (the CLI refuses
-    those even with ``--kladde``); ``kladde`` says whether the
-    document is marked as a draft (it has errors or placeholders left).
+    those even with ``--kladde``); ``draft`` says whether the document is marked as a draft
+    (it has errors or placeholders left).
     """
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
-        return {"html": None, "kladde": True, **_findings(result)}
+        return {"html": None, "draft": True, **_findings(result)}
     from kbtools.render import render_agreement  # imported when first used: Python starts sooner
     from kbtools.render.docx_letterhead import LetterheadError
 
@@ -92,15 +83,15 @@ def render_html(args: dict[str, Any]) -> dict[str, Any]:
     try:
         html = render_agreement(result.data, "html", draft, _letterhead(args)).decode("utf-8")
     except LetterheadError as exc:
-        return {"html": None, "kladde": draft, "skabelon": str(exc), **_findings(result)}
-    return {"html": html, "kladde": draft, **_findings(result)}
+        return {"html": None, "draft": draft, "templateProblem": str(exc), **_findings(result)}
+    return {"html": html, "draft": draft, **_findings(result)}
 
 
 def _letterhead(args: dict[str, Any]) -> bytes | None:
-    """The municipality's Word file the user chose (``skabelon``, base64), if any."""
+    """The municipality's Word file the user chose (``template``, base64), if any."""
     from kbtools.render.docx_letterhead import LetterheadError
 
-    encoded = args.get("skabelon")
+    encoded = args.get("template")
     if not isinstance(encoded, str) or not encoded:
         return None
     try:
@@ -111,9 +102,9 @@ def _letterhead(args: dict[str, Any]) -> bytes | None:
 
 def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     """The agreement as a Word document (base64), from the same model as ``render_html``;
-    with ``skabelon`` (a Word file, base64) it wears that file's letterhead, as
+    with ``template`` (a Word file, base64) it wears that file's letterhead, as
     ``kbtools render --skabelon`` makes it, and ``render_html`` takes its logo and colour.
-    A file that is not a Word file gives ``skabelon``: what is wrong, in Danish.
+    A file that is not a Word file gives ``templateProblem``: what is wrong, in Danish.
 
     Written by :mod:`kbtools.render.docx_writer`, as ``kbtools render --format docx
     --kladde`` writes it: the same bytes. ``docx`` is None when the file is not an agreement
@@ -121,7 +112,7 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     """
     result = _result(args)
     if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
-        return {"docx": None, "kladde": True, **_findings(result)}
+        return {"docx": None, "draft": True, **_findings(result)}
     from kbtools.render import render_agreement
     from kbtools.render.docx_letterhead import LetterheadError
 
@@ -129,12 +120,12 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     try:
         content = render_agreement(result.data, "docx", draft, _letterhead(args))
     except LetterheadError as exc:
-        return {"docx": None, "kladde": draft, "skabelon": str(exc), **_findings(result)}
+        return {"docx": None, "draft": draft, "templateProblem": str(exc), **_findings(result)}
     encoded = base64.b64encode(content).decode("ascii")
-    return {"docx": encoded, "kladde": draft, **_findings(result)}
+    return {"docx": encoded, "draft": draft, **_findings(result)}
 
 
-def saml(args: dict[str, Any]) -> dict[str, Any]:
+def combine(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
     from kbtools.browser.facilitator import combine_files
 
@@ -147,21 +138,21 @@ FUNCTIONS: dict[str, Function] = {
     "load": load,
     "render_html": render_html,
     "render_docx": render_docx,
-    "saml": saml,  # the self-assessment's facilitator view (kbtools vurdering saml)
+    "combine": combine,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 
 
 def call(name: str, arguments: str) -> str:
     """Run ``FUNCTIONS[name]`` on the JSON ``arguments``; the answer as strict JSON.
 
-    An unknown name or a failure comes back as ``{"fejl": "…"}`` (never an exception across
+    An unknown name or a failure comes back as ``{"error": "…"}`` (never an exception across
     the worker boundary), so the page can say what went wrong.
     """
     function = FUNCTIONS.get(name)
     if function is None:
-        return json.dumps({"fejl": f"Ukendt funktion: {name}"})
+        return json.dumps({"error": f"Ukendt funktion: {name}"})
     try:
         # strict JSON, which JavaScript's JSON.parse reads: NaN and Infinity are refused
         return json.dumps(function(json.loads(arguments)), ensure_ascii=False, allow_nan=False)
     except Exception as exc:  # the page shows it; a broken call must not kill the worker
-        return json.dumps({"fejl": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
+        return json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)

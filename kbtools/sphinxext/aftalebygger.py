@@ -55,29 +55,29 @@ def model_json(model: dict[str, Any]) -> str:
 
 def _marks(element: dict[str, Any], root: str) -> str:
     marks = []
-    if element["påkrævet"]:
+    if element["required"]:
         marks.append('<span class="ab-maerke ab-paakraevet">Påkrævet</span>')
-    elif element["anbefalet"]:
+    elif element["recommended"]:
         marks.append('<span class="ab-maerke ab-anbefalet">Anbefalet</span>')
     else:
         marks.append('<span class="ab-maerke">Valgfri</span>')
-    if element["trin"]:
-        step = escape(f"Trin {element['trin']}: {element['trinnavn']}")
-        marks.append(f'<a href="{root}tringuide/trin-{element["trin"]}.html">{step}</a>')
+    if element["step"]:
+        step = escape(f"Trin {element['step']}: {element['stepName']}")
+        marks.append(f'<a href="{root}tringuide/trin-{element["step"]}.html">{step}</a>')
     return '<p class="ab-maerker">' + " · ".join(marks) + "</p>"
 
 
 def section(element: dict[str, Any], root: str) -> str:
     """One element's section: heading, marks, description, guidance link, field slot."""
-    key = escape(element["nøgle"])
-    title = escape(element["titel"])
+    key = escape(element["key"])
+    title = escape(element["title"])
     return (
         f'<section class="ab-del" id="del-{key}" aria-labelledby="del-{key}-titel">'
         f'<h2 id="del-{key}-titel">{title}</h2>'
         + _marks(element, root)
-        + f'<p class="ab-beskrivelse">{escape(element["beskrivelse"])}</p>'
-        f'<p class="ab-vejledning"><a href="{escape(root + element["side"])}">'
-        f"Vejledning om {escape(element['titel'].lower())}</a></p>"
+        + f'<p class="ab-beskrivelse">{escape(element["description"])}</p>'
+        f'<p class="ab-vejledning"><a href="{escape(root + element["page"])}">'
+        f"Vejledning om {escape(element['title'].lower())}</a></p>"
         f'<div class="ab-felter" data-element="{key}"></div></section>'
     )
 
@@ -147,8 +147,8 @@ overskrifterne. Filen bliver i din browser.</span></p>
 def contents(elements: list[dict[str, Any]]) -> str:
     """A list of the form's sections; the script adds each section's number of findings."""
     items = "".join(
-        f'<li><a href="#del-{escape(e["nøgle"])}">{escape(e["titel"])}</a>'
-        f'<span class="ab-nav-fund" data-nav="{escape(e["nøgle"])}"></span></li>'
+        f'<li><a href="#del-{escape(e["key"])}">{escape(e["title"])}</a>'
+        f'<span class="ab-nav-fund" data-nav="{escape(e["key"])}"></span></li>'
         for e in elements
     )
     return (
@@ -177,10 +177,10 @@ def noscript(root: str) -> str:
 def builder_html(root: str) -> str:
     """The whole builder frame for a page whose way back to the site root is ``root``."""
     model = form_model()
-    shown = [element for element in model["elementer"] if element["felt"] != "fast"]
+    shown = [element for element in model["elements"] if element["kind"] != "constant"]
     sections = "".join(section(element, root) for element in shown)
     return (
-        f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
+        f'<div class="ab" id="aftalebygger" data-root="{escape(root)}">'
         + noscript(root)
         + TOOLBAR
         + contents(shown)

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as drafts from "../../kbtools/sphinxext/static/ab-drafts.mjs";
 
-const MODEL = { skema: "partnerskabsaftale/1", elementer: [{ nøgle: "titel", felt: "tekst" }, { nøgle: "lks", felt: "ja-nej" }] };
+const MODEL = { schema: "partnerskabsaftale/1", elements: [{ key: "titel", kind: "text" }, { key: "lks", kind: "yesNo" }] };
 
 function memoryStorage(limit = Infinity) {
   const items = new Map();

@@ -23,9 +23,9 @@ export function emptyStore() {
 
 /** Add a new draft named ``name`` to ``store`` and make it the active one. */
 export function addDraft(store, name, model, fields) {
-  const fresh = { data: { skema: model.skema }, original: null, filnavn: null, redigeret: false, ekstraÅr: [] };
-  const lks = model.elementer.find((e) => e.felt === "ja-nej");
-  if (lks) fresh.data[lks.nøgle] = true;
+  const fresh = { data: { skema: model.schema }, original: null, filnavn: null, redigeret: false, ekstraÅr: [] };
+  const lks = model.elements.find((e) => e.kind === "yesNo");
+  if (lks) fresh.data[lks.key] = true;
   store.kladder[name] = Object.assign(fresh, fields || {});
   store.aktiv = name;
 }

@@ -35,7 +35,7 @@ export function files(ctx) {
     $("ab-fund").dataset.tilstand = "venter";
     // a file larger than kbtools reads is refused by the check all the same when it gets one
     // byte past the limit: the rest is never read, kept or sent to Python
-    const limit = typeof ctx.model.maksBytes === "number" ? ctx.model.maksBytes : Infinity;
+    const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
     const tooBig = file.size > limit;
     const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
     if (untouched(ctx.draft())) delete ctx.store.kladder[ctx.store.aktiv]; // an empty new draft gives way to the file
@@ -56,7 +56,7 @@ export function files(ctx) {
   }
 
   function unknownKeys(value) {
-    const known = ctx.model.elementer.map(function (e) { return e.nøgle; });
+    const known = ctx.model.elements.map(function (e) { return e.key; });
     const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
     if (!extra.length) return "";
     const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
@@ -73,15 +73,15 @@ export function files(ctx) {
       const answer = await ctx.python().call("load", { base64: current.original, name: current.filnavn });
       delete current.venter;
       if (!isObject(answer.data)) ctx.say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-      else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.skema) {
+      else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.schema) {
         ctx.say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
-          + "«, og en aftale har »skema: " + ctx.model.skema + "«. Formularen viser kun aftalens felter.");
+          + "«, og en aftale har »skema: " + ctx.model.schema + "«. Formularen viser kun aftalens felter.");
       } else ctx.say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
       current.data = isObject(answer.data) ? answer.data : {};
       ctx.persist();
       ctx.renderAll();
       if (!ctx.isLatest(seq)) return;
-      ctx.showFindings(answer.fund);
+      ctx.showFindings(answer);
       $("ab-fund").dataset.tilstand = "færdig";
     } catch (error) {
       ctx.say("Filen kunne ikke åbnes: " + error.message);
@@ -105,7 +105,7 @@ export function files(ctx) {
     }
     const saved = current.original && !current.redigeret
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
-      : new Blob([toYaml(current.data, ctx.model.elementer)], { type: "application/yaml" });
+      : new Blob([toYaml(current.data, ctx.model.elements)], { type: "application/yaml" });
     download(saved, current.filnavn || ctx.fileName());
     ctx.say("Aftalen er gemt som " + (current.filnavn || ctx.fileName()) + " i din download-mappe.");
   }
@@ -136,7 +136,7 @@ export function files(ctx) {
       };
       frame.srcdoc = answer.html;
       frame.hidden = false;
-      message.textContent = answer.kladde
+      message.textContent = answer.draft
         ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
         : "Udskriften er klar til underskrift.";
     } catch (error) {
@@ -156,7 +156,7 @@ export function files(ctx) {
       if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
       const name = (ctx.draft().filnavn || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
       download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-      message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
+      message.textContent = "Aftalen er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
     } catch (error) {
       message.textContent = "Word-filen kunne ikke laves: " + error.message;
     }
