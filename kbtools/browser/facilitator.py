@@ -15,8 +15,8 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from kbtools.data.typology import load_typology
 from kbtools.browser.findings import finding_data
+from kbtools.data.typology import load_typology
 from kbtools.typology.cases import Assessment, ParameterAssessment
 from kbtools.typology.combine import combine_bytes
 from kbtools.typology.group_views import RatingsView, ratings_view

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kbtools.checking.schema_codes import MISSING
 from kbtools.checking.rules.recommended import RECOMMENDED_MISSING
+from kbtools.checking.schema_codes import MISSING
 from kbtools.findings import Finding, Level
 from kbtools.reporting.summary import check_summary, counts, counts_text
 

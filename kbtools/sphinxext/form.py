@@ -112,7 +112,9 @@ def field(node: Node, required: bool, schema: dict[str, Any]) -> dict[str, Any]:
     elif _is_sum(node):
         kinds = {key: _money_kind(node.child(key)) for key in node.properties()}
         model.update(kind="sum", sumOf=node.key.removesuffix(SUM_SUFFIX))
-        model["amountsField"] = next((k for k, kind in kinds.items() if kind == "yearAmounts"), None)
+        model["amountsField"] = next(
+            (k for k, kind in kinds.items() if kind == "yearAmounts"), None
+        )
         model["sumField"] = next(k for k, kind in kinds.items() if kind == "amount")
     elif node.shape == "map":
         model["kind"] = "yearAmounts"

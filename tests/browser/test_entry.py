@@ -41,7 +41,9 @@ def test_a_check_answer_has_structured_findings_and_one_summary() -> None:
     text = MINIMAL.replace("værdisæt: [Åbenhed]\n", "")
     answer = _strict(entry.call("check", json.dumps({"text": text, "name": "aftale.yaml"})))
     assert answer["summary"] == "Aftalen har 0 fejl, 0 advarsler og 1 anbefaling."
-    assert answer["sections"] == {"værdisæt": {"text": "anbefalet, ikke udfyldt", "hasErrors": False}}
+    assert answer["sections"] == {
+        "værdisæt": {"text": "anbefalet, ikke udfyldt", "hasErrors": False}
+    }
     first = answer["findings"][0]
     assert first["values"]["key"] == first["path"][0] and not first["missingPart"]
     assert first["title"] and first["readerMessage"].startswith("Overvej at tilføje »")

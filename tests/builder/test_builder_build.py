@@ -60,8 +60,7 @@ def test_party_references_are_choices_of_the_parties() -> None:
     parties = [f for f in every if f["kind"] == "party"]
     assert len(parties) == 5  # roller, ressourcer, underskrifter, styre- and konsulentgruppe
     assert all(
-        (f["refersTo"], f["keyField"], f["nameField"]) == ("parter", "id", "navn")
-        for f in parties
+        (f["refersTo"], f["keyField"], f["nameField"]) == ("parter", "id", "navn") for f in parties
     )
     tables = [f["key"] for f in every if f["kind"] == "amountTable"]
     assert tables == ["budget", "finansiering"]
