@@ -31,6 +31,7 @@ ASSETS = PageAssets(
     js=("aftalebygger.mjs",),
     imports=(
         "ab-values.mjs",
+        "ab-numbers.mjs",
         "ab-yaml.mjs",
         "ab-drafts.mjs",
         "ab-refs.mjs",

@@ -9,6 +9,7 @@
  * before they hold an amount.
  */
 
+import { formatNumber } from "./ab-numbers.mjs";
 import { isObject } from "./ab-values.mjs";
 
 export const STORE_KEY = "lks-aftalebygger";
@@ -50,7 +51,7 @@ export function stored(draft) {
 export function sizeText(chars) {
   const bytes = chars * 2;
   return bytes >= 1e6
-    ? (bytes / 1e6).toLocaleString("da-DK", { maximumFractionDigits: 1 }) + " MB"
+    ? formatNumber(Math.round(bytes / 1e5) / 10) + " MB"
     : Math.max(1, Math.round(bytes / 1e3)) + " kB";
 }
 

@@ -162,7 +162,7 @@ export function money(ctx) {
       const cell = wrapper.querySelector('[data-aar="' + year + '"]');
       if (cell) cell.textContent = totalText(perYear[i]);
     });
-    const all = { total: sum(perYear.map(function (r) { return r.total; })), missing: perYear.reduce(function (n, r) { return n + r.missing; }, 0) };
+    const all = { total: total(perYear.map(function (r) { return r.total; })).total, missing: perYear.reduce(function (n, r) { return n + r.missing; }, 0) };
     const cell = wrapper.querySelector('[data-aar="alle"]');
     if (cell) cell.textContent = totalText(all);
     const note = wrapper.querySelector(".ab-ufuldstaendig");
