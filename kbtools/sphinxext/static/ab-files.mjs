@@ -38,9 +38,9 @@ export function files(ctx) {
     const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
     const tooBig = file.size > limit;
     const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
-    if (untouched(ctx.draft())) delete ctx.store.kladder[ctx.store.aktiv]; // an empty new draft gives way to the file
-    ctx.newDraft(ctx.uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
-    ctx.draft().venter = true;
+    if (untouched(ctx.draft())) delete ctx.store.drafts[ctx.store.active]; // an empty new draft gives way to the file
+    ctx.newDraft(ctx.uniqueName(file.name), { data: {}, original: toBase64(bytes), fileName: file.name, truncated: tooBig });
+    ctx.draft().pending = true;
     ctx.persist();
     ctx.forgetFindings(); // the findings shown belong to the file or draft before
     ctx.renderAll();
@@ -49,10 +49,10 @@ export function files(ctx) {
 
   function untouched(current) {
     // a draft nobody has written in: no file, no edit, nothing but what a new draft starts with
-    if (!current || current.original || current.redigeret || current.venter) return false;
+    if (!current || current.original || current.changed || current.pending) return false;
     const fresh = emptyStore();
     addDraft(fresh, "x", ctx.model);
-    return JSON.stringify(current.data) === JSON.stringify(fresh.kladder.x.data) && !(current.ekstraÅr || []).length;
+    return JSON.stringify(current.data) === JSON.stringify(fresh.drafts.x.data) && !(current.extraYears || []).length;
   }
 
   function unknownKeys(value) {
@@ -66,17 +66,17 @@ export function files(ctx) {
 
   async function loadOpened() {
     const current = ctx.draft();
-    if (!current.venter) return;
+    if (!current.pending) return;
     const seq = ctx.nextCheck();
     $("ab-fund").dataset.tilstand = "arbejder";
     try {
-      const answer = await ctx.python().call("load", { base64: current.original, name: current.filnavn });
-      delete current.venter;
-      if (!isObject(answer.data)) ctx.say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
+      const answer = await ctx.python().call("load", { base64: current.original, name: current.fileName });
+      delete current.pending;
+      if (!isObject(answer.data)) ctx.say("»" + current.fileName + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
       else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.schema) {
-        ctx.say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
+        ctx.say("»" + current.fileName + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
           + "«, og en aftale har »skema: " + ctx.model.schema + "«. Formularen viser kun aftalens felter.");
-      } else ctx.say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
+      } else ctx.say("»" + current.fileName + "« er åbnet." + unknownKeys(answer.data));
       current.data = isObject(answer.data) ? answer.data : {};
       ctx.persist();
       ctx.renderAll();
@@ -99,15 +99,15 @@ export function files(ctx) {
 
   function save() {
     const current = ctx.draft();
-    if (current.afkortet && !current.redigeret) {
-      ctx.say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
+    if (current.truncated && !current.changed) {
+      ctx.say("»" + current.fileName + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
       return;
     }
-    const saved = current.original && !current.redigeret
+    const saved = current.original && !current.changed
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
       : new Blob([toYaml(current.data, ctx.model.elements)], { type: "application/yaml" });
-    download(saved, current.filnavn || ctx.fileName());
-    ctx.say("Aftalen er gemt som " + (current.filnavn || ctx.fileName()) + " i din download-mappe.");
+    download(saved, current.fileName || ctx.fileName());
+    ctx.say("Aftalen er gemt som " + (current.fileName || ctx.fileName()) + " i din download-mappe.");
   }
 
 
@@ -154,7 +154,7 @@ export function files(ctx) {
       const answer = await ctx.python().call("render_docx", withTemplate(ctx.content()));
       if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
       if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
-      const name = (ctx.draft().filnavn || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+      const name = (ctx.draft().fileName || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
       download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
       message.textContent = "Aftalen er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
     } catch (error) {

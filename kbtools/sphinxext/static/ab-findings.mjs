@@ -68,8 +68,8 @@ export function findingsView(ctx) {
     // the line and column only for a file as it was opened: the user may fix it in an editor;
     // in the form, the sentence already names the field
     const current = ctx.draft();
-    if (!(current.original && !current.redigeret) || !finding.line) return "";
-    return "linje " + finding.line + ", kolonne " + finding.column + (current.filnavn ? " i " + current.filnavn : "");
+    if (!(current.original && !current.changed) || !finding.line) return "";
+    return "linje " + finding.line + ", kolonne " + finding.column + (current.fileName ? " i " + current.fileName : "");
   }
 
   function item(finding, level, text, itemId) {

@@ -29,7 +29,7 @@ export function money(ctx) {
   }
 
   function years(parentPath) {
-    const found = new Set(draft().ekstraÅr || []);
+    const found = new Set(draft().extraYears || []);
     for (const list of moneyLists(parentPath)) {
       for (const post of list.posts) {
         const amounts = isObject(post) ? post[list.field.amountsField] : null;
@@ -142,7 +142,7 @@ export function money(ctx) {
     if (!years(parentPath).length) {
       const start = getAt(["varighed", "start"]);
       const year = typeof start === "string" && /^\d{4}-/.test(start) ? start.slice(0, 4) : String(new Date().getFullYear() + 1);
-      draft().ekstraÅr = (draft().ekstraÅr || []).concat([year]);
+      draft().extraYears = (draft().extraYears || []).concat([year]);
     }
     ctx.addItem(path, {});
   }
@@ -209,7 +209,7 @@ export function money(ctx) {
       updatePostSum(holder.list.field, holder.post);
       updateSums(listPath);
     }
-    draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
+    draft().extraYears = (draft().extraYears || []).filter(function (year) { return year !== last; });
     ctx.rerender(parentPath[0]);
     ctx.say("Året " + last + " er fjernet.");
     if (holders.length) ctx.edited(); else ctx.persist();
@@ -246,7 +246,7 @@ export function money(ctx) {
   function addYear(parentPath) {
     const known = years(parentPath).map(Number);
     const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
-    draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
+    draft().extraYears = (draft().extraYears || []).concat([String(next)]);
     ctx.persist();
     ctx.rerender(parentPath[0]);
     const input = document.querySelector('[id$=".' + next + '"]');

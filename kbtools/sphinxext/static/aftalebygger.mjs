@@ -28,7 +28,7 @@ import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 import { chooseTemplate } from "./ab-skabelon.mjs";
 
-const timings = { kontroller: [] };
+const timings = { checks: [] };
 window.kbAftalebygger = { timings: timings };
 
 let model, root, references = {}, py = null, pythonReady = false;
@@ -38,7 +38,7 @@ const PAUSE_MS = 60; // a check starts this long after the last keystroke
 
 // ---------- small helpers ----------
 
-function draft() { return store.kladder[store.aktiv]; }
+function draft() { return store.drafts[store.active]; }
 function data() { return draft().data; }
 
 function getAt(path) { return getIn(data(), path); }
@@ -247,8 +247,8 @@ function renderAll() {
 
 function content() {
   const current = draft();
-  const name = current.filnavn || fileName();
-  if (current.original && !current.redigeret) return { base64: current.original, name: name };
+  const name = current.fileName || fileName();
+  if (current.original && !current.changed) return { base64: current.original, name: name };
   return { text: toYaml(current.data, model.elements), name: name };
 }
 
@@ -262,9 +262,9 @@ function edited() {
   ensurePython();
   const current = draft();
   people.clearUndo();
-  current.redigeret = true;
+  current.changed = true;
   current.original = null; // the form's data is the agreement now
-  delete current.afkortet;
+  delete current.truncated;
   persist();
   scheduleCheck();
 }
@@ -285,8 +285,8 @@ async function runCheck() {
   try {
     const answer = await py.call("check", content());
     if (seq === checkSeq) {
-      timings.kontroller.push(performance.now() - started);
-      if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
+      timings.checks.push(performance.now() - started);
+      if (timings.firstCheck === undefined) timings.firstCheck = performance.now();
       showFindings(answer);
       if (!again) $("ab-fund").dataset.tilstand = "færdig";
     }
@@ -343,11 +343,11 @@ function ensurePython() {
 function startChecking() {
   py.ready.then(function (info) {
     pythonReady = true;
-    timings.pythonKlar = performance.now();
-    timings.pythonIndlæsning = info.loadMs;
-    timings.faser = info.phases;
+    timings.pythonReady = performance.now();
+    timings.pythonLoadMs = info.loadMs;
+    timings.phases = info.phases;
     $("ab-status").textContent = "Kontrol klar";
-    if (draft().venter) filing.loadOpened(); else runCheck();
+    if (draft().pending) filing.loadOpened(); else runCheck();
   }, function (error) {
     $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
   });
@@ -361,7 +361,7 @@ const findings = findingsView({ draft: draft, get model() { return model; }, get
 
 const bar = draftBar({ store: function () { return store; }, persist: persist, say: say, renderAll: renderAll,
   forgetFindings: function () { lastChecked = null; }, newDraft: newDraft, uniqueName: uniqueName,
-  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().venter) filing.loadOpened(); else scheduleCheck(); } });
+  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().pending) filing.loadOpened(); else scheduleCheck(); } });
 
 const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
   deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
@@ -390,7 +390,7 @@ function main() {
   restore();
   wire();
   renderAll();
-  timings.formularKlar = performance.now();
+  timings.formReady = performance.now();
   $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
   if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(ensurePython, { timeout: 1000 });
   else setTimeout(ensurePython, 50);

@@ -42,24 +42,13 @@
     function restore() {
       let kept = null;
       try { kept = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null"); } catch (error) { kept = null; }
-      if (!kept) return;
-      // a collection kept before the keys were English: {bedømmelser, beslutninger}
-      const stored = Array.isArray(kept.ratings) ? kept : { ratings: kept["bedømmelser"], decisions: oldDecisions(kept.beslutninger) };
-      if (!Array.isArray(stored.ratings)) return;
-      for (const r of stored.ratings) {
+      if (!kept || !Array.isArray(kept.ratings)) return;
+      for (const r of kept.ratings) {
         if (r && typeof r.name === "string" && (typeof r.text === "string" || typeof r.base64 === "string")) {
           ratings.push({ name: r.name, text: r.text, base64: r.base64, label: typeof r.label === "string" ? r.label : r.name });
         }
       }
-      if (stored.decisions && typeof stored.decisions === "object") decisions = stored.decisions;
-    }
-
-    function oldDecisions(old) {
-      const found = {};
-      for (const [id, d] of Object.entries(old && typeof old === "object" ? old : {})) {
-        if (d && typeof d === "object") found[id] = { level: d.niveau, reason: d.begrundelse };
-      }
-      return found;
+      if (kept.decisions && typeof kept.decisions === "object") decisions = kept.decisions;
     }
 
     function element(tag, text, className) {
