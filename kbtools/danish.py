@@ -17,7 +17,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 MONTHS = (
@@ -109,6 +109,15 @@ def format_amount(value: float | int | Decimal, unit: str = "kr.") -> str:
     if unit == "kr.":
         return f"{format_number(value)} kr."
     return f"{format_number(value)} ({unit})"
+
+
+def format_percent(part: Decimal, whole: Decimal) -> str | None:
+    """742 of 800 → '93 %' (whole per cent, rounded half up, a space before the sign as
+    Danish writes it); None when ``whole`` is not above 0."""
+    if whole <= 0:
+        return None
+    share = (part * 100 / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{format_number(share)} %"
 
 
 def parse_iso_date(text: str) -> _dt.date | None:

@@ -61,6 +61,8 @@ _NAME_WORDS = (
     ("vurdering", kinds.ASSESSMENT),
     ("bedømmelse", kinds.RATING),
     ("bedoemmelse", kinds.RATING),
+    ("opfølgning", kinds.FOLLOWUP),
+    ("opfoelgning", kinds.FOLLOWUP),
 )
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),

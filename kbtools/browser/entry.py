@@ -35,7 +35,7 @@ from typing import Any
 
 from kbtools.api import CheckResult, check_bytes, wrong_kind
 from kbtools.browser.findings import findings_answer
-from kbtools.kinds import AGREEMENT
+from kbtools.kinds import AGREEMENT, FOLLOWUP
 
 Function = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -52,7 +52,8 @@ def _result(args: dict[str, Any]) -> CheckResult:
 
 
 def _findings(result: CheckResult) -> dict[str, Any]:
-    return findings_answer(result.findings, "Aftalen" if result.kind is AGREEMENT else "Filen")
+    subjects = {AGREEMENT: "Aftalen", FOLLOWUP: "Opfølgningen"}
+    return findings_answer(result.findings, subjects.get(result.kind, "Filen"))
 
 
 def check(args: dict[str, Any]) -> dict[str, Any]:
@@ -125,6 +126,47 @@ def render_docx(args: dict[str, Any]) -> dict[str, Any]:
     return {"docx": encoded, "draft": draft, **_findings(result)}
 
 
+def _folder(args: dict[str, Any]) -> list[tuple[str, bytes]]:
+    """The other files of the follow-up's folder (``folder``: a list of ``name`` and ``text``
+    or ``base64``), as :func:`kbtools.render.note_sources.folder_files` reads them from disk."""
+    files = args.get("folder")
+    if not isinstance(files, list):
+        return []
+    return [(str(f.get("name") or "fil.yaml"), _content(f)) for f in files if isinstance(f, dict)]
+
+
+def render_note(args: dict[str, Any]) -> dict[str, Any]:
+    """A follow-up's status note, as ``kbtools render opfoelgning.yaml --format FMT
+    [--kladde]`` writes it beside the files in ``folder`` (the agreement, earlier versions of
+    it, typology assessments): the same bytes. ``format`` is ``html``, ``md`` (both as text
+    under ``html``/``md``) or ``docx`` (base64 under ``docx``); ``template`` a Word file, as
+    for :func:`render_docx`. The note is None when the file is not a follow-up that can be
+    read (``wrongKind``: the finding that says what it is instead); ``draft`` says whether it
+    is marked as a draft (the follow-up has errors)."""
+    from kbtools.browser.findings import finding_data
+
+    fmt = str(args.get("format") or "html")
+    if fmt not in ("html", "md", "docx"):
+        return {"error": f"Ukendt format: {fmt}. Brug html, md eller docx."}
+    result = _result(args)
+    mismatch = wrong_kind(result, FOLLOWUP)
+    if not isinstance(result.data, dict) or mismatch is not None:
+        wrong = {"wrongKind": finding_data(mismatch)} if mismatch is not None else {}
+        return {fmt: None, "draft": True, **wrong, **_findings(result)}
+    from kbtools.render import render_note as render
+    from kbtools.render.docx_letterhead import LetterheadError
+    from kbtools.render.note_sources import note_sources
+
+    draft = result.is_draft
+    try:
+        sources = note_sources(result.data, _folder(args))
+        content = render(result.data, sources, fmt, draft, _letterhead(args))
+    except LetterheadError as exc:
+        return {fmt: None, "draft": draft, "templateProblem": str(exc), **_findings(result)}
+    shown = base64.b64encode(content).decode("ascii") if fmt == "docx" else content.decode()
+    return {fmt: shown, "draft": draft, **_findings(result)}
+
+
 def combine(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
     from kbtools.browser.facilitator import combine_files
@@ -138,6 +180,7 @@ FUNCTIONS: dict[str, Function] = {
     "load": load,
     "render_html": render_html,
     "render_docx": render_docx,
+    "render_note": render_note,  # a follow-up's status note (kbtools render opfoelgning.yaml)
     "combine": combine,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

@@ -1,6 +1,9 @@
 """`kbtools render AFTALE --format docx|pdf|html|md -o FIL`: a readable agreement to sign.
 
-An agreement with errors, or with placeholders from the template still in it, is refused
+Given a follow-up (``skema: opfølgning/1``) instead, it makes the steering group's status
+note for that year, with the agreement and the typology assessments in the same folder
+(:mod:`kbtools.render.note_sources`). The same rules hold for both:
+a file with errors, or with placeholders from the template still in it, is refused
 unless ``--kladde`` is given; then every page is marked KLADDE. The output is never the input:
 ``-o`` naming the agreement itself (by any path or link) is refused, even with ``--overskriv``.
 """
@@ -24,12 +27,15 @@ PROG = "kbtools render"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "render",
-        help="lav en læsbar aftale (docx, pdf, html eller md) til underskrift",
-        description="Laver en læsbar udgave af en partnerskabsaftale. En aftale med fejl eller "
-        "med pladsholdere fra skabelonen afvises, medmindre --kladde er angivet; så er hver "
-        "side mærket KLADDE. Aftalen selv bliver aldrig overskrevet.",
+        help="lav en læsbar aftale (docx, pdf, html eller md) til underskrift, eller et "
+        "statusnotat ud fra en opfølgning",
+        description="Laver en læsbar udgave af en partnerskabsaftale, eller styregruppens "
+        "statusnotat ud fra en opfølgning (med aftalen og typologivurderingerne i samme "
+        "mappe). En fil med fejl eller med pladsholdere fra skabelonen afvises, medmindre "
+        "--kladde er angivet; så er hver side mærket KLADDE. Filen selv bliver aldrig "
+        "overskrevet.",
     )
-    parser.add_argument("aftale", help="aftalens YAML-fil")
+    parser.add_argument("aftale", help="aftalens eller opfølgningens YAML-fil")
     parser.add_argument("--format", choices=FORMATS, required=True)
     parser.add_argument("-o", dest="ud", required=True, metavar="FIL", help="ny fil eller -")
     parser.add_argument(
@@ -54,7 +60,6 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from kbtools.api import check_file
     from kbtools.fileio import same_file
-    from kbtools.render import render_agreement
 
     if (cannot := _cannot_write(args)) is not None:
         return cannot
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return refusal
     draft = result.is_draft
     try:
-        content = render_agreement(result.data, args.format, draft, letterhead)
+        content = _render(result, Path(args.aftale), args.format, letterhead)
     except Exception as exc:  # never a traceback; and never blame the file for our own bug
         if os.environ.get("KBTOOLS_DEBUG"):
             raise
@@ -87,6 +92,19 @@ def run(args: argparse.Namespace) -> int:
 
         print(visible(f"Skrev {args.ud}{' (KLADDE)' if draft else ''}."))
     return 0 if written else 2
+
+
+def _render(result: CheckResult, path: Path, fmt: str, letterhead: bytes | None) -> bytes:
+    """The agreement, or the follow-up's status note with what its folder holds."""
+    from kbtools.kinds import FOLLOWUP
+    from kbtools.render import render_agreement, render_note
+
+    if result.kind is FOLLOWUP:
+        from kbtools.render.note_sources import folder_files, note_sources
+
+        sources = note_sources(result.data, folder_files(path))
+        return render_note(result.data, sources, fmt, result.is_draft, letterhead)
+    return render_agreement(result.data, fmt, result.is_draft, letterhead)
 
 
 def _cannot_write(args: argparse.Namespace) -> int | None:
@@ -148,13 +166,13 @@ def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
     """The exit code when nothing may be rendered (after saying why), else None."""
     from kbtools.api import wrong_kind
     from kbtools.danish import plural
-    from kbtools.kinds import AGREEMENT
+    from kbtools.kinds import AGREEMENT, FOLLOWUP
     from kbtools.reporting.text import report
 
     if result.document is None:
         report(result.findings, 1, sys.stderr)
         return 2
-    mismatch = wrong_kind(result, AGREEMENT)
+    mismatch = None if result.kind is FOLLOWUP else wrong_kind(result, AGREEMENT)
     if mismatch is not None:
         report([mismatch], 1, sys.stderr)
         return 2
@@ -162,15 +180,19 @@ def _refuse(result: CheckResult, *, kladde: bool) -> int | None:
         return None
     if result.has_errors:
         report(result.findings, 1, sys.stdout)
-        _say("Aftalen har fejl og laves ikke. Ret fejlene, eller brug --kladde.")
+        if result.kind is FOLLOWUP:
+            _say("Opfølgningen har fejl, så notatet laves ikke. Ret fejlene, eller brug --kladde.")
+        else:
+            _say("Aftalen har fejl og laves ikke. Ret fejlene, eller brug --kladde.")
         return 1
     left = list(result.placeholders)
     if left:
         report(left, 1, sys.stdout)
         lines = sorted({f.line for f in left})
         count = plural(len(left), "pladsholder", "pladsholdere")
+        subject = "Opfølgningen" if result.kind is FOLLOWUP else "Aftalen"
         _say(
-            f"Aftalen er ikke udfyldt færdig: {count} fra skabelonen står der stadig (linje "
+            f"{subject} er ikke udfyldt færdig: {count} fra skabelonen står der stadig (linje "
             f"{_line_list(lines)}). Udfyld dem, eller brug --kladde for at lave en kladde."
         )
         return 1

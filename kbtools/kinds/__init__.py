@@ -8,10 +8,11 @@ from __future__ import annotations
 from kbtools.kinds.agreement import AGREEMENT
 from kbtools.kinds.assessment import ASSESSMENT
 from kbtools.kinds.base import Kind
+from kbtools.kinds.followup import FOLLOWUP
 from kbtools.kinds.rating import RATING
 
 #: Every kind, in the order messages list them.
-KINDS: tuple[Kind, ...] = (AGREEMENT, ASSESSMENT, RATING)
+KINDS: tuple[Kind, ...] = (AGREEMENT, ASSESSMENT, RATING, FOLLOWUP)
 
 
 def by_skema(value: object) -> Kind | None:
@@ -19,4 +20,4 @@ def by_skema(value: object) -> Kind | None:
     return next((kind for kind in KINDS if kind.skema == value), None)
 
 
-__all__ = ["AGREEMENT", "ASSESSMENT", "KINDS", "RATING", "Kind", "by_skema"]
+__all__ = ["AGREEMENT", "ASSESSMENT", "FOLLOWUP", "KINDS", "RATING", "Kind", "by_skema"]

@@ -1,11 +1,17 @@
 """Render an agreement as a readable Danish document (docx, html, md, pdf).
 
-:func:`render_agreement` is the one entry point; the CLI and the site's downloads call it.
+:func:`render_agreement` and :func:`render_note` (a follow-up's status note) are the entry
+points; the CLI, the browser and the site's downloads call them. Both build the one document
+model and hand it to the one writer of each format.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kbtools.render.blocks import Rendered
+    from kbtools.render.note import NoteSources
 
 FORMATS = ("docx", "pdf", "html", "md")
 
@@ -18,7 +24,21 @@ def render_agreement(
     html page takes its logo and the colour of its headings."""
     from kbtools.render.model import build
 
-    doc = build(data, draft)
+    return write(build(data, draft), fmt, letterhead)
+
+
+def render_note(
+    data: Any, sources: NoteSources, fmt: str, draft: bool, letterhead: bytes | None = None
+) -> bytes:
+    """The status note of follow-up ``data`` with what its folder holds (``sources``), in
+    ``fmt``, laid out as :func:`render_agreement` lays out an agreement."""
+    from kbtools.render.note import build_note
+
+    return write(build_note(data, sources, draft), fmt, letterhead)
+
+
+def write(doc: Rendered, fmt: str, letterhead: bytes | None = None) -> bytes:
+    """``doc`` in ``fmt`` by that format's one writer."""
     brand = None
     if letterhead is not None and fmt in ("pdf", "html"):
         from kbtools.render.docx_letterhead import brand as look

@@ -64,23 +64,54 @@ class Kept:
 
 
 @dataclass
+class Bar:
+    """One bar of a :class:`Bars` chart: ``share`` of the chart's widest bar (0 to 1) and the
+    text that stands next to it and says everything the bar shows (»Forbrug: 742 (93 %)«)."""
+
+    share: float
+    text: str
+    kind: str = ""  # what the bar stands for (»budget«, »forbrug«): its colour, never its meaning
+
+
+@dataclass
+class Bars:
+    """A bar chart: per row a label and its bars. Every bar carries its numbers as text, so
+    the chart reads without its colours (and a writer may draw the bars or leave them out)."""
+
+    caption: str
+    rows: list[tuple[str, list[Bar]]]
+
+
+@dataclass
 class Rendered:
     title: str
     draft: bool
     blocks: list[Any] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)  # names, for the document's metadata
+    #: What the document is, for its metadata (subject, keywords, category).
+    label: str = "Partnerskabsaftale"
+    #: The document's subject; empty: »Partnerskabsaftale mellem A, B og C«.
+    about: str = ""
+    #: The draft notice at the top of every page; empty: the agreement's (:data:`DRAFT_TEXT`).
+    draft_notice: str = ""
+    #: The metadata's status of a finished document (Word's »Status«).
+    final_status: str = "Klar til underskrift"
+    #: Laid out tighter (smaller type and spacing), for a note that must fit on two pages.
+    compact: bool = False
 
     @property
     def subject(self) -> str:
         """»Partnerskabsaftale mellem A, B og C« (the document's subject in its metadata)."""
+        if self.about:
+            return self.about
         if not self.parties:
-            return "Partnerskabsaftale"
-        return "Partnerskabsaftale mellem " + format_list(self.parties)
+            return self.label
+        return f"{self.label} mellem " + format_list(self.parties)
 
     @property
     def author(self) -> str:
         """The parties, who are the agreement's authors: »A, B og C«."""
-        return format_list(self.parties) if self.parties else "Partnerskabsaftale"
+        return format_list(self.parties) if self.parties else self.label
 
     def flat(self) -> list[Any]:
         """Every block in reading order, the kept ones unpacked."""

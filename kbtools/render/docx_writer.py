@@ -25,7 +25,9 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from kbtools.render import docx_parts
+from kbtools.render.docx_chart import bars_xml
 from kbtools.render.model import (
+    Bars,
     Bullets,
     Facts,
     Heading,
@@ -35,7 +37,7 @@ from kbtools.render.model import (
     Signature,
     Table,
 )
-from kbtools.render.text_writers import AUTHOR, DRAFT_TEXT, SIGNATURE_LINE
+from kbtools.render.text_writers import AUTHOR, SIGNATURE_LINE, draft_text
 
 _TWIPS_PER_CM = 1440 / 2.54
 _PAGE_CM = (21.0, 29.7, 2.5)  # A4 with 2.5 cm margins
@@ -208,12 +210,21 @@ def _kept(block: Kept) -> str:
     return _keep_with_next("".join(_WRITERS[type(inner)](inner) for inner in block.blocks))
 
 
+def _bars(block: Bars) -> str:
+    """A bar chart: a table of shaded cells with the numbers as text (see docx_chart); the
+    labels' column as wide as their longest word in bold 10 pt, between 3 and 6 cm."""
+    longest = max((len(word) for label, _ in block.rows for word in label.split()), default=0)
+    label_cm = min(6.0, max(3.0, longest * 0.24 + 0.5))
+    return bars_xml(block, _para, _twips(label_cm), _twips(_TEXT_WIDTH_CM))
+
+
 #: One writer per kind of block in the document model.
 _WRITERS: dict[type[Any], Callable[[Any], str]] = {
     Heading: _heading,
     Paragraph: _paragraph,
     Bullets: _bullets,
     Table: _table,
+    Bars: _bars,
     Signature: _signature,
     Facts: _facts,
     Kept: _kept,
@@ -256,17 +267,17 @@ def _property(text: str) -> str:
 
 
 def _core(doc: Rendered, template: bool) -> str:
-    status = "Skabelon" if template else "Kladde" if doc.draft else "Klar til underskrift"
+    status = "Skabelon" if template else "Kladde" if doc.draft else doc.final_status
     return docx_parts.core_properties(
         {
             "dc:title": _property(("KLADDE: " if doc.draft else "") + doc.title),
             "dc:subject": _property(doc.subject),
             "dc:creator": _property(doc.author),
-            "cp:keywords": _property(", ".join(["partnerskabsaftale", *doc.parties])),
+            "cp:keywords": _property(", ".join([doc.label.lower(), *doc.parties])),
             "dc:description": f"Lavet af {AUTHOR} ud fra aftalens YAML-fil.",
             "cp:lastModifiedBy": AUTHOR,
             "cp:revision": "1",
-            "cp:category": "Partnerskabsaftale",
+            "cp:category": doc.label,
             "cp:contentStatus": status,
             "dc:language": docx_parts.LANGUAGE,
         }
@@ -278,7 +289,7 @@ def to_docx(doc: Rendered, *, template_intro: str = "", letterhead: bytes | None
 
     ``letterhead`` is the user's own Word file: its styles, header, footer and logo dress the
     document (:mod:`kbtools.render.docx_letterhead`); a draft keeps its KLADDE header."""
-    header = docx_parts.draft_header(DRAFT_TEXT) if doc.draft else None
+    header = docx_parts.draft_header(draft_text(doc)) if doc.draft else None
     own = None
     if letterhead is not None:
         from kbtools.render.docx_letterhead import read

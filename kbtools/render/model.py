@@ -24,6 +24,8 @@ from kbtools.amounts import total
 from kbtools.danish import format_number, format_value
 from kbtools.kinds import AGREEMENT
 from kbtools.render.blocks import (
+    Bar,
+    Bars,
     Bullets,
     Facts,
     Heading,
@@ -40,6 +42,8 @@ from kbtools.render.clauses import WRITERS, generic, period
 from kbtools.schemas.annotations import Node, reference_names
 
 __all__ = [
+    "Bar",
+    "Bars",
     "Bullets",
     "Facts",
     "Heading",
@@ -135,7 +139,7 @@ def build(data: dict[str, Any], draft: bool = False, guide: bool = False) -> Ren
         doc.blocks += blocks
     if signing:
         doc.blocks.append(Kept(signing))
-    _number(doc)
+    number_sections(doc)
     return doc
 
 
@@ -181,7 +185,7 @@ def _signing(writer: Writer, node: Node, value: Any) -> list[Any]:
     return blocks + (signatures if signatures else generic(writer, value, node, 3))
 
 
-def _number(doc: Rendered) -> None:
+def number_sections(doc: Rendered) -> None:
     """Sections »1. Parter« and their subsections »3.1 Jobcenter Midtby«."""
     section = sub = 0
     for block in doc.flat():

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from kbtools.render.model import (
+    Bars,
     Bullets,
     Facts,
     Heading,
@@ -22,6 +23,11 @@ from kbtools.render.model import (
 from kbtools.reporting.visible import visible
 
 DRAFT_TEXT = "KLADDE – aftalen er ikke færdig og er ikke klar til underskrift"
+
+
+def draft_text(doc: Rendered) -> str:
+    """The notice on every page of a draft: the document's own, or the agreement's."""
+    return doc.draft_notice or DRAFT_TEXT
 
 
 #: Characters that start or end a Markdown construct anywhere in a line: code, emphasis,
@@ -68,7 +74,7 @@ def _md_item(text: str) -> str:
 def to_markdown(doc: Rendered) -> str:
     out: list[str] = []
     if doc.draft:
-        out += [f"> **{DRAFT_TEXT}**", ""]
+        out += [f"> **{draft_text(doc)}**", ""]
     for block in doc.flat():
         if isinstance(block, Heading):
             out += ["#" * block.level + " " + _md_inline(block.text), ""]
@@ -87,6 +93,13 @@ def to_markdown(doc: Rendered) -> str:
             align = "---:" if block.numeric else "---"
             out.append("|" + "|".join(["---"] + [align] * (len(block.header) - 1)) + "|")
             out += ["| " + " | ".join(_md_inline(c) for c in row) + " |" for row in block.rows]
+            out.append("")
+        elif isinstance(block, Bars):
+            out += [f"**{_md_inline(block.caption)}**", ""] if block.caption else []
+            out += [
+                f"- {_md_item(label + ': ' + '; '.join(bar.text for bar in bars))}"
+                for label, bars in block.rows
+            ]
             out.append("")
         elif isinstance(block, Signature):
             out += [
@@ -147,11 +160,27 @@ table.forside th, table.forside td { border: 0; padding: .15rem 1.2rem .15rem 0;
 .underskrift p { margin: .3rem 0; }
 .linje { border-bottom: 1px solid #000; height: 2.5rem; width: 20rem; max-width: 100%; }
 h1, h2, h3, h4, caption, p.leder { break-after: avoid; }
+table.soejler th, table.soejler td { border: 0; padding: .2rem .6rem .2rem 0; }
+table.soejler td { width: 70%; }
+.soejle { margin: .1rem 0; }
+.soejle .bar { display: inline-block; height: .8rem; margin-right: .4rem;
+  vertical-align: middle; border: 1px solid #1f3864; -webkit-print-color-adjust: exact; }
+.bar.budget { background: #c9d6ec; }
+.bar.forbrug { background: #1f3864; }
+.bar.over { background: #8a1c1c; border-color: #8a1c1c; }
 ul { break-inside: avoid; }
 @page { size: A4; margin: 2cm 2cm 2.2cm;
   @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; } }
+body.kort { line-height: 1.3; }
+body.kort h1 { font-size: 1.45rem; margin-bottom: .6rem; }
+body.kort h2 { font-size: 1.15rem; margin: 1rem 0 .3rem; }
+body.kort h3 { font-size: 1rem; margin: .6rem 0 .2rem; }
+body.kort table { margin: .5rem 0; }
+body.kort th, body.kort td { padding: .15rem .4rem; }
+body.kort p, body.kort ul { margin: .3rem 0; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  body.kort { font-size: 9.5pt; }
   .tilbage { display: none; }
   .vandmaerke { position: fixed; top: 45%; }
 }
@@ -204,11 +233,11 @@ def _head(doc: Rendered, brand: Brand) -> list[str]:
         f"<title>{e(title)}</title>",
         *(f'<meta name="author" content="{e(author)}">' for author in authors),
         f'<meta name="description" content="{e(doc.subject)}">',
-        f'<meta name="keywords" content="{e(", ".join(["partnerskabsaftale", *doc.parties]))}">',
+        f'<meta name="keywords" content="{e(", ".join([doc.label.lower(), *doc.parties]))}">',
         f'<meta name="generator" content="{e(AUTHOR)}">',
         f"<style>{CSS}{brand.css()}</style>",
         "</head>",
-        "<body>",
+        '<body class="kort">' if doc.compact else "<body>",
         f'<nav class="tilbage"><a href="{SITE_URL}">← Til LKS-vidensbasen</a></nav>',
     ]
 
@@ -232,6 +261,29 @@ def _table(block: Table) -> str:
     )
 
 
+def _bars(block: Bars) -> str:
+    """A chart as a table: the label, then each bar (drawn, hidden from screen readers) with
+    its text next to it; the bars take at most 35 % of the cell, the text the rest."""
+    e = escape
+    rows = []
+    for label, bars in block.rows:
+        drawn = "".join(
+            '<div class="soejle">'
+            + (
+                f'<span class="bar {e(bar.kind)}" style="width: {round(bar.share * 35, 1)}%" '
+                'aria-hidden="true"></span>'
+                if bar.share > 0
+                else ""
+            )
+            + f"<span>{e(bar.text)}</span></div>"
+            for bar in bars
+        )
+        rows.append(f'<tr><th scope="row">{e(label)}</th><td>{drawn}</td></tr>')
+    caption = f"<caption>{e(block.caption)}</caption>" if block.caption else ""
+    body = "".join(rows)
+    return f'<div class="tabel"><table class="soejler">{caption}<tbody>{body}</tbody></table></div>'
+
+
 def _block(block: object) -> str:
     e = escape
     if isinstance(block, Heading):
@@ -251,6 +303,8 @@ def _block(block: object) -> str:
         return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Bars):
+        return _bars(block)
     if isinstance(block, Signature):
         lines = "<br>".join(e(text) for text in (block.name, block.title) if text)
         return (
@@ -278,7 +332,7 @@ def to_html(doc: Rendered, brand: Brand | None = None) -> str:
     brand = brand or Brand()
     out = _head(doc, brand)
     if doc.draft:
-        out.append(f'<div class="kladde" role="note">{e(DRAFT_TEXT)}</div>')
+        out.append(f'<div class="kladde" role="note">{e(draft_text(doc))}</div>')
         out.append('<div class="vandmaerke" aria-hidden="true">KLADDE</div>')
     if brand.logo is not None:
         out.append(brand.html())

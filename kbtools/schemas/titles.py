@@ -25,7 +25,8 @@ def element_titles() -> dict[str, str]:
     """Every YAML key of the shipped schemas → its title (»fælles_mål« → »Fælles mål«); the
     first title wins where two elements share a key."""
     titles: dict[str, str] = {}
-    for path in schema_files():
+    # the agreement's titles win: the texts that name elements by key are about agreements
+    for path in sorted(schema_files(), key=lambda p: not p.name.startswith("partnerskabsaftale")):
         schema = load_schema(path.name.removesuffix(".schema.json"))
         _collect(schema, schema, titles, set())
     return titles

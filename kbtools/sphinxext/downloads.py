@@ -4,7 +4,9 @@
 what to list: ``skabelon`` (the templates, Word and YAML), ``eksempler`` (every
 ``cases/*/aftale.yaml`` as PDF, docx, html and md) or nothing for both. The files themselves
 are written into the HTML output at ``build-finished``: ``skabelon/partnerskabsaftale.docx``,
-``skabelon/partnerskabsaftale.yaml`` and ``eksempler/<case>/aftale.<fmt>``. PDFs are offered
+``skabelon/partnerskabsaftale.yaml`` and ``eksempler/<case>/aftale.<fmt>``, and each
+follow-up's status note as ``eksempler/<case>/<follow-up's name>.<fmt>`` (the case pages'
+»Status år for år« links to them). PDFs are offered
 only when the PDF engine (WeasyPrint, installed by ``./bootstrap.sh``) is there at build time.
 A file is only rendered again when its source is newer, and a broken case gives a located
 warning, never a crashed build.
@@ -20,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kbtools.reporting.visible import visible
-from kbtools.typology.cases import Case, is_safe_case_name, load_case
+from kbtools.typology.cases import Case, case_names, is_safe_case_name, load_case
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +129,27 @@ def write_downloads(app: Any, exception: Exception | None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for (fmt, _), target in zip(offered, targets, strict=True):
             target.write_bytes(render_agreement(case.agreement, fmt, False))
+    _write_notes(Path(app.config.kbtools_cases_root), out, offered)
+
+
+def _write_notes(root: Path, out: Path, offered: list[tuple[str, str]]) -> None:
+    """Each valid follow-up's status note, in every format offered. A note depends on every
+    file in its folder (the agreement, the assessments), so it is made again when any of
+    them is newer."""
+    from kbtools.render import render_note
+    from kbtools.render.note_sources import folder_files, note_sources
+    from kbtools.sphinxext.case_status import note_target
+
+    for name in case_names(root):
+        case = load_case(root, name)
+        for followup in case.followups:
+            targets = [out / note_target(name, followup.file.stem, fmt) for fmt, _ in offered]
+            if all(_fresh(t, source) for t in targets for source in case.files):
+                continue
+            sources = note_sources(followup.data, folder_files(followup.file))
+            for (fmt, _), target in zip(offered, targets, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(render_note(followup.data, sources, fmt, False))
 
 
 def setup_downloads(app: Any) -> None:

@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from kbtools.reporting.visible import visible
 from kbtools.sphinxext.case_pages import note_comparison, setup_case_pages
+from kbtools.sphinxext.case_status import status_nodes
 from kbtools.sphinxext.case_tables import (
     Cell,
 )
@@ -44,6 +45,7 @@ from kbtools.sphinxext.case_tables import (
 from kbtools.sphinxext.case_tables import (
     text_cell as _text,
 )
+from kbtools.sphinxext.downloads import formats
 from kbtools.sphinxext.svg import development_chart, radar_chart, setup_svg
 from kbtools.sphinxext.typology_group import group_nodes
 from kbtools.typology.cases import Case, case_names, load_case
@@ -63,10 +65,14 @@ logger = logging.getLogger(__name__)
 
 
 def case_nodes(
-    view: CaseView, document: nodes.document, group: Sequence[nodes.Node] = ()
+    view: CaseView,
+    document: nodes.document,
+    group: Sequence[nodes.Node] = (),
+    status: Sequence[nodes.Node] = (),
 ) -> list[nodes.Node]:
     """The nodes of a case page: a reading guide and one section per part; ``group`` (the
-    participants' ratings and the latest change) comes right after the profile."""
+    participants' ratings and the latest change) comes right after the profile, ``status``
+    (»Status år for år«) after what the agreement points to."""
     guide = _para(view.reading_guide)
     guide["classes"].append("kbtools-laesevejledning")
     result: list[nodes.Node] = [guide, *_profile_sections(view, document), *group]
@@ -74,6 +80,7 @@ def case_nodes(
         result.append(
             _section(document, "Hvad aftalen peger på", *_agreement_nodes(view.agreement))
         )
+    result.extend(status)
     findings: list[nodes.Node] = [_para(view.check_summary)]
     if view.findings:
         findings.append(
@@ -270,7 +277,8 @@ class LksCase(SphinxDirective):
         view = case_view(case)
         _warn_left_out(view)
         document = self.state.document
-        return case_nodes(view, document, group_nodes(case, document))
+        status = status_nodes(case, document, self.env, formats())
+        return case_nodes(view, document, group_nodes(case, document), status)
 
 
 class LksSammenligning(SphinxDirective):

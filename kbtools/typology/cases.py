@@ -1,4 +1,5 @@
-"""Example cases on disk: ``cases/<case>/aftale.yaml`` plus ``vurdering-*.yaml`` files.
+"""Example cases on disk: ``cases/<case>/aftale.yaml`` plus ``vurdering-*.yaml`` files and
+the yearly follow-ups (``opfoelgning-*.yaml``).
 
 Everything is loaded and validated with the same code as ``kbtools validate`` so the site
 never shows data the CLI would reject without saying so.
@@ -36,6 +37,15 @@ class Assessment:
     ratings: tuple[Rating, ...] = ()  # every participant's rating, when it keeps them
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """One valid follow-up file: its year and its data."""
+
+    file: Path
+    year: int
+    data: dict[str, Any]
+
+
 @dataclass
 class Case:
     """A case folder with what could be loaded and every finding for its files."""
@@ -45,6 +55,7 @@ class Case:
     agreement: dict[str, Any] | None = None
     assessments: list[Assessment] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)  # by year
 
     @property
     def files(self) -> list[Path]:
@@ -121,7 +132,7 @@ def load_case(root: Path, name: str) -> Case:
 def _load_case(root: Path, name: str) -> Case:
     """Load and validate every YAML file of one case. Files with errors are not rendered."""
     from kbtools.api import check_file
-    from kbtools.kinds import AGREEMENT, ASSESSMENT
+    from kbtools.kinds import AGREEMENT, ASSESSMENT, FOLLOWUP
 
     case = Case(name, root / "cases" / name)
     for file in case.files:
@@ -132,12 +143,16 @@ def _load_case(root: Path, name: str) -> Case:
         if result.kind is AGREEMENT:
             case.agreement = result.data
         elif result.kind is ASSESSMENT:
-            case.assessments.append(_assessment(file, result.data))
+            case.assessments.append(assessment_of(file, result.data))
+        elif result.kind is FOLLOWUP and isinstance(result.data.get("år"), int):
+            case.followups.append(FollowUp(file, int(result.data["år"]), result.data))
     case.assessments.sort(key=lambda a: a.date)
+    case.followups.sort(key=lambda f: f.year)
     return case
 
 
-def _assessment(file: Path, data: dict[str, Any]) -> Assessment:
+def assessment_of(file: Path, data: dict[str, Any]) -> Assessment:
+    """A valid assessment file's data as an :class:`Assessment`."""
     parameters = {
         str(item["parameter"]): ParameterAssessment(
             level=str(item["niveau"]),

@@ -1,0 +1,73 @@
+"""What a follow-up's folder holds for its status note (:class:`NoteSources`).
+
+The CLI reads the YAML files beside the follow-up (:func:`folder_files`); the browser gets
+the same files from the page. Both pass them to :func:`note_sources` as names and bytes, so
+the CLI and the browser build the same note from the same files.
+
+- The agreement is the one the follow-up is checked against, chosen by the follow-up kind's
+  own lookup (:func:`kbtools.kinds.followup_agreement.choose_agreement`).
+- The previous version is the agreement in the folder that comes right before it in the same
+  order (``versionsdato``, then ``version``).
+- The assessments are the folder's typology assessments without errors, oldest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from kbtools.render.note import NoteSources
+
+
+def folder_files(followup: Path) -> list[tuple[str, bytes]]:
+    """The other YAML files in the follow-up's folder, by name, as (path, content)."""
+    from kbtools.walk import is_yaml_name
+
+    own = followup.resolve()
+    found = []
+    try:
+        paths = sorted(followup.parent.iterdir())
+    except OSError:
+        return []
+    for path in paths:
+        if not is_yaml_name(path.name) or not path.is_file() or path.resolve() == own:
+            continue
+        try:
+            found.append((str(path), path.read_bytes()))
+        except OSError:
+            continue  # a file that cannot be read is not part of the note
+    return found
+
+
+def note_sources(followup: Any, files: Sequence[tuple[str, bytes]]) -> NoteSources:
+    """The agreement, its previous version and the assessments among ``files``."""
+    from kbtools.kinds.followup_agreement import (
+        _version_key,  # the lookup's own order of versions (see the report: make it public)
+        agreements_from_texts,
+        choose_agreement,
+    )
+
+    year = followup.get("år") if isinstance(followup, dict) else None
+    candidates = agreements_from_texts(files)
+    chosen = choose_agreement(candidates, year).agreement
+    agreement = chosen.data if chosen is not None else None
+    previous = None
+    if chosen is not None:
+        key = _version_key(chosen.data)
+        earlier = [c.data for c in candidates if c is not chosen and _version_key(c.data) < key]
+        previous = max(earlier, key=_version_key) if earlier else None
+    return NoteSources(agreement, previous, _assessments(files))
+
+
+def _assessments(files: Iterable[tuple[str, bytes]]) -> tuple[Any, ...]:
+    from kbtools.api import check_bytes
+    from kbtools.kinds import ASSESSMENT
+    from kbtools.typology.cases import assessment_of
+
+    found = []
+    for name, content in files:
+        result = check_bytes(content, name)
+        if result.kind is ASSESSMENT and not result.has_errors and isinstance(result.data, dict):
+            found.append(assessment_of(Path(name), result.data))
+    return tuple(sorted(found, key=lambda a: a.date))
