@@ -9,6 +9,7 @@ others. Only pure-Python code runs here, so the same check can run in a browser 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtools import kinds
+from kbtools.checking.context import AgreementChoice, Context
 from kbtools.checking.rules.placeholders import CODES as PLACEHOLDER_CODES
 from kbtools.checking.schema import check_schema
 from kbtools.checking.schema_codes import TYPE
@@ -101,20 +103,70 @@ class CheckResult:
         return self.has_errors or bool(self.placeholders)
 
 
-def check_file(path: str | Path, display: str | None = None) -> CheckResult:
-    """Check the file at ``path``; ``display`` is the name findings show (default: the path)."""
+def check_file(
+    path: str | Path, display: str | None = None, *, today: dt.date | None = None
+) -> CheckResult:
+    """Check the file at ``path``; ``display`` is the name findings show (default: the path).
+
+    ``today`` is the reference date of the checks that depend on it (an agreement that runs
+    out); default today. A follow-up is checked against the agreement in its folder.
+    """
     name = display if display is not None else str(path)
     document, findings = load_path(Path(path), display=name)
-    return _check(name, document, findings)
+    folder = (Path(path).parent, Path(name).parent)
+    return _check(name, document, findings, _Given(today, folder=folder))
 
 
-def check_bytes(data: bytes, name: str) -> CheckResult:
-    """Check a file's content given as bytes; ``name`` is the file name findings show."""
+def check_bytes(
+    data: bytes,
+    name: str,
+    *,
+    today: dt.date | None = None,
+    folder: Path | None = None,
+    agreements: Iterable[tuple[str, bytes]] | None = None,
+) -> CheckResult:
+    """Check a file's content given as bytes; ``name`` is the file name findings show.
+
+    ``today`` is the reference date (default today). A follow-up is checked against
+    ``agreements`` (files given as (name, content), e.g. by the browser) or else against the
+    agreements in ``folder`` (where the file lies on disk, named as ``name``'s folder).
+    """
     document, findings = load_bytes(data, name)
-    return _check(name, document, findings)
+    given = _Given(
+        today,
+        folder=None if folder is None else (folder, Path(name).parent),
+        agreements=None if agreements is None else tuple(agreements),
+    )
+    return _check(name, document, findings, given)
 
 
-def _check(name: str, document: Document | None, findings: list[Finding]) -> CheckResult:
+@dataclass(frozen=True)
+class _Given:
+    """What a front end told the check besides the file (see :func:`check_bytes`)."""
+
+    today: dt.date | None = None
+    folder: tuple[Path, Path] | None = None  # (where it is, how it is shown)
+    agreements: tuple[tuple[str, bytes], ...] | None = None
+
+    def context(self, document: Document, kind: Kind) -> Context:
+        today = self.today or dt.date.today()
+        if kind is not kinds.FOLLOWUP:
+            return Context(today)
+        from kbtools.kinds import followup_agreement as lookup
+
+        year = document.data.get("år")
+        if self.agreements is not None:
+            found = lookup.agreements_from_texts(self.agreements)
+            return Context(today, lookup.choose_agreement(found, year))
+        if self.folder is not None:
+            found = lookup.agreements_in_folder(*self.folder)
+            return Context(today, lookup.choose_agreement(found, year))
+        return Context(today, AgreementChoice())
+
+
+def _check(
+    name: str, document: Document | None, findings: list[Finding], given: _Given | None = None
+) -> CheckResult:
     if document is None:
         return CheckResult(name, None, None, tuple(sort_findings(findings)))
     kind, problem = kind_of(document)
@@ -123,9 +175,10 @@ def _check(name: str, document: Document | None, findings: list[Finding]) -> Che
     if kind is not None:
         numbers = (AMBIGUOUS_NUMBER.id, LARGE_NUMBER.id, DECIMAL_COMMA.id)
         told = {(f.line, f.column) for f in findings if f.code in numbers}
+        context = (given or _Given()).context(document, kind)
         findings.extend(
             finding
-            for finding in check_document(document, kind)
+            for finding in check_document(document, kind, context)
             # the loader already explained why »10.000«, »1.0e999« or »7,5« is not a number
             if not (finding.code == TYPE.id and (finding.line, finding.column) in told)
         )
@@ -174,8 +227,9 @@ def kind_of(document: Document) -> tuple[Kind | None, Finding | None]:
     return kind, None
 
 
-def check_document(document: Document, kind: Kind) -> list[Finding]:
-    """Schema and rule findings for a loaded document of ``kind`` (with help links).
+def check_document(document: Document, kind: Kind, context: Context | None = None) -> list[Finding]:
+    """Schema and rule findings for a loaded document of ``kind`` (with help links);
+    ``context`` is the reference date and a follow-up's agreement (default: today, none).
 
     The schema check and each rule run on their own: a bug in one of them becomes an
     ``intern-fejl`` finding and never hides what the others found.
@@ -183,7 +237,7 @@ def check_document(document: Document, kind: Kind) -> list[Finding]:
     findings: list[Finding] = []
     steps: list[Callable[[], Iterable[Finding]]] = [
         partial(check_schema, document, kind.schema_name),
-        *(partial(rule.check, document, kind.schema) for rule in kind.rules),
+        *(partial(rule.check, document, kind.schema, context or Context()) for rule in kind.rules),
     ]
     for step in steps:
         try:

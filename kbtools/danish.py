@@ -130,6 +130,42 @@ def parse_iso_date(text: str) -> _dt.date | None:
         return None
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})", re.ASCII)
+_WORDED_DATE = re.compile(r"([0-9]{1,2})\.?\s+([a-zæøå]+)\.?\s+([0-9]{4})")
+_LOOSE_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+
+
+def parse_danish_date(text: str) -> _dt.date | None:
+    """A date as a Danish user types it, read as the agreement builder reads it
+    (``parseDate`` in ``ab-values.mjs``): »2027-12-31«, »31-12-2027«, »31.12.2027«,
+    »31/12/2027«, »1.1.2027« and »31. december 2027« (or »31. dec. 2027«); None for anything
+    else, and for a date that does not exist (»30-02-2027«)."""
+    t = str(text).strip().lower()
+    parts: tuple[str, str, str] | None = None
+    if match := _LOOSE_ISO_DATE.fullmatch(t):
+        parts = (match[1], match[2], match[3])
+    elif match := _NUMERIC_DATE.fullmatch(t):
+        parts = (match[4], match[3], match[1])
+    elif match := _WORDED_DATE.fullmatch(t):
+        word = match[2]
+        month = next(
+            (
+                i
+                for i, name in enumerate(MONTHS)
+                if name == word or (len(word) >= 3 and name.startswith(word))
+            ),
+            None,
+        )
+        if month is not None:
+            parts = (match[3], str(month + 1), match[1])
+    if parts is None:
+        return None
+    try:
+        return _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
 def format_date(value: _dt.date | str) -> str:
     """date(2027, 1, 15) or '2027-01-15' → '15. januar 2027'; other text is returned as is."""
     day = parse_iso_date(value) if isinstance(value, str) else value

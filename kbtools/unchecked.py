@@ -10,8 +10,8 @@ one of ours when
    ``skema:`` value (``type: partnerskabsaftale/1``); or
 2. it has at least two of the top-level keys a kind requires (``titel`` and ``parter``;
    ``partnerskab`` and ``dato`` …), read from the kinds' schemas; or
-3. its name or its folder's name contains »aftale«, »vurdering« or »bedømmelse«
-   (»bedoemmelse«), in any case.
+3. its name or its folder's name contains »aftale«, »vurdering«, »bedømmelse«
+   (»bedoemmelse«) or »opfølgning« (»opfoelgning«), in any case.
 
 The file's text is found without parsing the YAML: UTF-8 (with or without a BOM), UTF-16 and
 UTF-32 with a BOM, and UTF-16 and UTF-32 without one (Windows editors write those). A file

@@ -3,12 +3,14 @@ meaning, and only :class:`~kbtools.findings.Code` makes findings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kbtools import check_bytes, check_file
+from kbtools import CheckResult, check_bytes, check_file
 from kbtools.codes import all_codes, groups, registry
 from kbtools.findings import Code, Level
 
@@ -65,6 +67,40 @@ TRIGGERS = {
 }
 
 
+FJORD = (ROOT / "cases" / "fjordkommune" / "aftale.yaml").read_bytes()
+FOLLOWUP = (ROOT / "cases" / "fjordkommune" / "opfoelgning-2026.yaml").read_text("utf-8")
+BESIDE: dict[str, Any] = {"agreements": [("aftale.yaml", FJORD)]}
+GOAL_1 = "80 virksomheder har fået et fælles besøg om året."
+GOAL_2 = "200 medarbejdere i små virksomheder har fået opkvalificering."
+
+#: Codes that depend on more than the file: the day it is checked on, or a follow-up's
+#: agreement (given as the browser gives it), with the file and what is given with it.
+GIVEN: dict[str, tuple[bytes, dict[str, Any]]] = {
+    "aftale-udloeber-snart": (FJORD, {"today": dt.date(2029, 11, 1)}),
+    "aftale-udloebet": (FJORD, {"today": dt.date(2030, 1, 1)}),
+    "opfoelgning-ingen-aftale": (FOLLOWUP.encode(), {}),
+    "opfoelgning-aar-uden-for-aftale": (mutated(FOLLOWUP, "år: 2026", "år: 2031"), BESIDE),
+    "opfoelgning-maal-mangler": (mutated(FOLLOWUP, GOAL_1, "90 virksomheder."), BESIDE),
+    "opfoelgning-ukendt-maal": (
+        mutated(FOLLOWUP, GOAL_1, "80 virksomheder har fået besøg."),
+        BESIDE,
+    ),
+    "opfoelgning-maal-dobbelt": (mutated(FOLLOWUP, GOAL_2, GOAL_1), BESIDE),
+    "opfoelgning-enhed": (mutated(FOLLOWUP, "enhed: 1.000 kr.", "enhed: kr."), BESIDE),
+    "opfoelgning-ukendt-post": (
+        mutated(FOLLOWUP, "Udvikling af partnerskabet", "Udvikling af partnerskab"),
+        BESIDE,
+    ),
+    "opfoelgning-aar-uden-budget": (mutated(FOLLOWUP, "år: 2026", "år: 2027"), BESIDE),
+    "opfoelgning-overforbrug": (mutated(FOLLOWUP, "beløb: 806", "beløb: 950"), BESIDE),
+    "opfoelgning-anbefalet": (mutated(FOLLOWUP, "\nlæring:", "\nlæst:"), BESIDE),
+}
+
+
+def given_results() -> list[CheckResult]:
+    return [check_bytes(raw, "x.yaml", **given) for raw, given in GIVEN.values()]
+
+
 def test_ids_are_unique_stable_ascii_and_explained() -> None:
     codes = registry()  # raises on a duplicate id
     assert len(codes) == len(all_codes())
@@ -99,6 +135,14 @@ def test_every_code_in_the_corpus_is_registered(path: Path) -> None:
         assert finding.level is codes[finding.code].level
 
 
+@pytest.mark.parametrize("code", sorted(GIVEN))
+def test_what_is_given_with_a_file_gives_its_registered_code(code: str) -> None:
+    raw, given = GIVEN[code]
+    found = {f.code: f for f in check_bytes(raw, "x.yaml", **given).findings}
+    assert code in found
+    assert found[code].level is registry()[code].level
+
+
 @pytest.mark.parametrize("code", sorted(TRIGGERS))
 def test_trigger_gives_its_registered_code(code: str) -> None:
     found = {f.code: f for f in check_bytes(TRIGGERS[code], "x.yaml").findings}
@@ -111,6 +155,7 @@ def test_most_codes_are_exercised() -> None:
     an environment can cause (an unreadable file, a bug in kbtools, a command's kind check)."""
     emitted = {f.code for path in CORPUS for f in check_file(path).findings}
     emitted |= {f.code for raw in TRIGGERS.values() for f in check_bytes(raw, "x.yaml").findings}
+    emitted |= {f.code for result in given_results() for f in result.findings}
     environmental = {
         "fil-ulaeselig",
         "yaml-for-stor",
@@ -161,6 +206,7 @@ def test_examples_are_real_messages() -> None:
     messages: dict[str, set[str]] = {}
     results = [check_file(path) for path in CORPUS]
     results += [check_bytes(raw, "x.yaml") for raw in TRIGGERS.values()]
+    results += given_results()
     for result in results:
         for finding in result.findings:
             messages.setdefault(finding.code, set()).add(finding.message)

@@ -16,6 +16,19 @@ findings show. To add a function for another page, write it here and register it
 that function needs inside it: Python is ready as soon as this module is imported, so every
 module imported at the top delays the first check.
 
+Two arguments matter beyond the file. ``date`` (ÅÅÅÅ-MM-DD) is the reference date of the
+checks that depend on the day, e.g. whether an agreement runs out within 90 days; without
+it, today (the browser's clock). ``agreements`` are the agreements a follow-up
+(``skema: opfølgning/1``) is checked against, as ``kbtools validate`` checks it against the
+agreements in its folder: a list of ``{"name": "aftale.yaml", "text": "…"}`` (or
+``"base64"``). A follow-up form passes the agreement it was filled in from::
+
+    await py.call("check", {text: opfølgning, name: "opfoelgning-2026.yaml",
+                            agreements: [{name: "aftale.yaml", text: aftale}]});
+
+Without ``agreements`` the follow-up's goals and spending are not compared with an
+agreement, and the answer says so (``opfoelgning-ingen-aftale``).
+
 Arguments and answers have English ASCII keys: they are code's data, not a file format
 (the YAML files and ``kbtools validate --format json`` keep their documented Danish keys).
 The findings are those of :func:`kbtools.api.check_bytes`, as
@@ -29,6 +42,7 @@ A failure is ``{"error": "…"}``.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +62,38 @@ def _content(args: dict[str, Any]) -> bytes:
 
 
 def _result(args: dict[str, Any]) -> CheckResult:
-    return check_bytes(_content(args), str(args.get("name") or "aftale.yaml"))
+    return check_bytes(
+        _content(args),
+        str(args.get("name") or "aftale.yaml"),
+        today=_today(args),
+        agreements=_agreements(args),
+    )
+
+
+def _today(args: dict[str, Any]) -> dt.date | None:
+    """The reference date ``date`` (ÅÅÅÅ-MM-DD or as a Danish user writes it); None: today."""
+    text = args.get("date")
+    if text is None or text == "":
+        return None
+    from kbtools.danish import parse_danish_date
+
+    day = parse_danish_date(str(text))
+    if day is None:
+        raise ValueError(f"»{text}« er ikke en dato. Skriv datoen som ÅÅÅÅ-MM-DD.")
+    return day
+
+
+def _agreements(args: dict[str, Any]) -> list[tuple[str, bytes]] | None:
+    """The files given with a follow-up (``agreements``: a list of ``{name, text}`` or
+    ``{name, base64}``), or None when the caller gave none."""
+    given = args.get("agreements")
+    if not isinstance(given, list):
+        return None
+    return [
+        (str(item.get("name") or "aftale.yaml"), _content(item))
+        for item in given
+        if isinstance(item, dict)
+    ]
 
 
 def _findings(result: CheckResult) -> dict[str, Any]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
+from kbtools.danish import parse_iso_date
 from kbtools.loading import Document
 
 
@@ -21,13 +23,11 @@ class AgreementChoice:
     """The agreement a follow-up is checked against, and the ones it was chosen from.
 
     ``agreement`` is None when no agreement applies; then ``candidates`` says whether there
-    were agreements at all (none of them covers the year) or none. ``where`` says in Danish
-    where they were looked for (»i mappen cases/fjordkommune«), for messages.
+    were agreements at all (none of them covers the year) or none.
     """
 
     agreement: Document | None = None
     candidates: tuple[Document, ...] = ()
-    where: str = "ved siden af opfølgningen"
 
 
 @dataclass(frozen=True)
@@ -36,3 +36,14 @@ class Context:
 
     today: dt.date = field(default_factory=dt.date.today)
     agreement: AgreementChoice = field(default_factory=AgreementChoice)
+
+
+def agreement_period(data: Any) -> tuple[dt.date, dt.date] | None:
+    """An agreement's ``varighed`` as (start, slut), or None when it is not two dates."""
+    duration = data.get("varighed") if isinstance(data, dict) else None
+    if not isinstance(duration, dict):
+        return None
+    start, end = duration.get("start"), duration.get("slut")
+    first = parse_iso_date(start) if isinstance(start, str) else None
+    last = parse_iso_date(end) if isinstance(end, str) else None
+    return (first, last) if first is not None and last is not None else None

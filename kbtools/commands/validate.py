@@ -12,6 +12,7 @@ pre-commit hook, which names every changed YAML file, checks exactly what the wa
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import stat
 import sys
@@ -30,8 +31,9 @@ def register(subparsers: Any) -> None:
         "validate",
         help="kontrollér partnerskabsaftaler og typologivurderinger",
         description=(
-            "Kontrollér YAML-filer med partnerskabsaftaler, typologivurderinger og "
-            "bedømmelser. Mapper gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; "
+            "Kontrollér YAML-filer med partnerskabsaftaler, typologivurderinger, "
+            "bedømmelser og opfølgninger (en opfølgning kontrolleres mod aftalen i samme "
+            "mappe). Mapper gennemgås rekursivt (*.yaml og *.yml med en »skema:«-linje; "
             "skjulte mapper, node_modules, _build og virtuelle miljøer springes over, og en "
             "fil, der ligner en aftale, men mangler »skema:«, giver en advarsel). "
             "Afslutningskode: "
@@ -50,6 +52,15 @@ def register(subparsers: Any) -> None:
         "--strict", action="store_true", help="advarsler giver også afslutningskode 1"
     )
     parser.add_argument(
+        "--dato",
+        type=reference_date,
+        metavar="ÅÅÅÅ-MM-DD",
+        help=(
+            "regn fra denne dato i stedet for i dag, når det kontrolleres, om en aftale "
+            "snart udløber eller er udløbet (fx 2027-06-30 eller 30.6.2027)"
+        ),
+    )
+    parser.add_argument(
         "--som-mappe",
         action="store_true",
         help=(
@@ -58,6 +69,18 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.set_defaults(run=run)
+
+
+def reference_date(text: str) -> dt.date:
+    """The value of ``--dato``: a date as ÅÅÅÅ-MM-DD, or as a Danish user writes it."""
+    from kbtools.danish import parse_danish_date
+
+    day = parse_danish_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(
+            f"»{text}« er ikke en dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-06-30."
+        )
+    return day
 
 
 @dataclass
@@ -125,6 +148,7 @@ class Tally:
     skipped: int = 0
     unreadable: bool = False
     folders_with_kinds: set[str] = field(default_factory=set)
+    today: dt.date | None = None
 
     def check(self, path: Path, display: str, folder: str | None = None) -> None:
         """Read the file once and check it. A walked file without ``skema:`` is skipped,
@@ -147,7 +171,8 @@ class Tally:
             self.unreadable = True
             self.findings.extend(problems)
         else:
-            self.findings.extend(check_bytes(raw, display).findings)
+            result = check_bytes(raw, display, today=self.today, folder=path.parent)
+            self.findings.extend(result.findings)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -155,7 +180,9 @@ def run(args: argparse.Namespace) -> int:
     from kbtools.reporting import pick
 
     found = discover(args.paths, as_walked=args.som_mappe)
-    tally = Tally(findings=list(found.unreadable), unreadable=bool(found.unreadable))
+    tally = Tally(
+        findings=list(found.unreadable), unreadable=bool(found.unreadable), today=args.dato
+    )
     for path, display in found.files:
         tally.check(path, display)
     for folder, path in found.walked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kbtools.checking.rules import (
     dates,
     economy,
+    expiry,
     lks_systems,
     party_coverage,
     party_references,
@@ -22,6 +23,7 @@ AGREEMENT = Kind(
         party_coverage,
         economy,
         dates,
+        expiry,
         lks_systems,
         placeholders,
         recommended,

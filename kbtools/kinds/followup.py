@@ -7,13 +7,14 @@ agreement, and the spending is compared with the budget.
 
 from __future__ import annotations
 
+from kbtools.checking.rules import followup_budget, followup_goals
 from kbtools.kinds.base import Kind
 
 FOLLOWUP = Kind(
     schema_name="opfoelgning-1",
     label="opfølgning",
     help_page="vedligeholdelse/opfoelgning-felter.html",
-    rules=(),
+    rules=(followup_goals, followup_budget),
     file_patterns=(
         "cases/**/opfoelgning*.yaml",
         "cases/**/opfølgning*.yaml",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kbtools.checking.context import AgreementChoice
+from kbtools.checking.context import AgreementChoice, agreement_period
 from kbtools.danish import parse_iso_date
 from kbtools.kinds.agreement import AGREEMENT
 from kbtools.loading import Document, load_bytes, load_path
@@ -40,7 +40,7 @@ def agreement_for_followup(
         year = data.get("år") if isinstance(data, dict) else None
     folder_shown = Path(display).parent if display is not None else path.parent
     candidates = agreements_in_folder(path.parent, folder_shown)
-    return choose_agreement(candidates, year, where=_folder_words(folder_shown))
+    return choose_agreement(candidates, year)
 
 
 def agreements_in_folder(folder: Path, shown: Path | None = None) -> tuple[Document, ...]:
@@ -71,25 +71,12 @@ def agreements_from_texts(texts: Iterable[tuple[str, bytes]]) -> tuple[Document,
     return tuple(found)
 
 
-def choose_agreement(
-    candidates: Iterable[Document], year: Any, where: str = "ved siden af opfølgningen"
-) -> AgreementChoice:
+def choose_agreement(candidates: Iterable[Document], year: Any) -> AgreementChoice:
     """Of ``candidates`` (loaded agreements), the newest whose ``varighed`` covers ``year``."""
     candidates = tuple(candidates)
     covering = [c for c in candidates if _covers(c.data, year)]
-    newest = max(covering, key=lambda c: _version_key(c.data), default=None)
-    return AgreementChoice(newest, candidates, where)
-
-
-def period(data: Any) -> tuple[dt.date, dt.date] | None:
-    """The agreement's ``varighed`` as (start, slut), or None when it is not two dates."""
-    duration = data.get("varighed") if isinstance(data, dict) else None
-    if not isinstance(duration, dict):
-        return None
-    start, end = duration.get("start"), duration.get("slut")
-    first = parse_iso_date(start) if isinstance(start, str) else None
-    last = parse_iso_date(end) if isinstance(end, str) else None
-    return (first, last) if first is not None and last is not None else None
+    newest = max(covering, key=lambda c: version_key(c.data), default=None)
+    return AgreementChoice(newest, candidates)
 
 
 def _is_agreement(document: Document | None) -> bool:
@@ -101,14 +88,16 @@ def _is_agreement(document: Document | None) -> bool:
 
 
 def _covers(data: Any, year: Any) -> bool:
-    span = period(data)
+    span = agreement_period(data)
     if span is None or not isinstance(year, int) or isinstance(year, bool):
         return False
     return span[0].year <= year <= span[1].year
 
 
-def _version_key(data: Any) -> tuple[dt.date, tuple[int, ...], str]:
-    """Newer sorts later: by ``versionsdato``, then ``version`` read as numbers (»2.1«)."""
+def version_key(data: Any) -> tuple[dt.date, tuple[int, ...], str]:
+    """The order of an agreement's versions, newer later: by ``versionsdato``, then by
+    ``version`` read as numbers (»2.1« before »10«). The lookup chooses by it; a caller that
+    wants the version before the chosen one sorts by it too."""
     day = data.get("versionsdato")
     parsed = parse_iso_date(day) if isinstance(day, str) else None
     version = str(data.get("version", ""))
@@ -116,6 +105,5 @@ def _version_key(data: Any) -> tuple[dt.date, tuple[int, ...], str]:
     return (parsed or dt.date.min, numbers, version)
 
 
-def _folder_words(folder: Path) -> str:
-    shown = folder.as_posix()
-    return "i samme mappe" if shown in ("", ".") else f"i mappen {shown}"
+#: The earlier, private name of :func:`version_key` (kept for callers written against it).
+_version_key = version_key

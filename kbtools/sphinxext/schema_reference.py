@@ -2,8 +2,10 @@
 
 ``{aftale-elementer}`` lists the top-level elements (optionally for one tringuide step) with
 links to their explanation; ``{aftale-feltreference}`` is the full field reference. Both are
-generated from ``kbtools/schemas/partnerskabsaftale-1.schema.json`` at build time, so the
-docs can never drift from what the validator checks.
+generated from the agreement's schema at build time, so the docs can never drift from what
+the validator checks. ``{aftale-feltreference}`` with ``:skema: <schema name>`` (e.g.
+``opfoelgning-1``) is another kind's field reference; its anchors start with the schema name
+(``opfoelgning-1-felt-maal``), so two references never share an id.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kbtools.kinds import AGREEMENT
+from kbtools.kinds import AGREEMENT, Kind
 from kbtools.schemas import EDITOR_DIR, schema_files
 from kbtools.sphinxext.schema_fields import (
     OPTIONAL,
@@ -30,6 +32,7 @@ from kbtools.sphinxext.schema_fields import (
     elements,
     type_text,
 )
+from kbtools.sphinxext.schema_kind import kind_named
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +49,17 @@ _REQUIREMENT_TEXT = {
 class _SchemaDirective(SphinxDirective):
     """Shared helpers: the schema, dependency tracking and links to the elements page."""
 
+    kind: Kind = AGREEMENT
+
     def schema(self) -> dict[str, Any]:
-        self.env.note_dependency(AGREEMENT.schema_file)
-        return AGREEMENT.schema
+        self.env.note_dependency(self.kind.schema_file)
+        return self.kind.schema
+
+    @property
+    def anchor_prefix(self) -> str:
+        """ "" for the agreement (its anchors are linked to from many pages), else the
+        schema's name and a dash."""
+        return "" if self.kind is AGREEMENT else f"{self.kind.schema_name}-"
 
     def warn(self, message: str) -> None:
         logger.warning(message, location=self.get_location(), type="kbtools", subtype="schema")
@@ -114,8 +125,13 @@ class FieldReferenceDirective(_SchemaDirective):
     """One section per element, with a definition list of every nested field."""
 
     has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {"skema": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
+        kind = kind_named(self, self.options.get("skema"))
+        if kind is None:
+            return []
+        self.kind = kind
         schema = self.schema()
         return [self.element_section(schema, field) for field in elements(schema)]
 
@@ -127,7 +143,7 @@ class FieldReferenceDirective(_SchemaDirective):
 
     def element_section(self, schema: dict[str, Any], field: Field) -> nodes.section:
         section = nodes.section()
-        self.register(section, field.anchor)
+        self.register(section, self.anchor_prefix + field.anchor)
         title = nodes.title()
         title += nodes.Text(f"{field.title} (")
         title += nodes.literal("", field.key)
@@ -182,7 +198,8 @@ class FieldReferenceDirective(_SchemaDirective):
         for field in fields:
             item = nodes.definition_list_item()
             term = nodes.term()
-            self.register(term, field.anchor)  # HTML writers put a term's ids on its <dt>
+            # HTML writers put a term's ids on its <dt>
+            self.register(term, self.anchor_prefix + field.anchor)
             term += nodes.literal("", field.dotted)
             term += nodes.Text(f" – {field.title}")
             definition = nodes.definition()

@@ -28,6 +28,7 @@ READING_GUIDE = (
 
 
 _ASSESSMENT_FILE = re.compile(r"vurdering-(\d{4})-(\d{2})")
+_FOLLOWUP_FILE = re.compile(r"(?:opfoelgning|opfølgning)-(\d{4})\.ya?ml")
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,12 @@ class CaseFinding:
 
     @property
     def where(self) -> str:
-        """»Aftalen«, »Vurderingen fra marts 2019« or the file's name: what readers know."""
+        """»Aftalen«, »Vurderingen fra marts 2019«, »Opfølgningen for 2026« or the file's
+        name: what readers know."""
         if self.file == "aftale.yaml":
             return "Aftalen"
+        if followup := _FOLLOWUP_FILE.fullmatch(self.file):
+            return f"Opfølgningen for {followup.group(1)}"
         found = _ASSESSMENT_FILE.match(self.file)
         if found and 1 <= int(found.group(2)) <= 12:
             return f"Vurderingen fra {MONTHS[int(found.group(2)) - 1]} {found.group(1)}"

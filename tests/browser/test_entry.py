@@ -47,3 +47,30 @@ def test_a_check_answer_has_structured_findings_and_one_summary() -> None:
     first = answer["findings"][0]
     assert first["values"]["key"] == first["path"][0] and not first["missingPart"]
     assert first["title"] and first["readerMessage"].startswith("Overvej at tilføje »")
+
+
+CASE = ROOT / "cases" / "fjordkommune"
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_a_follow_up_is_checked_against_the_agreement_given_with_it(year: int) -> None:
+    """As ``kbtools validate`` checks the example next to its agreement: the same findings
+    (none), and without the agreement the answer says that goals and budget went unchecked."""
+    from cli import run
+
+    path = CASE / f"opfoelgning-{year}.yaml"
+    _, out, _ = run("validate", "--format", "json", "--dato", "2026-12-07", str(path))
+    expected = json.loads(out)["fund"]
+    agreement = {"name": str(CASE / "aftale.yaml"), "text": (CASE / "aftale.yaml").read_text()}
+    args = {"text": path.read_text("utf-8"), "name": str(path), "date": "2026-12-07"}
+    answer = _strict(entry.call("check", json.dumps({**args, "agreements": [agreement]})))
+    assert answer["findings"] == expected == []
+    assert answer["summary"] == "Opfølgningen har ingen fejl, advarsler eller anbefalinger."
+    alone = _strict(entry.call("check", json.dumps(args)))
+    assert [f["code"] for f in alone["findings"]] == ["opfoelgning-ingen-aftale"]
+    spent = args["text"].replace("beløb: 188", "beløb: 400").replace("beløb: 218", "beløb: 400")
+    over = _strict(
+        entry.call("check", json.dumps({**args, "text": spent, "agreements": [agreement]}))
+    )
+    assert [f["code"] for f in over["findings"]] == ["opfoelgning-overforbrug"]
+    assert over["findings"][0]["path"] == ["økonomi", "forbrug", 1, "beløb"]

@@ -64,7 +64,7 @@ def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTest
     assert "<p>Alle tre systemer er med.</p>" in inference
     assert "<p>Seneste vurdering</p>" in inference  # the assessment next to the indication
     assert "Midtby Erhvervsråd (erhvervsfremme) og Midtby Tekniske Skole (uddannelse)." in html
-    assert "Kontrol af casens filer: 0 fejl, 0 advarsler og 3 anbefalinger." in html
+    assert "Kontrol af casens filer: 0 fejl, 1 advarsel og 3 anbefalinger." in html
 
 
 @pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)

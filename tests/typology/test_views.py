@@ -121,12 +121,20 @@ def test_agreement_summary_and_indications(midtby: CaseView) -> None:
 
 
 def test_findings_of_the_case_files(midtby: CaseView) -> None:
-    assert midtby.check_summary == "Kontrol af casens filer: 0 fejl, 0 advarsler og 3 anbefalinger."
+    assert midtby.check_summary == "Kontrol af casens filer: 0 fejl, 1 advarsel og 3 anbefalinger."
     assert midtby.findings[0].text == (
         "Anbefaling om aftalen: Overvej at tilføje »Kommissorium«. "
         "Det er ikke et krav, men vidensbasen anbefaler det."
     )
     assert midtby.left_out == ()
+    # the agreement ended in 2021: the case page says so, as kbtools validate does
+    ended = [f.text for f in midtby.findings if f.level == "Advarsel"]
+    assert ended == [
+        "Advarsel om aftalen: Aftalen sluttede 31. december 2021 og gælder ikke længere. "
+        "Forhandl en ny aftale, forlæng den (aftalen siger: »Parterne tager stilling til "
+        "forlængelse senest et år før udløb.«), eller skriv ned, at samarbejdet er afsluttet. "
+        "Se »Når aftalen skal genforhandles« på LKS-vidensbasen."
+    ]
 
 
 def test_a_broken_assessment_is_left_out_and_reported() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import make
 from kbtools.data.typology import load_typology
 from kbtools.findings import Code, Finding, Level
@@ -24,7 +25,7 @@ NOT_NEIGHBOUR = Code(
 CODES = (NOT_NEIGHBOUR,)
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     typology = load_typology()
     entries = document.data.get("parametre")
     if not isinstance(entries, list):

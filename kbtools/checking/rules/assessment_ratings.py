@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make
 from kbtools.checking.rules.rating_content import reason_message, reasons_without_level
 from kbtools.findings import Code, Finding, Level
@@ -38,7 +39,7 @@ def rater_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for index, rating in items(document.data, KEY):
         name = rating.get("navn")

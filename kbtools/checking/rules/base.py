@@ -1,9 +1,11 @@
 """What every rule module is, and the small helpers the rules share.
 
 A rule is a module with a Danish docstring (the rule's user documentation), ``CODES`` (the
-:class:`~kbtools.findings.Code` values it can emit) and ``check(document, schema)``, which
-yields findings. Rules run only on documents that loaded, and must never raise on odd data.
-The runner adds each finding's help link from the file kind, so rules need not know it.
+:class:`~kbtools.findings.Code` values it can emit) and ``check(document, schema, context)``,
+which yields findings; ``context`` (:class:`~kbtools.checking.context.Context`) holds what a
+rule may need besides the file: the reference date and a follow-up's agreement. Rules run
+only on documents that loaded, and must never raise on odd data. The runner adds each
+finding's help link from the file kind, so rules need not know it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from kbtools.checking.context import Context
 from kbtools.findings import Code, DataPath, Finding, Values
 from kbtools.loading import Document
 from kbtools.schemas.titles import title_at
@@ -22,7 +25,9 @@ class Rule(Protocol):
     @property
     def CODES(self) -> tuple[Code, ...]: ...
 
-    def check(self, document: Document, schema: dict[str, Any]) -> Iterator[Finding]: ...
+    def check(
+        self, document: Document, schema: dict[str, Any], context: Context
+    ) -> Iterator[Finding]: ...
 
 
 def make(

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make
 from kbtools.danish import format_date, parse_iso_date
 from kbtools.findings import Code, DataPath, Finding, Level
@@ -64,7 +65,7 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     duration = document.data.get("varighed")
     if not isinstance(duration, dict):
         return

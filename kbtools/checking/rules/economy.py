@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from kbtools.amounts import exact, is_amount
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make
 from kbtools.danish import format_number
 from kbtools.findings import Code, Finding, Level
@@ -158,7 +159,7 @@ def _amounts_are_readable(economy: dict[str, Any]) -> bool:
     )
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     economy = document.data.get("økonomi")
     if not isinstance(economy, dict) or not _amounts_are_readable(economy):
         return

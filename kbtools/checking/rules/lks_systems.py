@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make, parent_values
 from kbtools.danish import format_list
 from kbtools.findings import Code, Finding, Level
@@ -36,7 +37,7 @@ CODES = (SYSTEMS_MISSING, GROUPS_MISSING)
 SYSTEMS = ("beskæftigelse", "uddannelse", "erhvervsfremme")
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     data = document.data
     if data.get("lks", True) is not True:
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make, parent_values
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
@@ -42,7 +43,7 @@ _SECTIONS = (
 )
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     data = document.data
     for key, code, text in _SECTIONS:
         if not isinstance(data.get(key), list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make, parent_values, party_names
 from kbtools.checking.suggest import suggest
 from kbtools.findings import Code, Finding, Level
@@ -47,7 +48,7 @@ def references(data: object) -> Iterator[tuple[DataPath, str]]:
                 yield path, member["part"]
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     data = document.data
     seen: set[str] = set()
     for index, party in items(data, "parter"):

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make
 from kbtools.findings import Code, DataPath, Finding, Level
 from kbtools.loading import Document
@@ -59,7 +60,7 @@ def describe(path: DataPath) -> str:
     return " › ".join(str(part + 1) if isinstance(part, int) else part for part in path)
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     yield from _texts(document)
     yield from _zero_amounts(document)
 

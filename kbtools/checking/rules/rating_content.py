@@ -11,10 +11,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.checking.rules.base import make
 from kbtools.danish import format_date, format_list, parse_iso_date
 from kbtools.data.typology import load_typology
@@ -76,7 +76,7 @@ def reason_message(parameter: str) -> str:
     )
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     data = document.data
     for key, what in NAMES:
         value = data.get(key)
@@ -97,7 +97,7 @@ def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
         path: DataPath = ("begrundelser", key)
         yield make(document, path, REASON_WITHOUT_LEVEL, reason_message(parameter))
     day = parse_iso_date(data.get("dato")) if isinstance(data.get("dato"), str) else None
-    if day is not None and day > dt.date.today():
+    if day is not None and day > context.today:
         yield make(
             document,
             ("dato",),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kbtools.checking.context import Context
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import Document
 
@@ -34,7 +35,7 @@ def recommended_elements(schema: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def check(document: Document, schema: dict[str, Any]) -> Iterator[Finding]:
+def check(document: Document, schema: dict[str, Any], context: Context) -> Iterator[Finding]:
     root = document.position_of(())
     for key, title in recommended_elements(schema):
         if key not in document.data:

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "kbtools.sphinxext"]
+language = "da"
+exclude_patterns = ["_build"]
