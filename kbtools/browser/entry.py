@@ -212,6 +212,22 @@ def render_note(args: dict[str, Any]) -> dict[str, Any]:
     return {fmt: shown, "draft": draft, **_findings(result)}
 
 
+def start_followup(args: dict[str, Any]) -> dict[str, Any]:
+    """A year's follow-up begun from the agreement given (``text`` or ``base64``, ``name``):
+    :func:`kbtools.browser.followup.followup_skeleton` for ``year`` (default: the year the
+    agreement starts), with the agreement's findings. ``followup`` is None when the file is
+    not an agreement that can be read."""
+    result = _result(args)
+    if not isinstance(result.data, dict) or wrong_kind(result, AGREEMENT) is not None:
+        return {"followup": None, **_findings(result)}
+    from kbtools.browser.followup import first_year, followup_skeleton
+
+    year = args.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        year = first_year(result.data) or dt.date.today().year
+    return {"followup": followup_skeleton(result.data, year), **_findings(result)}
+
+
 def combine(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
     from kbtools.browser.facilitator import combine_files
@@ -226,6 +242,7 @@ FUNCTIONS: dict[str, Function] = {
     "render_html": render_html,
     "render_docx": render_docx,
     "render_note": render_note,  # a follow-up's status note (kbtools render opfoelgning.yaml)
+    "start_followup": start_followup,  # the follow-up form, begun from the agreement
     "combine": combine,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

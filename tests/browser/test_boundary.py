@@ -30,7 +30,7 @@ AGREEMENTS = sorted((ROOT / "tests" / "data" / "agreements").rglob("*.yaml"))
 RATINGS = sorted(p for p in (ROOT / "cases").glob("*/bedoemmelser/*") if p.is_dir())
 
 #: Keys whose values are a file's own data, with the file's Danish keys: not walked.
-FILE_DATA = {"data"}
+FILE_DATA = {"data", "followup"}
 #: Keys whose values map the data's own keys or ids (Danish: an agreement's parts, the
 #: typology's parameters) to code's data: only the values walked.
 BY_DATA_KEY = {"sections", "decisions"}
@@ -210,10 +210,13 @@ def _answer(name: str, args: dict[str, Any]) -> Any:
 @pytest.mark.parametrize("path", EXAMPLES + AGREEMENTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_check_and_load_answer_in_english_keys(path: Path) -> None:
     content = {"base64": base64.b64encode(path.read_bytes()).decode(), "name": path.name}
-    for name in ("check", "load"):
+    for name in ("check", "load", "start_followup"):
         answer = _answer(name, content)
         assert answer["findings"] is not None
         assert not_english(answer) == [], (name, path)
+    follow_up = {**content, "date": "2026-12-07", "agreements": [content], "folder": [content]}
+    for name in ("check", "render_note"):
+        assert not_english(_answer(name, follow_up)) == [], (name, path)
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "cases").glob("*/aftale.yaml"))[:1])
