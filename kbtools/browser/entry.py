@@ -98,7 +98,8 @@ def _agreements(args: dict[str, Any]) -> list[tuple[str, bytes]] | None:
 
 def _findings(result: CheckResult) -> dict[str, Any]:
     subjects = {AGREEMENT: "Aftalen", FOLLOWUP: "Opfølgningen"}
-    return findings_answer(result.findings, subjects.get(result.kind, "Filen"))
+    subject = subjects.get(result.kind, "Filen") if result.kind else "Filen"
+    return findings_answer(result.findings, subject)
 
 
 def check(args: dict[str, Any]) -> dict[str, Any]:
