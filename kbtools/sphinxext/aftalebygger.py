@@ -145,7 +145,7 @@ overskrifterne. Filen bliver i din browser.</span></p>
 """
 
 
-def contents(elements: list[dict[str, Any]]) -> str:
+def contents(elements: list[dict[str, Any]], heading: str = "Aftalens dele") -> str:
     """A list of the form's sections; the script adds each section's number of findings."""
     items = "".join(
         f'<li><a href="#del-{escape(e["key"])}">{escape(e["title"])}</a>'
@@ -154,7 +154,7 @@ def contents(elements: list[dict[str, Any]]) -> str:
     )
     return (
         '<nav class="ab-indhold" aria-labelledby="ab-indhold-titel">'
-        '<h2 id="ab-indhold-titel">Aftalens dele</h2>'
+        f'<h2 id="ab-indhold-titel">{escape(heading)}</h2>'
         f"<ol>{items}</ol></nav>"
     )
 
@@ -177,18 +177,29 @@ def noscript(root: str) -> str:
 
 def builder_html(root: str) -> str:
     """The whole builder frame for a page whose way back to the site root is ``root``."""
-    model = form_model()
+    parts = (noscript(root), TOOLBAR, PRINT)
+    return frame(root, form_model(), parts, AGREEMENT.label, "Aftalens dele")
+
+
+def frame(
+    root: str, model: dict[str, Any], parts: tuple[str, str, str], label: str, heading: str
+) -> str:
+    """A form drawn by ``static/aftalebygger.mjs`` from ``model``: ``parts`` are what it says
+    without JavaScript, its tool bar and its print section (the agreement builder's, or the
+    follow-up form's of :mod:`kbtools.sphinxext.followup_form`); ``heading`` heads the list of
+    its parts."""
     shown = [element for element in model["elements"] if element["kind"] != "constant"]
     sections = "".join(section(element, root) for element in shown)
+    without_script, toolbar, printing = parts
     return (
         f'<div class="ab" id="aftalebygger" data-root="{escape(root)}">'
-        + noscript(root)
-        + TOOLBAR
-        + contents(shown)
-        + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'
+        + without_script
+        + toolbar
+        + contents(shown, heading)
+        + f'<form id="ab-form" novalidate aria-label="{escape(label.capitalize())}">'
         + sections
         + "</form>"
-        + PRINT
+        + printing
         + f'<script type="application/json" id="ab-model">{model_json(model)}</script>'
         + "</div>"
     )

@@ -14,6 +14,12 @@ import { isObject } from "./ab-values.mjs";
 
 export const STORE_KEY = "lks-aftalebygger";
 
+/** Where a form's drafts are kept: the agreement builder's, or the key its page's model
+ * names (``tool.storeKey``: the follow-up form keeps its drafts apart). */
+export function keyFor(model) {
+  return model && model.tool && model.tool.storeKey ? model.tool.storeKey : STORE_KEY;
+}
+
 // Bytes over this stay in the tab only: localStorage holds about 5 MB in all, and a few large
 // files would fill it. A draft restored without its bytes counts as edited.
 export const ORIGINAL_LIMIT = 200000; // characters of base64, about 150 kB of file
@@ -57,11 +63,11 @@ export function sizeText(chars) {
 
 /** Write every draft to ``storage``. Returns null, or the error the browser gave (e.g. a full
  * storage): the drafts then stay in the page, and the caller says so. */
-export function save(storage, store) {
+export function save(storage, store, key = STORE_KEY) {
   const kept = { active: store.active, drafts: {} };
   for (const [name, draft] of Object.entries(store.drafts)) kept.drafts[name] = stored(draft);
   try {
-    storage.setItem(STORE_KEY, JSON.stringify(kept));
+    storage.setItem(key, JSON.stringify(kept));
     return null;
   } catch (error) {
     return error;
@@ -73,7 +79,7 @@ export function save(storage, store) {
 export function load(storage, model) {
   let store = emptyStore();
   try {
-    const saved = JSON.parse(storage.getItem(STORE_KEY) || "null");
+    const saved = JSON.parse(storage.getItem(keyFor(model)) || "null");
     if (saved && isObject(saved.drafts) && saved.active in saved.drafts) store = saved;
   } catch {
     // no or unreadable drafts: start afresh

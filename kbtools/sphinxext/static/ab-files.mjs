@@ -5,18 +5,62 @@
  * file (both written by kbtools in the browser). Nothing is sent anywhere: a file is read and
  * saved in the browser only.
  *
+ * A page whose model has ``tool.note`` is the follow-up form: a draft is begun from its
+ * agreement (»Begynd fra aftalen«: kbtools' start_followup), checked against it, and the
+ * print and the Word file are the status note (render_note, with the agreement beside it).
+ *
  * ``files(ctx)`` gets the builder's shared state and functions: model, store, draft(),
- * newDraft, uniqueName, persist, renderAll, say, showFindings, forgetFindings, content(),
- * fileName(), ensurePython(), python() (the runtime once it is ready, else null), and
+ * newDraft, uniqueName, persist, renderAll, say, showFindings, forgetFindings,
+ * ensurePython(), python() (the runtime once it is ready, else null), scheduleCheck, and
  * nextCheck()/isLatest(seq) (only the latest check or load shows its findings).
  */
 import { $, el } from "./ab-dom.mjs";
 import { addDraft, emptyStore } from "./ab-drafts.mjs";
-import { isObject, shown } from "./ab-values.mjs";
+import { isObject, shown, slug } from "./ab-values.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import { templateProblem, withTemplate } from "./ab-skabelon.mjs";
 
 export function files(ctx) {
+  const note = Boolean(ctx.model && ctx.model.tool && ctx.model.tool.note);
+
+  function fileName() {
+    const data = ctx.draft().data;
+    if (note) return "opfoelgning" + (Number.isInteger(data["år"]) ? "-" + data["år"] : "") + ".yaml";
+    const title = data.titel;
+    return (typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale") + ".yaml";
+  }
+
+  function content() {
+    // what is checked: the opened bytes while unedited, else the form's YAML; a follow-up
+    // with the agreement it was begun from
+    const current = ctx.draft();
+    const name = current.fileName || fileName();
+    const given = current.original && !current.changed ? { base64: current.original, name: name }
+      : { text: toYaml(current.data, ctx.model.elements), name: name };
+    return Array.isArray(current.agreements) ? Object.assign(given, { agreements: current.agreements }) : given;
+  }
+
+  function rendered(format) {
+    // the call that makes the print (html) or the Word file (docx)
+    const args = withTemplate(content());
+    if (note) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: args.agreements || [] }));
+    return ctx.python().call(format === "html" ? "render_html" : "render_docx", args);
+  }
+
+  async function startFromAgreement(file) {
+    // »Begynd fra aftalen«: a new follow-up with the agreement's goals and budget lines
+    ctx.ensurePython();
+    if (!ctx.python()) { ctx.say("Vent, til kontrollen er indlæst, og vælg så aftalen igen."); return; }
+    const agreement = { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+    const answer = await ctx.python().call("start_followup", agreement);
+    if (!answer.followup) { ctx.say("»" + file.name + "« kan ikke læses som en partnerskabsaftale. " + answer.summary); return; }
+    ctx.newDraft(ctx.uniqueName("Opfølgning " + answer.followup["år"]), { data: answer.followup, agreements: [agreement] });
+    ctx.persist();
+    ctx.forgetFindings();
+    ctx.renderAll();
+    ctx.say("Opfølgningen er begyndt fra »" + file.name + "« med aftalens mål og budgetposter. Skriv status og forbrug.");
+    ctx.scheduleCheck();
+  }
   function toBase64(bytes) {
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -106,8 +150,8 @@ export function files(ctx) {
     const saved = current.original && !current.changed
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
       : new Blob([toYaml(current.data, ctx.model.elements)], { type: "application/yaml" });
-    download(saved, current.fileName || ctx.fileName());
-    ctx.say("Aftalen er gemt som " + (current.fileName || ctx.fileName()) + " i din download-mappe.");
+    download(saved, current.fileName || fileName());
+    ctx.say((note ? "Opfølgningen" : "Aftalen") + " er gemt som " + (current.fileName || fileName()) + " i din download-mappe.");
   }
 
 
@@ -120,12 +164,12 @@ export function files(ctx) {
     frame.dataset.tilstand = "arbejder";
     $("ab-udskriv").disabled = true;
     try {
-      const answer = await ctx.python().call("render_html", withTemplate(ctx.content()));
+      const answer = await rendered("html");
       if (answer.html === null) {
         if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
         frame.hidden = true;
         frame.dataset.tilstand = "færdig";
-        message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
+        message.textContent = "Filen kan ikke læses som " + (note ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen udskrift. Se fundene øverst.";
         return;
       }
       frame.setAttribute("sandbox", "allow-same-origin allow-modals");
@@ -137,8 +181,8 @@ export function files(ctx) {
       frame.srcdoc = answer.html;
       frame.hidden = false;
       message.textContent = answer.draft
-        ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
-        : "Udskriften er klar til underskrift.";
+        ? "Udskriften er mærket KLADDE, fordi " + (note ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
+        : note ? "Statusnotatet er klar til styregruppen." : "Udskriften er klar til underskrift.";
     } catch (error) {
       frame.dataset.tilstand = "fejl";
       message.textContent = "Udskriften kunne ikke laves: " + error.message;
@@ -151,12 +195,12 @@ export function files(ctx) {
     if (!ctx.python()) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
     message.textContent = "Word-filen laves …";
     try {
-      const answer = await ctx.python().call("render_docx", withTemplate(ctx.content()));
+      const answer = await rendered("docx");
       if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
-      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
-      const name = (ctx.draft().fileName || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som " + (note ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen Word-fil. Se fundene øverst."; return; }
+      const name = (ctx.draft().fileName || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
       download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-      message.textContent = "Aftalen er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
+      message.textContent = (note ? "Statusnotatet" : "Aftalen") + " er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
     } catch (error) {
       message.textContent = "Word-filen kunne ikke laves: " + error.message;
     }
@@ -169,5 +213,6 @@ export function files(ctx) {
     frame.contentWindow.print();
   }
 
-  return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame };
+  return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame,
+    content: content, fileName: fileName, startFromAgreement: startFromAgreement };
 }

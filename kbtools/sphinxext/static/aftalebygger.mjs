@@ -16,7 +16,7 @@
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
-import { parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
+import { parseDate, parseNumber, showDate, showNumber, shown } from "./ab-values.mjs";
 import { $, el, idFor } from "./ab-dom.mjs";
 import { deleteIn, getIn, setIn } from "./ab-paths.mjs";
 import { money } from "./ab-money.mjs";
@@ -64,7 +64,7 @@ function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
 function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
 
 function persist() {
-  bar.showSpace(drafts.save(localStorage, store));
+  bar.showSpace(drafts.save(localStorage, store, drafts.keyFor(model)));
 }
 
 function restore() {
@@ -245,19 +245,6 @@ function renderAll() {
 
 // ---------- checking ----------
 
-function content() {
-  const current = draft();
-  const name = current.fileName || fileName();
-  if (current.original && !current.changed) return { base64: current.original, name: name };
-  return { text: toYaml(current.data, model.elements), name: name };
-}
-
-function fileName() {
-  const title = data().titel;
-  const base = typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale";
-  return base + ".yaml";
-}
-
 function edited() {
   ensurePython();
   const current = draft();
@@ -283,7 +270,7 @@ async function runCheck() {
   $("ab-fund").dataset.tilstand = "arbejder";
   const started = performance.now();
   try {
-    const answer = await py.call("check", content());
+    const answer = await py.call("check", filing.content());
     if (seq === checkSeq) {
       timings.checks.push(performance.now() - started);
       if (timings.firstCheck === undefined) timings.firstCheck = performance.now();
@@ -315,6 +302,10 @@ function wire() {
     if (file) filing.openFile(file).finally(function () { event.target.value = ""; });
   });
   on("ab-gem", "click", filing.save);
+  on("ab-fra-aftale", "change", function (event) {
+    const file = event.target.files && event.target.files[0];
+    if (file) filing.startFromAgreement(file).finally(function () { event.target.value = ""; });
+  });
   on("ab-lav-udskrift", "click", filing.showPrint);
   on("ab-udskriv", "click", filing.printFrame);
   on("ab-word", "click", filing.saveWord);
@@ -369,7 +360,7 @@ const people = parties({ get model() { return model; }, data: data, draft: draft
 
 const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
   uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
-  forgetFindings: function () { lastChecked = null; }, content: content, fileName: fileName, ensurePython: ensurePython,
+  forgetFindings: function () { lastChecked = null; }, ensurePython: ensurePython, scheduleCheck: scheduleCheck,
   python: function () { return pythonReady ? py : null; }, nextCheck: function () { return ++checkSeq; },
   isLatest: function (seq) { return seq === checkSeq; } });
 
