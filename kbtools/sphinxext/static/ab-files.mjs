@@ -21,11 +21,12 @@ import { toYaml } from "./ab-yaml.mjs";
 import { templateProblem, withTemplate } from "./ab-skabelon.mjs";
 
 export function files(ctx) {
-  const note = Boolean(ctx.model && ctx.model.tool && ctx.model.tool.note);
+  // the model is read once the page has started: the follow-up form's has tool.note
+  function isNote() { return Boolean(ctx.model && ctx.model.tool && ctx.model.tool.note); }
 
   function fileName() {
     const data = ctx.draft().data;
-    if (note) return "opfoelgning" + (Number.isInteger(data["år"]) ? "-" + data["år"] : "") + ".yaml";
+    if (isNote()) return "opfoelgning" + (Number.isInteger(data["år"]) ? "-" + data["år"] : "") + ".yaml";
     const title = data.titel;
     return (typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale") + ".yaml";
   }
@@ -43,7 +44,7 @@ export function files(ctx) {
   function rendered(format) {
     // the call that makes the print (html) or the Word file (docx)
     const args = withTemplate(content());
-    if (note) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: args.agreements || [] }));
+    if (isNote()) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: args.agreements || [] }));
     return ctx.python().call(format === "html" ? "render_html" : "render_docx", args);
   }
 
@@ -151,7 +152,7 @@ export function files(ctx) {
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
       : new Blob([toYaml(current.data, ctx.model.elements)], { type: "application/yaml" });
     download(saved, current.fileName || fileName());
-    ctx.say((note ? "Opfølgningen" : "Aftalen") + " er gemt som " + (current.fileName || fileName()) + " i din download-mappe.");
+    ctx.say((isNote() ? "Opfølgningen" : "Aftalen") + " er gemt som " + (current.fileName || fileName()) + " i din download-mappe.");
   }
 
 
@@ -169,7 +170,7 @@ export function files(ctx) {
         if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
         frame.hidden = true;
         frame.dataset.tilstand = "færdig";
-        message.textContent = "Filen kan ikke læses som " + (note ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen udskrift. Se fundene øverst.";
+        message.textContent = "Filen kan ikke læses som " + (isNote() ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen udskrift. Se fundene øverst.";
         return;
       }
       frame.setAttribute("sandbox", "allow-same-origin allow-modals");
@@ -181,8 +182,8 @@ export function files(ctx) {
       frame.srcdoc = answer.html;
       frame.hidden = false;
       message.textContent = answer.draft
-        ? "Udskriften er mærket KLADDE, fordi " + (note ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
-        : note ? "Statusnotatet er klar til styregruppen." : "Udskriften er klar til underskrift.";
+        ? "Udskriften er mærket KLADDE, fordi " + (isNote() ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
+        : isNote() ? "Statusnotatet er klar til styregruppen." : "Udskriften er klar til underskrift.";
     } catch (error) {
       frame.dataset.tilstand = "fejl";
       message.textContent = "Udskriften kunne ikke laves: " + error.message;
@@ -197,10 +198,10 @@ export function files(ctx) {
     try {
       const answer = await rendered("docx");
       if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
-      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som " + (note ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen Word-fil. Se fundene øverst."; return; }
+      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som " + (isNote() ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen Word-fil. Se fundene øverst."; return; }
       const name = (ctx.draft().fileName || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
       download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-      message.textContent = (note ? "Statusnotatet" : "Aftalen") + " er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
+      message.textContent = (isNote() ? "Statusnotatet" : "Aftalen") + " er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
     } catch (error) {
       message.textContent = "Word-filen kunne ikke laves: " + error.message;
     }
