@@ -12,6 +12,7 @@ the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -83,14 +84,8 @@ def section(element: dict[str, Any], root: str) -> str:
     )
 
 
-TOOLBAR = """
-<nav class="ab-spring ab-kun-js" aria-label="Spring til">
-<a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
-<a href="#ab-indhold-titel">Til aftalens dele</a>
-<a href="#ab-udskrift-titel">Til udskriften</a>
-</nav>
-<div class="ab-vaerktoej ab-kun-js" role="group" aria-label="Kladder og filer">
-<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+#: The drafts' rows of a form's tool bar (the builder's and the follow-up form's).
+DRAFT_ROWS = """
 <div class="ab-raekke">
 <label for="ab-kladde">Kladde</label>
 <select id="ab-kladde"></select>
@@ -101,7 +96,24 @@ TOOLBAR = """
 <label for="ab-navn">Kladdens navn</label>
 <input type="text" id="ab-navn" autocomplete="off">
 </div>
-<div class="ab-raekke">
+"""
+
+#: The first lines of the letterhead's row in a form's print section.
+TEMPLATE_ROW = """
+<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
+<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
+ accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+"""
+
+TOOLBAR = """
+<nav class="ab-spring ab-kun-js" aria-label="Spring til">
+<a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
+<a href="#ab-indhold-titel">Til aftalens dele</a>
+<a href="#ab-udskrift-titel">Til udskriften</a>
+</nav>
+<div class="ab-vaerktoej ab-kun-js" role="group" aria-label="Kladder og filer">
+<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+{drafts}<div class="ab-raekke">
 <label for="ab-aabn">Åbn aftale</label>
 <input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
 <button type="button" id="ab-gem" aria-describedby="ab-gem-hjaelp">Gem aftalen som fil</button>
@@ -118,7 +130,7 @@ parter. Kladden gemmes også af sig selv i denne browser, men kun her.</p>
 <ol id="ab-fundliste" class="ab-fundliste"></ol>
 </div>
 </section>
-"""
+""".replace("{drafts}", DRAFT_ROWS.lstrip("\n"))
 
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
@@ -128,9 +140,7 @@ pladsholdere, er den mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>
-<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
-<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
- accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+{template}
 <span id="ab-skabelon-hjaelp">Vælg en Word-fil, som kommunen bruger til breve. Word-filen får
 dens skrifttype, sidehoved, sidefod og logo, og udskriften får logoet og farven på
 overskrifterne. Filen bliver i din browser.</span></p>
@@ -142,7 +152,7 @@ overskrifterne. Filen bliver i din browser.</span></p>
 <p>Dette er aftalebyggeren, ikke aftalen. Vælg »Vis udskrift« under formularen. Vælg derefter
 »Udskriv eller gem som PDF«.</p>
 </div>
-"""
+""".replace("{template}\n", TEMPLATE_ROW.lstrip("\n"))
 
 
 def contents(elements: list[dict[str, Any]], heading: str = "Aftalens dele") -> str:
@@ -211,14 +221,22 @@ class Aftalebygger(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        docname = self.env.docname
-        root = "../" * docname.count("/")
-        use_python(self.env.app, docname)
-        ASSETS.mark(self.env, docname)
         # the page is written from the schema by this code: a change to either rewrites it
-        for dependency in (AGREEMENT.schema_file, __file__, form.__file__):
-            self.env.note_dependency(dependency)
-        return [nodes.raw("", builder_html(root), format="html")]
+        return form_page(self, builder_html, (AGREEMENT.schema_file, __file__, form.__file__))
+
+
+def form_page(
+    directive: SphinxDirective, html: Callable[[str], str], dependencies: tuple[str, ...]
+) -> list[nodes.Node]:
+    """A form page's nodes: ``html`` for the page's way back to the site root, with Python
+    and the builder's scripts on the page, rewritten when a file in ``dependencies`` changes."""
+    docname = directive.env.docname
+    root = "../" * docname.count("/")
+    use_python(directive.env.app, docname)
+    ASSETS.mark(directive.env, docname)
+    for dependency in dependencies:
+        directive.env.note_dependency(dependency)
+    return [nodes.raw("", html(root), format="html")]
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -20,7 +20,6 @@ import kbtools
 from kbtools.kinds import FOLLOWUP
 from kbtools.sphinxext import aftalebygger, form
 from kbtools.sphinxext.form import form_model
-from kbtools.sphinxext.pyruntime import use_python
 
 TOOLBAR = """
 <nav class="ab-spring ab-kun-js" aria-label="Spring til">
@@ -37,17 +36,7 @@ TOOLBAR = """
 </div>
 <p class="ab-hjaelp" id="ab-fra-aftale-hjaelp">Vælg jeres partnerskabsaftale. Formularen får
 aftalens mål og budgetposter, og kontrollen sammenligner opfølgningen med aftalen.</p>
-<div class="ab-raekke">
-<label for="ab-kladde">Kladde</label>
-<select id="ab-kladde"></select>
-<button type="button" id="ab-ny">Ny kladde</button>
-<button type="button" id="ab-slet">Slet kladde</button>
-</div>
-<div class="ab-raekke">
-<label for="ab-navn">Kladdens navn</label>
-<input type="text" id="ab-navn" autocomplete="off">
-</div>
-<div class="ab-raekke">
+{drafts}<div class="ab-raekke">
 <label for="ab-aabn">Åbn opfølgning</label>
 <input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
 <button type="button" id="ab-gem">Gem opfølgningen som fil</button>
@@ -62,7 +51,7 @@ indlæst.</p>
 <ol id="ab-fundliste" class="ab-fundliste"></ol>
 </div>
 </section>
-"""
+""".replace("{drafts}", aftalebygger.DRAFT_ROWS.lstrip("\n"))
 
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
@@ -72,15 +61,13 @@ opfølgningen fejl, er notatet mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis statusnotatet</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>
-<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
-<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
- accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+{template}
 <span id="ab-skabelon-hjaelp">Vælg en Word-fil, som kommunen bruger til breve. Filen bliver i
 din browser.</span></p>
 <p id="ab-udskrift-besked" aria-live="polite"></p>
 <iframe id="ab-udskrift" class="ab-paa-papir" title="Statusnotatet" hidden></iframe>
 </section>
-"""
+""".replace("{template}\n", aftalebygger.TEMPLATE_ROW.lstrip("\n"))
 
 
 def noscript(root: str) -> str:
@@ -107,13 +94,8 @@ class Opfoelgningsformular(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        docname = self.env.docname
-        root = "../" * docname.count("/")
-        use_python(self.env.app, docname)
-        aftalebygger.ASSETS.mark(self.env, docname)
-        for dependency in (FOLLOWUP.schema_file, __file__, form.__file__, aftalebygger.__file__):
-            self.env.note_dependency(dependency)
-        return [nodes.raw("", followup_html(root), format="html")]
+        dependencies = (FOLLOWUP.schema_file, __file__, form.__file__, aftalebygger.__file__)
+        return aftalebygger.form_page(self, followup_html, dependencies)
 
 
 def setup(app: Any) -> dict[str, Any]:
