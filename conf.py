@@ -24,6 +24,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "kbtools.sphinxext",
     "kbtools.sphinxext.aftalebygger",  # the agreement builder (Pyodide, vendored at build time)
+    "kbtools.sphinxext.followup_form",  # the follow-up form beside it
     "kbtools.sphinxext.facilitator",  # the self-assessment's facilitator view (Pyodide too)
 ]
 

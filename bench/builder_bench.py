@@ -104,10 +104,10 @@ def load(page: Any, url: str) -> dict[str, float]:
     page.wait_for_selector(READY, timeout=120_000)
     page.wait_for_selector(DONE, timeout=120_000)
     timings: dict[str, float] = page.evaluate(
-        "({usable: kbAftalebygger.timings.formularKlar,"
-        " python: kbAftalebygger.timings.pythonKlar,"
-        " first: kbAftalebygger.timings.førsteKontrol,"
-        " ...kbAftalebygger.timings.faser})"
+        "({usable: kbAftalebygger.timings.formReady,"
+        " python: kbAftalebygger.timings.pythonReady,"
+        " first: kbAftalebygger.timings.firstCheck,"
+        " ...kbAftalebygger.timings.phases})"
     )
     return timings
 
@@ -117,13 +117,13 @@ def rechecks(page: Any, edits: int) -> tuple[list[float], list[float]]:
     title = page.locator("[id='f.titel']")
     checks, walls = [], []
     for number in range(edits):
-        before = page.evaluate("kbAftalebygger.timings.kontroller.length")
+        before = page.evaluate("kbAftalebygger.timings.checks.length")
         started = time.perf_counter()
         title.fill(f"Partnerskabsaftale, udgave {number}")
-        page.wait_for_function(f"kbAftalebygger.timings.kontroller.length > {before}")
+        page.wait_for_function(f"kbAftalebygger.timings.checks.length > {before}")
         page.wait_for_selector(DONE)
         walls.append((time.perf_counter() - started) * 1000)
-        checks.append(page.evaluate("kbAftalebygger.timings.kontroller.at(-1)"))
+        checks.append(page.evaluate("kbAftalebygger.timings.checks.at(-1)"))
     return checks, walls
 
 

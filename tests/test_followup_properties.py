@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from browser_json import as_cli_json
 from cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,13 +139,13 @@ def test_validate_and_the_browser_find_the_same_in_a_follow_up(
     args = {
         "base64": _encoded(followup),
         "name": str(path),
-        "dato": DAY,
-        "aftaler": [{"base64": _encoded(agreement), "name": str(beside)}],
+        "date": DAY,
+        "agreements": [{"base64": _encoded(agreement), "name": str(beside)}],
     }
     for name in ("check", "load"):
         answer = json.loads(call(name, json.dumps(args)))
-        assert "fejl" not in answer, answer
-        assert [{k: v for k, v in f.items() if k != "sti"} for f in answer["fund"]] == expected
+        assert "error" not in answer, answer
+        assert [as_cli_json(f) for f in answer["findings"]] == expected
 
 
 @SETTINGS

@@ -4,7 +4,9 @@ The page ``selvevaluering/samling`` sends the rating files it has (opened files,
 typed in during the meeting and written as rating files by the page) to :func:`combine_files`
 through the browser runtime (:mod:`kbtools.browser.entry`). It runs exactly the code of
 ``kbtools vurdering saml``; the answer has the combined assessment as YAML (what the CLI
-writes), a table-ready overview per parameter and the findings in the CLI's JSON form.
+writes), a table-ready overview per parameter and the findings as
+:mod:`kbtools.browser.findings` gives them; every key is English ASCII (the YAML keeps the
+rating files' Danish keys).
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import base64
 from pathlib import Path
 from typing import Any
 
+from kbtools.browser.findings import finding_data
 from kbtools.data.typology import load_typology
-from kbtools.reporting.jsonout import finding_as_json
 from kbtools.typology.cases import Assessment, ParameterAssessment
 from kbtools.typology.combine import combine_bytes
 from kbtools.typology.group_views import RatingsView, ratings_view
@@ -60,11 +62,11 @@ def _reasons(data: dict[str, Any], parameter: str, names: dict[str, str]) -> lis
             continue
         found.append(
             {
-                "navn": rating.name,
+                "name": rating.name,
                 "system": rating.system,
-                "niveau": names.get(level, level),
-                "niveau_id": level,
-                "begrundelse": rating.reasons.get(parameter, ""),
+                "level": names.get(level, level),
+                "levelId": level,
+                "reason": rating.reasons.get(parameter, ""),
             }
         )
     return found
@@ -79,38 +81,39 @@ def overview(view: RatingsView, data: dict[str, Any] | None = None) -> dict[str,
     rows: list[dict[str, Any]] = [
         {
             "id": row.parameter.id,
-            "navn": row.parameter.name,
-            "niveau": row.level.name,
-            "niveau_id": row.level.id,
-            "antal": [count for _, count in row.counts],
-            "systemer": row.systems_text,
-            "drøftes": row.discuss,
-            "stærk_uenighed": row.full_span,
-            "systemer_uenige": row.systems_differ,
-            "spredning": row.span,
-            "hvorfor": row.why if row.discuss else "",
-            "begrundelser": _reasons(data, row.parameter.id, names) if data else [],
+            "name": row.parameter.name,
+            "level": row.level.name,
+            "levelId": row.level.id,
+            "counts": [count for _, count in row.counts],
+            "systems": row.systems_text,
+            "discuss": row.discuss,
+            "fullSpan": row.full_span,
+            "systemsDiffer": row.systems_differ,
+            "span": row.span,
+            "why": row.why if row.discuss else "",
+            "reasons": _reasons(data, row.parameter.id, names) if data else [],
         }
         for row in view.parameters
     ]
     # the agenda: the widest spread first, then the systems' disagreement, else the typology's
     # order (sorted() keeps it for equal keys)
-    rows = sorted(rows, key=lambda r: (-r["spredning"], not r["systemer_uenige"]))
+    rows = sorted(rows, key=lambda r: (-r["span"], not r["systemsDiffer"]))
     return {
         "intro": view.intro,
-        "uenige_intro": view.disagreement_intro,
-        "regel": DISCUSS_RULE,
-        "niveauer": [level.name for level in levels],
-        "niveau_ider": [level.id for level in levels],
-        "parametre": rows,
-        "uenige": [row.why for row in view.disagreements],
+        "disagreementIntro": view.disagreement_intro,
+        "rule": DISCUSS_RULE,
+        "levelNames": [level.name for level in levels],
+        "levelIds": [level.id for level in levels],
+        "parameters": rows,
+        "disagreements": [row.why for row in view.disagreements],
     }
 
 
 def decide(data: dict[str, Any], decisions: Any) -> None:
-    """The group's decision per parameter, written into the combined assessment: its level
-    (``niveau``) and its reason (``begrundelse``, replacing the proposal's explanation); a
-    parameter the group has decided is no longer marked for discussion."""
+    """The group's decision per parameter (``{parameter id: {"level", "reason"}}``), written
+    into the combined assessment: its level (``niveau``) and its reason (``begrundelse``,
+    replacing the proposal's explanation); a parameter the group has decided is no longer
+    marked for discussion."""
     if not isinstance(decisions, dict):
         return
     levels = {level.id for level in load_typology().levels}
@@ -118,8 +121,8 @@ def decide(data: dict[str, Any], decisions: Any) -> None:
         decision = decisions.get(item["parameter"])
         if not isinstance(decision, dict):
             continue
-        level = decision.get("niveau")
-        reason = decision.get("begrundelse")
+        level = decision.get("level")
+        reason = decision.get("reason")
         if isinstance(level, str) and level in levels:
             item["niveau"] = level
         if isinstance(reason, str) and reason.strip():
@@ -128,29 +131,41 @@ def decide(data: dict[str, Any], decisions: Any) -> None:
 
 
 def combine_files(args: dict[str, Any]) -> dict[str, Any]:
-    """``{"filer": [{"name": …, "text" or "base64": …}, …], "beslutninger": {…}}`` → the
+    """``{"files": [{"name": …, "text" or "base64": …}, …], "decisions": {…}}`` → the
     combined result, with the group's decisions (:func:`decide`) in its YAML.
 
-    ``yaml`` and ``oversigt`` are None when the ratings cannot be combined; ``fund`` says why
-    (with the file names given), and also lists warnings when they can.
+    ``yaml`` and ``overview`` are None when the ratings cannot be combined; ``findings`` says
+    why (with the file names given), and also lists warnings when they can. ``partnership``
+    and ``date`` are the combined assessment's (for the meeting sheet's title and the file
+    name), None when there is none.
     """
     files = [
         (str(item.get("name") or f"bedømmelse-{index + 1}.yaml"), _content(item))
-        for index, item in enumerate(args.get("filer") or [])
+        for index, item in enumerate(args.get("files") or [])
         if isinstance(item, dict)
     ]
     if not files:
-        return {"yaml": None, "oversigt": None, "fund": [], "antal_filer": 0}
+        return _answer(None, None, [], 0)
     combined = combine_bytes(files)
-    findings = [finding_as_json(f) for f in combined.findings]
+    findings = [finding_data(f) for f in combined.findings]
     if combined.data is None:
-        return {"yaml": None, "oversigt": None, "fund": findings, "antal_filer": len(files)}
+        return _answer(None, None, findings, len(files))
     view = _view(combined.data)
     shown = overview(view, combined.data) if view is not None else None
-    decide(combined.data, args.get("beslutninger"))
+    decide(combined.data, args.get("decisions"))
+    answer = _answer(to_yaml(combined.data, COMMENT), shown, findings, len(files))
+    answer.update(partnership=str(combined.data["partnerskab"]), date=str(combined.data["dato"]))
+    return answer
+
+
+def _answer(
+    text: str | None, shown: dict[str, Any] | None, findings: list[dict[str, Any]], count: int
+) -> dict[str, Any]:
     return {
-        "yaml": to_yaml(combined.data, COMMENT),
-        "oversigt": shown,
-        "fund": findings,
-        "antal_filer": len(files),
+        "yaml": text,
+        "overview": shown,
+        "findings": findings,
+        "fileCount": count,
+        "partnership": None,
+        "date": None,
     }

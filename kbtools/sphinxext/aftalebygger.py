@@ -12,6 +12,7 @@ the browser (:mod:`kbtools.sphinxext.pyruntime`). Every text is escaped with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -31,6 +32,7 @@ ASSETS = PageAssets(
     js=("aftalebygger.mjs",),
     imports=(
         "ab-values.mjs",
+        "ab-numbers.mjs",
         "ab-yaml.mjs",
         "ab-drafts.mjs",
         "ab-refs.mjs",
@@ -55,41 +57,35 @@ def model_json(model: dict[str, Any]) -> str:
 
 def _marks(element: dict[str, Any], root: str) -> str:
     marks = []
-    if element["påkrævet"]:
+    if element["required"]:
         marks.append('<span class="ab-maerke ab-paakraevet">Påkrævet</span>')
-    elif element["anbefalet"]:
+    elif element["recommended"]:
         marks.append('<span class="ab-maerke ab-anbefalet">Anbefalet</span>')
     else:
         marks.append('<span class="ab-maerke">Valgfri</span>')
-    if element["trin"]:
-        step = escape(f"Trin {element['trin']}: {element['trinnavn']}")
-        marks.append(f'<a href="{root}tringuide/trin-{element["trin"]}.html">{step}</a>')
+    if element["step"]:
+        step = escape(f"Trin {element['step']}: {element['stepName']}")
+        marks.append(f'<a href="{root}tringuide/trin-{element["step"]}.html">{step}</a>')
     return '<p class="ab-maerker">' + " · ".join(marks) + "</p>"
 
 
 def section(element: dict[str, Any], root: str) -> str:
     """One element's section: heading, marks, description, guidance link, field slot."""
-    key = escape(element["nøgle"])
-    title = escape(element["titel"])
+    key = escape(element["key"])
+    title = escape(element["title"])
     return (
         f'<section class="ab-del" id="del-{key}" aria-labelledby="del-{key}-titel">'
         f'<h2 id="del-{key}-titel">{title}</h2>'
         + _marks(element, root)
-        + f'<p class="ab-beskrivelse">{escape(element["beskrivelse"])}</p>'
-        f'<p class="ab-vejledning"><a href="{escape(root + element["side"])}">'
-        f"Vejledning om {escape(element['titel'].lower())}</a></p>"
+        + f'<p class="ab-beskrivelse">{escape(element["description"])}</p>'
+        f'<p class="ab-vejledning"><a href="{escape(root + element["page"])}">'
+        f"Vejledning om {escape(element['title'].lower())}</a></p>"
         f'<div class="ab-felter" data-element="{key}"></div></section>'
     )
 
 
-TOOLBAR = """
-<nav class="ab-spring ab-kun-js" aria-label="Spring til">
-<a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
-<a href="#ab-indhold-titel">Til aftalens dele</a>
-<a href="#ab-udskrift-titel">Til udskriften</a>
-</nav>
-<div class="ab-vaerktoej ab-kun-js" role="group" aria-label="Kladder og filer">
-<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+#: The drafts' rows of a form's tool bar (the builder's and the follow-up form's).
+DRAFT_ROWS = """
 <div class="ab-raekke">
 <label for="ab-kladde">Kladde</label>
 <select id="ab-kladde"></select>
@@ -100,7 +96,24 @@ TOOLBAR = """
 <label for="ab-navn">Kladdens navn</label>
 <input type="text" id="ab-navn" autocomplete="off">
 </div>
-<div class="ab-raekke">
+"""
+
+#: The first lines of the letterhead's row in a form's print section.
+TEMPLATE_ROW = """
+<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
+<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
+ accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+"""
+
+TOOLBAR = """
+<nav class="ab-spring ab-kun-js" aria-label="Spring til">
+<a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
+<a href="#ab-indhold-titel">Til aftalens dele</a>
+<a href="#ab-udskrift-titel">Til udskriften</a>
+</nav>
+<div class="ab-vaerktoej ab-kun-js" role="group" aria-label="Kladder og filer">
+<p class="ab-status" id="ab-status" role="status">Kontrollen indlæses …</p>
+{drafts}<div class="ab-raekke">
 <label for="ab-aabn">Åbn aftale</label>
 <input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
 <button type="button" id="ab-gem" aria-describedby="ab-gem-hjaelp">Gem aftalen som fil</button>
@@ -117,7 +130,7 @@ parter. Kladden gemmes også af sig selv i denne browser, men kun her.</p>
 <ol id="ab-fundliste" class="ab-fundliste"></ol>
 </div>
 </section>
-"""
+""".replace("{drafts}", DRAFT_ROWS.lstrip("\n"))
 
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">
@@ -127,9 +140,7 @@ pladsholdere, er den mærket KLADDE.</p>
 <p><button type="button" id="ab-lav-udskrift">Vis udskrift</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>
-<p class="ab-raekke"><label for="ab-skabelon">Kommunens Word-skabelon (valgfri)</label>
-<input type="file" id="ab-skabelon" aria-describedby="ab-skabelon-hjaelp"
- accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+{template}
 <span id="ab-skabelon-hjaelp">Vælg en Word-fil, som kommunen bruger til breve. Word-filen får
 dens skrifttype, sidehoved, sidefod og logo, og udskriften får logoet og farven på
 overskrifterne. Filen bliver i din browser.</span></p>
@@ -141,19 +152,19 @@ overskrifterne. Filen bliver i din browser.</span></p>
 <p>Dette er aftalebyggeren, ikke aftalen. Vælg »Vis udskrift« under formularen. Vælg derefter
 »Udskriv eller gem som PDF«.</p>
 </div>
-"""
+""".replace("{template}\n", TEMPLATE_ROW.lstrip("\n"))
 
 
-def contents(elements: list[dict[str, Any]]) -> str:
+def contents(elements: list[dict[str, Any]], heading: str = "Aftalens dele") -> str:
     """A list of the form's sections; the script adds each section's number of findings."""
     items = "".join(
-        f'<li><a href="#del-{escape(e["nøgle"])}">{escape(e["titel"])}</a>'
-        f'<span class="ab-nav-fund" data-nav="{escape(e["nøgle"])}"></span></li>'
+        f'<li><a href="#del-{escape(e["key"])}">{escape(e["title"])}</a>'
+        f'<span class="ab-nav-fund" data-nav="{escape(e["key"])}"></span></li>'
         for e in elements
     )
     return (
         '<nav class="ab-indhold" aria-labelledby="ab-indhold-titel">'
-        '<h2 id="ab-indhold-titel">Aftalens dele</h2>'
+        f'<h2 id="ab-indhold-titel">{escape(heading)}</h2>'
         f"<ol>{items}</ol></nav>"
     )
 
@@ -176,18 +187,29 @@ def noscript(root: str) -> str:
 
 def builder_html(root: str) -> str:
     """The whole builder frame for a page whose way back to the site root is ``root``."""
-    model = form_model()
-    shown = [element for element in model["elementer"] if element["felt"] != "fast"]
+    parts = (noscript(root), TOOLBAR, PRINT)
+    return frame(root, form_model(), parts, AGREEMENT.label, "Aftalens dele")
+
+
+def frame(
+    root: str, model: dict[str, Any], parts: tuple[str, str, str], label: str, heading: str
+) -> str:
+    """A form drawn by ``static/aftalebygger.mjs`` from ``model``: ``parts`` are what it says
+    without JavaScript, its tool bar and its print section (the agreement builder's, or the
+    follow-up form's of :mod:`kbtools.sphinxext.followup_form`); ``heading`` heads the list of
+    its parts."""
+    shown = [element for element in model["elements"] if element["kind"] != "constant"]
     sections = "".join(section(element, root) for element in shown)
+    without_script, toolbar, printing = parts
     return (
-        f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
-        + noscript(root)
-        + TOOLBAR
-        + contents(shown)
-        + f'<form id="ab-form" novalidate aria-label="{escape(AGREEMENT.label.capitalize())}">'
+        f'<div class="ab" id="aftalebygger" data-root="{escape(root)}">'
+        + without_script
+        + toolbar
+        + contents(shown, heading)
+        + f'<form id="ab-form" novalidate aria-label="{escape(label.capitalize())}">'
         + sections
         + "</form>"
-        + PRINT
+        + printing
         + f'<script type="application/json" id="ab-model">{model_json(model)}</script>'
         + "</div>"
     )
@@ -199,14 +221,22 @@ class Aftalebygger(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        docname = self.env.docname
-        root = "../" * docname.count("/")
-        use_python(self.env.app, docname)
-        ASSETS.mark(self.env, docname)
         # the page is written from the schema by this code: a change to either rewrites it
-        for dependency in (AGREEMENT.schema_file, __file__, form.__file__):
-            self.env.note_dependency(dependency)
-        return [nodes.raw("", builder_html(root), format="html")]
+        return form_page(self, builder_html, (AGREEMENT.schema_file, __file__, form.__file__))
+
+
+def form_page(
+    directive: SphinxDirective, html: Callable[[str], str], dependencies: tuple[str, ...]
+) -> list[nodes.Node]:
+    """A form page's nodes: ``html`` for the page's way back to the site root, with Python
+    and the builder's scripts on the page, rewritten when a file in ``dependencies`` changes."""
+    docname = directive.env.docname
+    root = "../" * docname.count("/")
+    use_python(directive.env.app, docname)
+    ASSETS.mark(directive.env, docname)
+    for dependency in dependencies:
+        directive.env.note_dependency(dependency)
+    return [nodes.raw("", html(root), format="html")]
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -78,7 +78,7 @@ def typed_rating_form() -> str:
 
 def facilitator_html() -> str:
     return (
-        f'<div class="sv svs" id="samling" data-skema="{escape(RATING.skema)}">'
+        f'<div class="sv svs" id="samling" data-schema="{escape(RATING.skema)}">'
         '<noscript><p class="sv-noscript">Samlingen bruger JavaScript. Slå det til, eller '
         "saml svarene på papir: tæl for hver parameter, hvor mange der valgte hvert niveau."
         "</p></noscript>"

@@ -124,7 +124,7 @@ def questionnaire_html() -> str:
         for number, parameter in enumerate(typology.parameters, start=1)
     )
     return (
-        f'<form class="sv" id="selvevaluering" data-skema="{escape(RATING.skema)}" '
+        f'<form class="sv" id="selvevaluering" data-schema="{escape(RATING.skema)}" '
         'aria-label="Spørgeskema: selvevaluering med typologien" novalidate>'
         + NOSCRIPT
         + participant_html()

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from browser_json import as_cli_json
 from sphinx.errors import ExtensionError
 
 from kbtools.api import check_file
@@ -28,49 +29,48 @@ ROOT = Path(__file__).resolve().parents[2]
 def fields(model: dict[str, Any]) -> list[dict[str, Any]]:
     """Every field of the model, depth first."""
     found = [model]
-    for child in model.get("felter", []):
+    for child in model.get("fields", []):
         found += fields(child)
-    if isinstance(model.get("element"), dict):
-        found += fields(model["element"])
+    if isinstance(model.get("item"), dict):
+        found += fields(model["item"])
     return found
 
 
 def test_form_has_every_element_of_the_schema_in_order() -> None:
     model = form_model()
     schema = AGREEMENT.schema
-    assert [e["nøgle"] for e in model["elementer"]] == list(schema["properties"])
-    assert model["skema"] == AGREEMENT.skema
-    for element in model["elementer"]:
-        raw = schema["properties"][element["nøgle"]]
-        assert element["titel"] == raw["title"]
-        assert element["påkrævet"] is (element["nøgle"] in schema["required"])
-        assert element["anbefalet"] is bool(raw.get("x-anbefalet"))
-        assert element["trin"] == raw.get("x-trin")
+    assert [e["key"] for e in model["elements"]] == list(schema["properties"])
+    assert model["schema"] == AGREEMENT.skema
+    for element in model["elements"]:
+        raw = schema["properties"][element["key"]]
+        assert element["title"] == raw["title"]
+        assert element["required"] is (element["key"] in schema["required"])
+        assert element["recommended"] is bool(raw.get("x-anbefalet"))
+        assert element["step"] == raw.get("x-trin")
 
 
 def test_every_step_has_a_page_in_the_tringuide() -> None:
-    steps = {e["trin"] for e in form_model()["elementer"] if e["trin"]}
+    steps = {e["step"] for e in form_model()["elements"] if e["step"]}
     assert steps == {1, 2, 3, 4}
     for step in steps:
         assert (ROOT / "docs" / "tringuide" / f"trin-{step}.md").is_file()
 
 
 def test_party_references_are_choices_of_the_parties() -> None:
-    every = [f for e in form_model()["elementer"] for f in fields(e)]
-    parties = [f for f in every if f["felt"] == "part"]
+    every = [f for e in form_model()["elements"] for f in fields(e)]
+    parties = [f for f in every if f["kind"] == "party"]
     assert len(parties) == 5  # roller, ressourcer, underskrifter, styre- and konsulentgruppe
     assert all(
-        (f["henvisning"], f["nøglefelt"], f["navnefelt"]) == ("parter", "id", "navn")
-        for f in parties
+        (f["refersTo"], f["keyField"], f["nameField"]) == ("parter", "id", "navn") for f in parties
     )
-    tables = [f["nøgle"] for f in every if f["felt"] == "beløbstabel"]
+    tables = [f["key"] for f in every if f["kind"] == "amountTable"]
     assert tables == ["budget", "finansiering"]
-    sums = [f["af"] for f in every if f["felt"] == "sum"]
+    sums = [f["sumOf"] for f in every if f["kind"] == "sum"]
     assert sums == ["budget", "finansiering"]
 
 
 def test_page_html_escapes_the_model() -> None:
-    element = {**form_model()["elementer"][1], "titel": "<b>&"}
+    element = {**form_model()["elements"][1], "title": "<b>&"}
     html = aftalebygger.section(element, "../")
     assert "<b>&" not in html and "&lt;b&gt;&amp;" in html
     embedded = aftalebygger.model_json({"x": "</script><script>"})
@@ -109,10 +109,10 @@ def test_entry_check_answers_like_the_cli() -> None:
     path = ROOT / "tests" / "data" / "agreements" / "invalid" / "ukendt-part.yaml"
     answer = json.loads(call("check", json.dumps({"text": path.read_text("utf-8"), "name": "a"})))
     expected = [finding_as_json(f) for f in check_file(path, display="a").findings]
-    assert [{k: v for k, v in f.items() if k != "sti"} for f in answer["fund"]] == expected
-    assert answer["fund"][0]["sti"] == ["parter", 1]
+    assert [as_cli_json(f) for f in answer["findings"]] == expected
+    assert answer["findings"][0]["path"] == ["parter", 1]
 
 
 def test_entry_says_what_went_wrong_instead_of_raising() -> None:
-    assert json.loads(call("findes-ikke", "{}")) == {"fejl": "Ukendt funktion: findes-ikke"}
-    assert "fejl" in json.loads(call("check", "ikke json"))
+    assert json.loads(call("findes-ikke", "{}")) == {"error": "Ukendt funktion: findes-ikke"}
+    assert "error" in json.loads(call("check", "ikke json"))

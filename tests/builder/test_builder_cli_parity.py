@@ -71,7 +71,7 @@ def test_a_file_too_large_shows_the_cli_finding(page: Any, tmp_path: Path) -> No
     # a file this large is not kept in localStorage at all (only small files are, until edited)
     kept = page.evaluate(
         "() => { const s = JSON.parse(localStorage.getItem('lks-aftalebygger'));"
-        " return (s.kladder[s.aktiv].original || '').length; }"
+        " return (s.drafts[s.active].original || '').length; }"
     )
     assert kept == 0
 

@@ -20,7 +20,7 @@ def test_a_blank_form_says_what_is_missing_neutrally(context: Any, site_url: str
     click(page, "Ny kladde")
     page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
     expect(page.locator("#ab-opsummering")).to_have_text(
-        "9 af aftalens dele mangler. Aftalen har 8 anbefalinger."
+        "9 af aftalens dele mangler. Aftalen har 0 fejl, 0 advarsler og 8 anbefalinger."
     )
     nav = page.locator("[data-nav='titel']")
     expect(nav).to_have_text(" – mangler")

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "agreements"
 INVALID = EXAMPLES / "invalid" / "ukendt-part.yaml"
-FROM_SNAPSHOT = "kbAftalebygger.timings.faser.fromSnapshot"
+FROM_SNAPSHOT = "kbAftalebygger.timings.phases.fromSnapshot"
 SPOIL = """async ([name, url]) => {
   const cache = await caches.open(name);
   await cache.put(url, new Response(new Uint8Array(4096).fill(7)));

@@ -29,7 +29,7 @@ def padded(folder: Path, name: str, size: int) -> Path:
 
 def stored_names(page: Any) -> list[str]:
     names: list[str] = page.evaluate(
-        "() => Object.keys(JSON.parse(localStorage.getItem('lks-aftalebygger')).kladder)"
+        "() => Object.keys(JSON.parse(localStorage.getItem('lks-aftalebygger')).drafts)"
     )
     return names
 

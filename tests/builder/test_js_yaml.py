@@ -152,7 +152,7 @@ def test_the_builder_writes_what_the_python_writer_writes(tmp_path: Path) -> Non
     from kbtools.yaml_writer import to_yaml
 
     fields = tmp_path / "fields.json"
-    fields.write_text(json.dumps(form_model()["elementer"], ensure_ascii=False), "utf-8")
+    fields.write_text(json.dumps(form_model()["elements"], ensure_ascii=False), "utf-8")
     documents = _generated_agreements()
     lines = "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in documents)
     result = subprocess.run(

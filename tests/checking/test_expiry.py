@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from browser_json import as_cli_json
 from cli import run
 
 from kbtools import check_bytes, check_file
@@ -53,7 +54,7 @@ def test_ending_soon_says_what_to_do_quoting_the_agreements_own_extension_clause
         "eller aftal, at den slutter. Se »Når aftalen skal genforhandles« på LKS-vidensbasen."
     )
     assert finding.help_url == CHANGES
-    assert finding.values == {"slut": "2029-12-31", "dage": 60}
+    assert finding.values == {"end": "2029-12-31", "days": 60}
     assert finding.reader_message == finding.message  # no keys: readers see the same words
     (last_day,) = expiry(TEXT, dt.date(2029, 12, 31))
     assert last_day.message.startswith("Aftalen slutter i dag (31. december 2029).")
@@ -116,14 +117,14 @@ def test_the_browser_gives_the_same_warning_for_the_date_it_is_given() -> None:
     code, out, _ = run("validate", "--format", "json", "--dato", "2029-11-01", str(FJORD))
     assert code == 0
     expected = json.loads(out)["fund"]
-    args = {"text": TEXT, "name": str(FJORD), "dato": "2029-11-01"}
+    args = {"text": TEXT, "name": str(FJORD), "date": "2029-11-01"}
     for name in ("check", "load", "render_html"):
         answer = json.loads(entry.call(name, json.dumps(args)))
-        shown = [{k: v for k, v in f.items() if k != "sti"} for f in answer["fund"]]
+        shown = [as_cli_json(f) for f in answer["findings"]]
         assert shown == expected, name
     assert "1 advarsel" in answer["summary"]
-    wrong = json.loads(entry.call("check", json.dumps({**args, "dato": "30.2.2029"})))
-    assert set(wrong) == {"fejl"} and "er ikke en dato" in wrong["fejl"]
+    wrong = json.loads(entry.call("check", json.dumps({**args, "date": "30.2.2029"})))
+    assert set(wrong) == {"error"} and "er ikke en dato" in wrong["error"]
 
 
 DATES = [

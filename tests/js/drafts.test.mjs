@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as drafts from "../../kbtools/sphinxext/static/ab-drafts.mjs";
 
-const MODEL = { skema: "partnerskabsaftale/1", elementer: [{ nøgle: "titel", felt: "tekst" }, { nøgle: "lks", felt: "ja-nej" }] };
+const MODEL = { schema: "partnerskabsaftale/1", elements: [{ key: "titel", kind: "text" }, { key: "lks", kind: "yesNo" }] };
 
 function memoryStorage(limit = Infinity) {
   const items = new Map();
@@ -23,37 +23,37 @@ function memoryStorage(limit = Infinity) {
 
 test("an empty storage gives one new draft with the schema and the yes/no element set", () => {
   const store = drafts.load(memoryStorage(), MODEL);
-  assert.equal(store.aktiv, "Kladde 1");
-  assert.deepEqual(store.kladder["Kladde 1"].data, { skema: "partnerskabsaftale/1", lks: true });
+  assert.equal(store.active, "Kladde 1");
+  assert.deepEqual(store.drafts["Kladde 1"].data, { skema: "partnerskabsaftale/1", lks: true });
 });
 
 test("drafts survive a save and a load", () => {
   const storage = memoryStorage();
   const store = drafts.load(storage, MODEL);
-  store.kladder["Kladde 1"].data.titel = "Aftale om Ø";
+  store.drafts["Kladde 1"].data.titel = "Aftale om Ø";
   drafts.addDraft(store, drafts.uniqueName(store, "Kladde 1"), MODEL);
-  assert.equal(store.aktiv, "Kladde 1 (2)");
+  assert.equal(store.active, "Kladde 1 (2)");
   assert.equal(drafts.save(storage, store), null);
   const again = drafts.load(storage, MODEL);
   assert.deepEqual(again, JSON.parse(JSON.stringify(store)));
 });
 
 test("unreadable or foreign data in the storage starts afresh instead of failing", () => {
-  for (const text of ["{", "null", '{"aktiv": "x", "kladder": {}}', '"tekst"']) {
+  for (const text of ["{", "null", '{"active": "x", "drafts": {}}', '"tekst"']) {
     const storage = memoryStorage();
     storage.setItem(drafts.STORE_KEY, text);
-    assert.equal(drafts.load(storage, MODEL).aktiv, "Kladde 1");
+    assert.equal(drafts.load(storage, MODEL).active, "Kladde 1");
   }
 });
 
 test("a large opened file's bytes are not stored, and the draft then counts as edited", () => {
-  const big = { data: {}, original: "A".repeat(drafts.ORIGINAL_LIMIT + 1), redigeret: false, venter: true };
+  const big = { data: {}, original: "A".repeat(drafts.ORIGINAL_LIMIT + 1), changed: false, pending: true };
   const kept = drafts.stored(big);
   assert.equal(kept.original, null);
-  assert.equal(kept.redigeret, true);
-  assert.equal("venter" in kept, false);
+  assert.equal(kept.changed, true);
+  assert.equal("pending" in kept, false);
   assert.equal(big.original.length, drafts.ORIGINAL_LIMIT + 1, "the draft in the page keeps its bytes");
-  const small = { data: {}, original: "QUJD", redigeret: false };
+  const small = { data: {}, original: "QUJD", changed: false };
   assert.equal(drafts.stored(small), small);
 });
 

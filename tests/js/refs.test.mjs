@@ -5,10 +5,10 @@ import { places, removeQuestion, setReferences, usesOf, whereUsed } from "../../
 
 const REF = { keyField: "id", nameField: "navn", fields: ["part"] };
 const ELEMENTS = [
-  { nøgle: "parter", titel: "Parter" },
-  { nøgle: "roller", titel: "Roller og ansvar" },
-  { nøgle: "organisering", titel: "Organisering og ledelse" },
-  { nøgle: "underskrifter", titel: "Underskrifter" },
+  { key: "parter", title: "Parter" },
+  { key: "roller", title: "Roller og ansvar" },
+  { key: "organisering", title: "Organisering og ledelse" },
+  { key: "underskrifter", title: "Underskrifter" },
 ];
 
 function agreement() {

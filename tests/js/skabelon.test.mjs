@@ -13,12 +13,12 @@ test("a chosen file goes with every render call until it is removed", async () =
   assert.deepEqual(withTemplate({ text: "a" }), { text: "a" });
   const file = { name: "kommune.docx", arrayBuffer: async () => new Uint8Array([1, 2, 3]).buffer };
   assert.equal(await chooseTemplate(file), "kommune.docx");
-  assert.deepEqual(withTemplate({ text: "a" }), { text: "a", skabelon: "AQID" });
+  assert.deepEqual(withTemplate({ text: "a" }), { text: "a", template: "AQID" });
   assert.equal(await chooseTemplate(undefined), null);
   assert.deepEqual(withTemplate({ text: "a" }), { text: "a" });
 });
 
 test("Python's reason is shown in Danish", () => {
-  assert.equal(templateProblem({ skabelon: "Skabelonen er ikke en Word-fil." }), "Skabelonen kan ikke bruges: Skabelonen er ikke en Word-fil.");
+  assert.equal(templateProblem({ templateProblem: "Skabelonen er ikke en Word-fil." }), "Skabelonen kan ikke bruges: Skabelonen er ikke en Word-fil.");
   assert.equal(templateProblem({ docx: "x" }), "");
 });

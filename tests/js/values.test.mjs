@@ -72,10 +72,14 @@ test("a list or group where one value belongs is shown readably", () => {
   assert.equal(shown(null), "");
 });
 
-test("totals are Danish: thousands separator and decimal comma", () => {
+test("totals are Danish: thousands separator and decimal comma, every decimal there is", () => {
   assert.equal(formatTotal(1500000), "1.500.000");
   assert.equal(formatTotal(3.3), "3,3");
-  assert.equal(formatTotal(0.125), "0,13");
+  assert.equal(formatTotal(0.125), "0,125");
+  assert.equal(formatTotal("-1234567.5"), "-1.234.567,5");
+  assert.equal(showNumber(1.1 + 2.2), "3,3");
+  assert.equal(showNumber(-0), "0");
+  assert.equal(showNumber(1e21), "1.000.000.000.000.000.000.000");
 });
 
 test("sums of amounts in øre are exact", () => {
@@ -83,7 +87,8 @@ test("sums of amounts in øre are exact", () => {
   assert.equal(sum([0.1, 0.2, 0.3]), 0.6);
   assert.equal(sum([450000.5, 120000.25]), 570000.75);
   assert.equal(sum([]), 0);
-  assert.equal(formatTotal(sum([1.1, 2.2])), "3,3");
+  assert.equal(sum([1e11, 0.001, -1e11]), 0.001);
+  assert.equal(formatTotal(total([1.1, 2.2]).total), "3,3");
 });
 
 test("an amount for a year is 0 when there is none and null when it is not a number", () => {
@@ -94,9 +99,10 @@ test("an amount for a year is 0 when there is none and null when it is not a num
 });
 
 test("a total over an amount that cannot be read says it is incomplete", () => {
-  assert.deepEqual(total([250, 120, null]), { total: 370, missing: 1 });
-  assert.deepEqual(total([1.1, 2.2]), { total: 3.3, missing: 0 });
-  assert.deepEqual(total([]), { total: 0, missing: 0 });
+  assert.deepEqual(total([250, 120, null]), { total: "370", missing: 1 });
+  assert.deepEqual(total([1.1, 2.2]), { total: "3.3", missing: 0 });
+  assert.deepEqual(total([]), { total: "0", missing: 0 });
+  assert.deepEqual(total([total([0.1, 0.2]).total, 0.3]), { total: "0.6", missing: 0 });
 });
 
 test("a slug keeps Danish letters", () => {

@@ -1,22 +1,22 @@
 // Findings in the form's words (kbtools/sphinxext/static/ab-wording.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { arrange, isMissingSection, placeOf, sentence } from "../../kbtools/sphinxext/static/ab-wording.mjs";
+import { arrange, placeOf, sentence } from "../../kbtools/sphinxext/static/ab-wording.mjs";
 
-const PART = { nøgle: "part", felt: "part", titel: "Part", henvisning: "parter", nøglefelt: "id", navnefelt: "navn" };
+const PART = { key: "part", kind: "party", title: "Part", refersTo: "parter", keyField: "id", nameField: "navn" };
 const ELEMENTS = [
-  { nøgle: "titel", felt: "tekst", titel: "Titel" },
-  { nøgle: "parter", felt: "liste", titel: "Parter", element: { titel: "Part", felter: [
-    { nøgle: "id", felt: "tekst", titel: "Id" }, { nøgle: "navn", felt: "tekst", titel: "Navn" },
-    { nøgle: "system", felt: "valg", titel: "System" }] } },
-  { nøgle: "roller", felt: "liste", titel: "Roller og ansvar", element: { titel: "Rolle", felter: [PART, { nøgle: "rolle", felt: "tekst", titel: "Rolle" }] } },
-  { nøgle: "økonomi", felt: "gruppe", titel: "Økonomi", felter: [
-    { nøgle: "budget", felt: "beløbstabel", titel: "Budget", navnefelt: "navn", beløbsfelt: "pr_år", element: { titel: "Budgetpost", felter: [
-      { nøgle: "navn", felt: "tekst", titel: "Navn" }, { nøgle: "pr_år", felt: "årsbeløb", titel: "Beløb pr. år" }] } }] },
-  { nøgle: "organisering", felt: "gruppe", titel: "Organisering og ledelse", felter: [
-    { nøgle: "styregruppe", felt: "gruppe", titel: "Styregruppe", felter: [
-      { nøgle: "medlemmer", felt: "liste", titel: "Medlemmer", element: { titel: "Medlem", felter: [PART] } }] }] },
-  { nøgle: "varighed", felt: "gruppe", titel: "Varighed", felter: [{ nøgle: "start", felt: "dato", titel: "Start" }] },
+  { key: "titel", kind: "text", title: "Titel" },
+  { key: "parter", kind: "list", title: "Parter", item: { title: "Part", fields: [
+    { key: "id", kind: "text", title: "Id" }, { key: "navn", kind: "text", title: "Navn" },
+    { key: "system", kind: "choice", title: "System" }] } },
+  { key: "roller", kind: "list", title: "Roller og ansvar", item: { title: "Rolle", fields: [PART, { key: "rolle", kind: "text", title: "Rolle" }] } },
+  { key: "økonomi", kind: "group", title: "Økonomi", fields: [
+    { key: "budget", kind: "amountTable", title: "Budget", nameField: "navn", amountsField: "pr_år", item: { title: "Budgetpost", fields: [
+      { key: "navn", kind: "text", title: "Navn" }, { key: "pr_år", kind: "yearAmounts", title: "Beløb pr. år" }] } }] },
+  { key: "organisering", kind: "group", title: "Organisering og ledelse", fields: [
+    { key: "styregruppe", kind: "group", title: "Styregruppe", fields: [
+      { key: "medlemmer", kind: "list", title: "Medlemmer", item: { title: "Medlem", fields: [PART] } }] }] },
+  { key: "varighed", kind: "group", title: "Varighed", fields: [{ key: "start", kind: "date", title: "Start" }] },
 ];
 const DATA = {
   parter: [{ id: "erhvervshus", navn: "Erhvervshus Nord" }, { navn: "" }],
@@ -26,8 +26,8 @@ const DATA = {
   varighed: { start: "2027-02-30" },
 };
 
-function say(kode, sti, besked = "kbtools' besked") {
-  return sentence({ kode, sti, besked, niveau: "fejl" }, DATA, ELEMENTS);
+function say(code, path, message = "kbtools' besked") {
+  return sentence({ code, path, message, level: "fejl" }, DATA, ELEMENTS);
 }
 
 test("a missing field says what to do, where, in the form's words", () => {
@@ -62,18 +62,16 @@ test("no file words: no keys, no »i filen«; an unknown code keeps kbtools' mes
   assert.equal(placeOf(DATA, ELEMENTS, ["titel"]), "");
 });
 
-test("errors come first, untouched sections are »missing«, recommendations are listed once", () => {
+test("errors come first, missing parts (marked by Python) next, recommendations are listed once", () => {
   const findings = [
-    { kode: "aftale-anbefalet-element", niveau: "anbefaling", sti: ["værdisæt"] },
-    { kode: "aftale-lks-systemer", niveau: "advarsel", sti: ["parter"] },
-    { kode: "skema-mangler", niveau: "fejl", sti: ["titel"] },
-    { kode: "skema-mangler", niveau: "fejl", sti: ["parter", 0, "navn"] },
-    { kode: "aftale-anbefalet-element", niveau: "anbefaling", sti: ["møder"] },
-    { kode: "aftale-lks-grupper", niveau: "anbefaling", sti: ["organisering"] },
+    { code: "aftale-anbefalet-element", level: "anbefaling", path: ["værdisæt"], missingPart: false },
+    { code: "aftale-lks-systemer", level: "advarsel", path: ["parter"], missingPart: false },
+    { code: "skema-mangler", level: "fejl", path: ["titel"], missingPart: true },
+    { code: "skema-mangler", level: "fejl", path: ["parter", 0, "navn"], missingPart: false },
+    { code: "aftale-anbefalet-element", level: "anbefaling", path: ["møder"], missingPart: false },
+    { code: "aftale-lks-grupper", level: "anbefaling", path: ["organisering"], missingPart: false },
   ];
   const { listed, recommended } = arrange(findings);
-  assert.deepEqual(listed.map((f) => f.orden), [3, 2, 1, 5]);
-  assert.deepEqual(recommended.map((f) => f.sti[0]), ["værdisæt", "møder"]);
-  assert.equal(isMissingSection(findings[2]), true);
-  assert.equal(isMissingSection(findings[3]), false);
+  assert.deepEqual(listed.map((f) => f.order), [3, 2, 1, 5]);
+  assert.deepEqual(recommended.map((f) => f.path[0]), ["værdisæt", "møder"]);
 });

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { number, quoted, scalar, toYaml } from "../../kbtools/sphinxext/static/ab-yaml.mjs";
 
 const FIELDS = [
-  { nøgle: "skema", felt: "fast" },
-  { nøgle: "titel", felt: "tekst" },
-  { nøgle: "parter", felt: "liste", element: { felter: [{ nøgle: "id" }, { nøgle: "navn" }] } },
+  { key: "skema", kind: "constant" },
+  { key: "titel", kind: "text" },
+  { key: "parter", kind: "list", item: { fields: [{ key: "id" }, { key: "navn" }] } },
 ];
 
 test("keys follow the schema's order, unknown keys last", () => {

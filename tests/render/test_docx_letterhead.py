@@ -142,11 +142,11 @@ def test_the_builder_makes_the_same_file_with_the_same_template(
     request = {
         "text": MIDTBY.read_text("utf-8"),
         "name": "aftale.yaml",
-        "skabelon": base64.b64encode(template.read_bytes()).decode("ascii"),
+        "template": base64.b64encode(template.read_bytes()).decode("ascii"),
     }
     answer = json.loads(call("render_docx", json.dumps(request)))
     assert base64.b64decode(answer["docx"]) == out.read_bytes()
     html = json.loads(call("render_html", json.dumps(request)))["html"]
     assert '<div class="logo"><img src="data:image/png;base64,' in html
-    refused = json.loads(call("render_docx", json.dumps({**request, "skabelon": "AAAA"})))
-    assert refused["docx"] is None and "ikke en Word-fil" in refused["skabelon"]
+    refused = json.loads(call("render_docx", json.dumps({**request, "template": "AAAA"})))
+    assert refused["docx"] is None and "ikke en Word-fil" in refused["templateProblem"]

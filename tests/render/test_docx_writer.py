@@ -51,7 +51,7 @@ def _style(paragraph: Any) -> str:
 def test_cli_site_and_builder_give_the_same_bytes(source: Path, tmp_path: Path) -> None:
     content = cli_docx(source, tmp_path)
     answer = builder_docx(source.read_text("utf-8"))
-    assert answer["kladde"] is False
+    assert answer["draft"] is False
     assert base64.b64decode(answer["docx"]) == content
     assert render_agreement(check_file(source).data, "docx", False) == content  # the site's
     assert cli_docx(source, tmp_path, "--overskriv") == content  # and again tomorrow
@@ -154,7 +154,7 @@ def test_footer_counts_pages_and_the_file_is_danish() -> None:
 
 def test_a_draft_says_kladde_on_every_page(tmp_path: Path) -> None:
     answer = builder_docx(DRAFT.read_text("utf-8"))
-    assert answer["kladde"] is True
+    assert answer["draft"] is True
     content = base64.b64decode(answer["docx"])
     assert content == cli_docx(DRAFT, tmp_path, "--kladde")
     document = docx.Document(io.BytesIO(content))

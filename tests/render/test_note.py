@@ -103,9 +103,9 @@ def test_cli_and_browser_give_the_same_bytes(source: Path, tmp_path: Path) -> No
     ]
     for fmt in ("docx", "html", "md"):
         content = render(source, fmt, tmp_path)
-        args = {"text": source.read_text("utf-8"), "name": source.name, "mappe": folder}
+        args = {"text": source.read_text("utf-8"), "name": source.name, "folder": folder}
         answer = json.loads(call("render_note", json.dumps({**args, "format": fmt})))
-        assert answer["kladde"] is False
+        assert answer["draft"] is False
         shown = answer[fmt]
         assert (base64.b64decode(shown) if fmt == "docx" else shown.encode("utf-8")) == content
 
@@ -113,7 +113,7 @@ def test_cli_and_browser_give_the_same_bytes(source: Path, tmp_path: Path) -> No
 def test_the_browser_refuses_a_file_that_is_not_a_follow_up() -> None:
     text = (FJORD / "aftale.yaml").read_text("utf-8")
     answer = json.loads(call("render_note", json.dumps({"text": text, "format": "html"})))
-    assert answer["html"] is None and answer["forkert_slags"]["kode"] == "skema-forkert-slags"
+    assert answer["html"] is None and answer["wrongKind"]["code"] == "skema-forkert-slags"
 
 
 def test_the_word_note_reads_back_with_a_chart_of_shaded_bars(tmp_path: Path) -> None:

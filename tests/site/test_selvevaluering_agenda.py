@@ -36,12 +36,12 @@ def _ready(page: Any, site_url: str) -> None:
 
 def _python_agenda() -> list[dict[str, Any]]:
     payload = {
-        "filer": [
+        "files": [
             {"name": f.name, "base64": base64.b64encode(f.read_bytes()).decode()} for f in FILES
         ]
     }
-    rows: list[dict[str, Any]] = json.loads(call("saml", json.dumps(payload)))["oversigt"][
-        "parametre"
+    rows: list[dict[str, Any]] = json.loads(call("combine", json.dumps(payload)))["overview"][
+        "parameters"
     ]
     return rows
 
@@ -74,7 +74,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
         expect(sections).to_have_count(8)
         ids = sections.evaluate_all("ns => ns.map(n => n.id.replace('svs-punkt-', ''))")
         assert ids == [row["id"] for row in agenda]
-        strong = [row["id"] for row in agenda if row["stærk_uenighed"]]
+        strong = [row["id"] for row in agenda if row["fullSpan"]]
         for parameter in strong:
             expect(page.locator(f"#svs-punkt-{parameter} .svs-staerk")).to_have_text(
                 "Stærk uenighed: fra kantinen til kompagniet"
@@ -82,7 +82,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
         expect(page.locator("#svs-dagsorden")).to_contain_text("mindst to deltagere fra systemet")
         first = agenda[0]
         expect(page.locator(f"#svs-punkt-{first['id']} .svs-begrundelser li")).to_have_count(
-            sum(first["antal"])
+            sum(first["counts"])
         )
 
         # the group's decision on the first parameter, by keyboard

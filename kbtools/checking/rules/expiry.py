@@ -87,5 +87,5 @@ def _at_end(document: Document, code: Code, message: str, end: dt.date, days: in
         message,
         help_url=docs_url(CHANGES_PAGE),
         path=path,
-        values={"slut": end.isoformat(), "dage": days},
+        values={"end": end.isoformat(), "days": days},
     )

@@ -27,7 +27,7 @@ export function draftBar(ctx) {
     const sizes = largestOthers(ctx.store());
     const quota = error.name === "QuotaExceededError";
     const lines = [el("p", { text: (quota ? "Browserens plads til kladder er brugt op, så den seneste ændring er ikke gemt i browseren."
-      : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + ctx.store().aktiv + "« er stadig her på siden."
+      : "Kladden kunne ikke gemmes i browseren (" + error.name + ").") + " Kladden »" + ctx.store().active + "« er stadig her på siden."
       + " Gem den med »Gem aftalen som fil«, så I ikke mister den, hvis I lukker siden." })];
     if (quota && sizes.length) {
       lines.push(el("p", { text: "Disse kladder fylder mest: " + sizes.slice(0, 5).map(function (s) { return "»" + s[0] + "« (" + sizeText(s[1]) + ")"; }).join(", ") + "." }));
@@ -37,46 +37,46 @@ export function draftBar(ctx) {
   }
 
   function deleteOthers() {
-    const others = Object.keys(ctx.store().kladder).filter(function (name) { return name !== ctx.store().aktiv; });
-    if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + ctx.store().aktiv + "«)? Det kan ikke fortrydes.")) return;
-    for (const name of others) delete ctx.store().kladder[name];
+    const others = Object.keys(ctx.store().drafts).filter(function (name) { return name !== ctx.store().active; });
+    if (!window.confirm("Slet " + others.length + (others.length === 1 ? " kladde" : " kladder") + " (alle undtagen »" + ctx.store().active + "«)? Det kan ikke fortrydes.")) return;
+    for (const name of others) delete ctx.store().drafts[name];
     ctx.persist();
     showDrafts();
-    ctx.say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + ctx.store().aktiv + "« er gemt i browseren."));
+    ctx.say(others.length + (others.length === 1 ? " kladde er slettet." : " kladder er slettet.") + ($("ab-plads") ? "" : " Kladden »" + ctx.store().active + "« er gemt i browseren."));
   }
 
   function showDrafts() {
     const select = $("ab-kladde");
     select.replaceChildren();
-    for (const name of Object.keys(ctx.store().kladder)) {
-      select.append(el("option", { value: name, text: name, selected: name === ctx.store().aktiv }));
+    for (const name of Object.keys(ctx.store().drafts)) {
+      select.append(el("option", { value: name, text: name, selected: name === ctx.store().active }));
     }
-    $("ab-navn").value = ctx.store().aktiv;
+    $("ab-navn").value = ctx.store().active;
   }
 
   function wire() {
     on("ab-kladde", "change", function (event) {
-      ctx.store().aktiv = event.target.value;
+      ctx.store().active = event.target.value;
       ctx.persist();
       ctx.forgetFindings();
       ctx.renderAll();
-      ctx.say("Kladden »" + ctx.store().aktiv + "« er åbnet.");
+      ctx.say("Kladden »" + ctx.store().active + "« er åbnet.");
       ctx.afterSwitch();
     });
     on("ab-ny", "click", function () {
-      ctx.newDraft(ctx.uniqueName("Kladde " + (Object.keys(ctx.store().kladder).length + 1)));
+      ctx.newDraft(ctx.uniqueName("Kladde " + (Object.keys(ctx.store().drafts).length + 1)));
       ctx.persist();
       ctx.forgetFindings();
       ctx.renderAll();
-      ctx.say("Ny kladde: »" + ctx.store().aktiv + "«.");
+      ctx.say("Ny kladde: »" + ctx.store().active + "«.");
       ctx.scheduleCheck();
     });
     on("ab-slet", "click", function () {
-      if (!window.confirm("Slet kladden »" + ctx.store().aktiv + "«? Det kan ikke fortrydes.")) return;
-      const gone = ctx.store().aktiv;
-      delete ctx.store().kladder[gone];
-      const rest = Object.keys(ctx.store().kladder);
-      if (rest.length) ctx.store().aktiv = rest[0]; else ctx.newDraft("Kladde 1");
+      if (!window.confirm("Slet kladden »" + ctx.store().active + "«? Det kan ikke fortrydes.")) return;
+      const gone = ctx.store().active;
+      delete ctx.store().drafts[gone];
+      const rest = Object.keys(ctx.store().drafts);
+      if (rest.length) ctx.store().active = rest[0]; else ctx.newDraft("Kladde 1");
       ctx.persist();
       ctx.forgetFindings();
       ctx.renderAll();
@@ -85,12 +85,12 @@ export function draftBar(ctx) {
     });
     on("ab-navn", "change", function (event) {
       const wanted = event.target.value.trim();
-      if (!wanted || wanted === ctx.store().aktiv) { event.target.value = ctx.store().aktiv; return; }
+      if (!wanted || wanted === ctx.store().active) { event.target.value = ctx.store().active; return; }
       const name = ctx.uniqueName(wanted);
       const renamed = {};
-      for (const [key, value] of Object.entries(ctx.store().kladder)) renamed[key === ctx.store().aktiv ? name : key] = value;
-      ctx.store().kladder = renamed;
-      ctx.store().aktiv = name;
+      for (const [key, value] of Object.entries(ctx.store().drafts)) renamed[key === ctx.store().active ? name : key] = value;
+      ctx.store().drafts = renamed;
+      ctx.store().active = name;
       ctx.persist();
       showDrafts();
       ctx.say("Kladden hedder nu »" + name + "«.");

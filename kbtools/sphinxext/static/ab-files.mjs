@@ -5,18 +5,63 @@
  * file (both written by kbtools in the browser). Nothing is sent anywhere: a file is read and
  * saved in the browser only.
  *
+ * A page whose model has ``tool.note`` is the follow-up form: a draft is begun from its
+ * agreement (»Begynd fra aftalen«: kbtools' start_followup), checked against it, and the
+ * print and the Word file are the status note (render_note, with the agreement beside it).
+ *
  * ``files(ctx)`` gets the builder's shared state and functions: model, store, draft(),
- * newDraft, uniqueName, persist, renderAll, say, showFindings, forgetFindings, content(),
- * fileName(), ensurePython(), python() (the runtime once it is ready, else null), and
+ * newDraft, uniqueName, persist, renderAll, say, showFindings, forgetFindings,
+ * ensurePython(), python() (the runtime once it is ready, else null), scheduleCheck, and
  * nextCheck()/isLatest(seq) (only the latest check or load shows its findings).
  */
 import { $, el } from "./ab-dom.mjs";
 import { addDraft, emptyStore } from "./ab-drafts.mjs";
-import { isObject, shown } from "./ab-values.mjs";
+import { isObject, shown, slug } from "./ab-values.mjs";
 import { toYaml } from "./ab-yaml.mjs";
 import { templateProblem, withTemplate } from "./ab-skabelon.mjs";
 
 export function files(ctx) {
+  // the model is read once the page has started: the follow-up form's has tool.note
+  function isNote() { return Boolean(ctx.model && ctx.model.tool && ctx.model.tool.note); }
+
+  function fileName() {
+    const data = ctx.draft().data;
+    if (isNote()) return "opfoelgning" + (Number.isInteger(data["år"]) ? "-" + data["år"] : "") + ".yaml";
+    const title = data.titel;
+    return (typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale") + ".yaml";
+  }
+
+  function content() {
+    // what is checked: the opened bytes while unedited, else the form's YAML; a follow-up
+    // with the agreement it was begun from
+    const current = ctx.draft();
+    const name = current.fileName || fileName();
+    const given = current.original && !current.changed ? { base64: current.original, name: name }
+      : { text: toYaml(current.data, ctx.model.elements), name: name };
+    return Array.isArray(current.agreements) ? Object.assign(given, { agreements: current.agreements }) : given;
+  }
+
+  function rendered(format) {
+    // the call that makes the print (html) or the Word file (docx)
+    const args = withTemplate(content());
+    if (isNote()) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: args.agreements || [] }));
+    return ctx.python().call(format === "html" ? "render_html" : "render_docx", args);
+  }
+
+  async function startFromAgreement(file) {
+    // »Begynd fra aftalen«: a new follow-up with the agreement's goals and budget lines
+    ctx.ensurePython();
+    if (!ctx.python()) { ctx.say("Vent, til kontrollen er indlæst, og vælg så aftalen igen."); return; }
+    const agreement = { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+    const answer = await ctx.python().call("start_followup", agreement);
+    if (!answer.followup) { ctx.say("»" + file.name + "« kan ikke læses som en partnerskabsaftale. " + answer.summary); return; }
+    ctx.newDraft(ctx.uniqueName("Opfølgning " + answer.followup["år"]), { data: answer.followup, agreements: [agreement] });
+    ctx.persist();
+    ctx.forgetFindings();
+    ctx.renderAll();
+    ctx.say("Opfølgningen er begyndt fra »" + file.name + "« med aftalens mål og budgetposter. Skriv status og forbrug.");
+    ctx.scheduleCheck();
+  }
   function toBase64(bytes) {
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -35,12 +80,12 @@ export function files(ctx) {
     $("ab-fund").dataset.tilstand = "venter";
     // a file larger than kbtools reads is refused by the check all the same when it gets one
     // byte past the limit: the rest is never read, kept or sent to Python
-    const limit = typeof ctx.model.maksBytes === "number" ? ctx.model.maksBytes : Infinity;
+    const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
     const tooBig = file.size > limit;
     const bytes = new Uint8Array(await (tooBig ? file.slice(0, limit + 1) : file).arrayBuffer());
-    if (untouched(ctx.draft())) delete ctx.store.kladder[ctx.store.aktiv]; // an empty new draft gives way to the file
-    ctx.newDraft(ctx.uniqueName(file.name), { data: {}, original: toBase64(bytes), filnavn: file.name, afkortet: tooBig });
-    ctx.draft().venter = true;
+    if (untouched(ctx.draft())) delete ctx.store.drafts[ctx.store.active]; // an empty new draft gives way to the file
+    ctx.newDraft(ctx.uniqueName(file.name), { data: {}, original: toBase64(bytes), fileName: file.name, truncated: tooBig });
+    ctx.draft().pending = true;
     ctx.persist();
     ctx.forgetFindings(); // the findings shown belong to the file or draft before
     ctx.renderAll();
@@ -49,14 +94,14 @@ export function files(ctx) {
 
   function untouched(current) {
     // a draft nobody has written in: no file, no edit, nothing but what a new draft starts with
-    if (!current || current.original || current.redigeret || current.venter) return false;
+    if (!current || current.original || current.changed || current.pending) return false;
     const fresh = emptyStore();
     addDraft(fresh, "x", ctx.model);
-    return JSON.stringify(current.data) === JSON.stringify(fresh.kladder.x.data) && !(current.ekstraÅr || []).length;
+    return JSON.stringify(current.data) === JSON.stringify(fresh.drafts.x.data) && !(current.extraYears || []).length;
   }
 
   function unknownKeys(value) {
-    const known = ctx.model.elementer.map(function (e) { return e.nøgle; });
+    const known = ctx.model.elements.map(function (e) { return e.key; });
     const extra = Object.keys(value).filter(function (key) { return !known.includes(key); });
     if (!extra.length) return "";
     const named = extra.slice(0, 5).map(function (k) { return "»" + k + "«"; }).join(", ");
@@ -66,22 +111,22 @@ export function files(ctx) {
 
   async function loadOpened() {
     const current = ctx.draft();
-    if (!current.venter) return;
+    if (!current.pending) return;
     const seq = ctx.nextCheck();
     $("ab-fund").dataset.tilstand = "arbejder";
     try {
-      const answer = await ctx.python().call("load", { base64: current.original, name: current.filnavn });
-      delete current.venter;
-      if (!isObject(answer.data)) ctx.say("»" + current.filnavn + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
-      else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.skema) {
-        ctx.say("»" + current.filnavn + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
-          + "«, og en aftale har »skema: " + ctx.model.skema + "«. Formularen viser kun aftalens felter.");
-      } else ctx.say("»" + current.filnavn + "« er åbnet." + unknownKeys(answer.data));
+      const answer = await ctx.python().call("load", { base64: current.original, name: current.fileName });
+      delete current.pending;
+      if (!isObject(answer.data)) ctx.say("»" + current.fileName + "« kunne ikke læses ind i formularen. Se fundene, og ret filen i en teksteditor.");
+      else if (answer.data.skema !== undefined && answer.data.skema !== ctx.model.schema) {
+        ctx.say("»" + current.fileName + "« er ikke en partnerskabsaftale: den har »skema: " + shown(answer.data.skema)
+          + "«, og en aftale har »skema: " + ctx.model.schema + "«. Formularen viser kun aftalens felter.");
+      } else ctx.say("»" + current.fileName + "« er åbnet." + unknownKeys(answer.data));
       current.data = isObject(answer.data) ? answer.data : {};
       ctx.persist();
       ctx.renderAll();
       if (!ctx.isLatest(seq)) return;
-      ctx.showFindings(answer.fund);
+      ctx.showFindings(answer);
       $("ab-fund").dataset.tilstand = "færdig";
     } catch (error) {
       ctx.say("Filen kunne ikke åbnes: " + error.message);
@@ -99,15 +144,15 @@ export function files(ctx) {
 
   function save() {
     const current = ctx.draft();
-    if (current.afkortet && !current.redigeret) {
-      ctx.say("»" + current.filnavn + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
+    if (current.truncated && !current.changed) {
+      ctx.say("»" + current.fileName + "« er for stor til at blive åbnet, så den gemmes ikke igen. Ret filen i en teksteditor.");
       return;
     }
-    const saved = current.original && !current.redigeret
+    const saved = current.original && !current.changed
       ? new Blob([fromBase64(current.original)], { type: "application/yaml" })
-      : new Blob([toYaml(current.data, ctx.model.elementer)], { type: "application/yaml" });
-    download(saved, current.filnavn || ctx.fileName());
-    ctx.say("Aftalen er gemt som " + (current.filnavn || ctx.fileName()) + " i din download-mappe.");
+      : new Blob([toYaml(current.data, ctx.model.elements)], { type: "application/yaml" });
+    download(saved, current.fileName || fileName());
+    ctx.say((isNote() ? "Opfølgningen" : "Aftalen") + " er gemt som " + (current.fileName || fileName()) + " i din download-mappe.");
   }
 
 
@@ -120,12 +165,12 @@ export function files(ctx) {
     frame.dataset.tilstand = "arbejder";
     $("ab-udskriv").disabled = true;
     try {
-      const answer = await ctx.python().call("render_html", withTemplate(ctx.content()));
+      const answer = await rendered("html");
       if (answer.html === null) {
         if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
         frame.hidden = true;
         frame.dataset.tilstand = "færdig";
-        message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen udskrift. Se fundene øverst.";
+        message.textContent = "Filen kan ikke læses som " + (isNote() ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen udskrift. Se fundene øverst.";
         return;
       }
       frame.setAttribute("sandbox", "allow-same-origin allow-modals");
@@ -136,9 +181,9 @@ export function files(ctx) {
       };
       frame.srcdoc = answer.html;
       frame.hidden = false;
-      message.textContent = answer.kladde
-        ? "Udskriften er mærket KLADDE, fordi aftalen har fejl eller pladsholdere."
-        : "Udskriften er klar til underskrift.";
+      message.textContent = answer.draft
+        ? "Udskriften er mærket KLADDE, fordi " + (isNote() ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
+        : isNote() ? "Statusnotatet er klar til styregruppen." : "Udskriften er klar til underskrift.";
     } catch (error) {
       frame.dataset.tilstand = "fejl";
       message.textContent = "Udskriften kunne ikke laves: " + error.message;
@@ -151,12 +196,12 @@ export function files(ctx) {
     if (!ctx.python()) { message.textContent = "Word-filen kan laves, når kontrollen er indlæst."; return; }
     message.textContent = "Word-filen laves …";
     try {
-      const answer = await ctx.python().call("render_docx", withTemplate(ctx.content()));
+      const answer = await rendered("docx");
       if (templateProblem(answer)) { message.textContent = templateProblem(answer); return; }
-      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som en partnerskabsaftale, så der er ingen Word-fil. Se fundene øverst."; return; }
-      const name = (ctx.draft().filnavn || ctx.fileName()).replace(/\.ya?ml$/i, "") + ".docx";
+      if (answer.docx === null) { message.textContent = "Filen kan ikke læses som " + (isNote() ? "en opfølgning" : "en partnerskabsaftale") + ", så der er ingen Word-fil. Se fundene øverst."; return; }
+      const name = (ctx.draft().fileName || fileName()).replace(/\.ya?ml$/i, "") + ".docx";
       download(new Blob([fromBase64(answer.docx)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
-      message.textContent = "Aftalen er gemt som " + name + (answer.kladde ? " (mærket KLADDE)." : ".");
+      message.textContent = (isNote() ? "Statusnotatet" : "Aftalen") + " er gemt som " + name + (answer.draft ? " (mærket KLADDE)." : ".");
     } catch (error) {
       message.textContent = "Word-filen kunne ikke laves: " + error.message;
     }
@@ -169,5 +214,6 @@ export function files(ctx) {
     frame.contentWindow.print();
   }
 
-  return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame };
+  return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame,
+    content: content, fileName: fileName, startFromAgreement: startFromAgreement };
 }

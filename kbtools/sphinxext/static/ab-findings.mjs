@@ -1,16 +1,19 @@
 /*
  * The builder's findings on the page: the list under »Kontrol af aftalen« (errors first, each
  * a link to its field), a message at each field with a link back to the list, a word per
- * section in »Aftalens dele«, and the summary. The sentences are the form's words
- * (ab-wording.mjs); every item keeps kbtools' own finding in data attributes (data-kode,
- * data-linje, data-kolonne, data-niveau, data-besked, data-orden: its place in kbtools' order),
- * so the page and ``kbtools validate --format json`` can be compared.
+ * section in »Aftalens dele«, and the summary. The summary and the words per section come
+ * from Python with the findings (kbtools.reporting.summary words every count of findings);
+ * the sentences are the form's words (ab-wording.mjs). Every item keeps kbtools' own finding
+ * in data attributes (data-kode, data-linje, data-kolonne, data-niveau, data-besked,
+ * data-orden: its place in kbtools' order), so the page and ``kbtools validate --format json``
+ * can be compared: the page's testing contract (tests/builder/builderpage.py), in the page's
+ * Danish, not a message to Python.
  *
  * ``findingsView(ctx)`` gets: draft() (the active draft), model, root (the way to the site's
  * root), and the data via draft().data.
  */
 import { $, el, idFor } from "./ab-dom.mjs";
-import { RECOMMENDED, arrange, isMissingSection, sentence } from "./ab-wording.mjs";
+import { arrange, sentence } from "./ab-wording.mjs";
 
 const LEVELS = { fejl: "Fejl", advarsel: "Advarsel", anbefaling: "Anbefaling", mangler: "Mangler" };
 const SITE = "https://lks-vidensbasen.github.io/";
@@ -65,28 +68,28 @@ export function findingsView(ctx) {
     // the line and column only for a file as it was opened: the user may fix it in an editor;
     // in the form, the sentence already names the field
     const current = ctx.draft();
-    if (!(current.original && !current.redigeret) || !finding.linje) return "";
-    return "linje " + finding.linje + ", kolonne " + finding.kolonne + (current.filnavn ? " i " + current.filnavn : "");
+    if (!(current.original && !current.changed) || !finding.line) return "";
+    return "linje " + finding.line + ", kolonne " + finding.column + (current.fileName ? " i " + current.fileName : "");
   }
 
   function item(finding, level, text, itemId) {
-    return el("li", { id: itemId, class: "ab-fund ab-" + level, "data-kode": finding.kode, "data-linje": finding.linje,
-      "data-kolonne": finding.kolonne, "data-niveau": finding.niveau, "data-besked": finding.besked, "data-orden": finding.orden });
+    return el("li", { id: itemId, class: "ab-fund ab-" + level, "data-kode": finding.code, "data-linje": finding.line,
+      "data-kolonne": finding.column, "data-niveau": finding.level, "data-besked": finding.message, "data-orden": finding.order });
   }
 
-  function showFindings(findings) {
+  function showFindings(answer) {
+    // ``answer``: Python's check answer (kbtools.browser.findings): the findings, the summary
+    // and the word per section, all worded by kbtools; only the sentences are the form's own
     clearFieldFindings();
     const list = $("ab-fundliste");
     list.replaceChildren();
-    const counts = { fejl: 0, mangler: 0, advarsel: 0, anbefaling: 0 };
     const data = ctx.draft().data;
-    const { listed, recommended } = arrange(findings);
+    const { listed, recommended } = arrange(answer.findings);
     for (const finding of listed) {
-      const level = isMissingSection(finding) ? "mangler" : finding.niveau;
-      counts[level] = (counts[level] || 0) + 1;
-      const text = sentence(finding, data, ctx.model.elementer);
-      const node = target(finding.sti || []);
-      const itemId = "fund-" + finding.orden;
+      const level = finding.missingPart ? "mangler" : finding.level;
+      const text = sentence(finding, data, ctx.model.elements);
+      const node = target(finding.path || []);
+      const itemId = "fund-" + finding.order;
       const li = item(finding, level, text, itemId);
       const words = [el("span", { class: "ab-niveau", text: LEVELS[level] + ": " }), el("span", { class: "ab-fund-besked", text: text })];
       if (node) {
@@ -95,16 +98,12 @@ export function findingsView(ctx) {
       } else li.append(el("span", {}, words));
       const where = whereText(finding);
       if (where) li.append(" ", el("span", { class: "ab-sted", text: "(" + where + ")" }));
-      if (finding.hjælp) li.append(" ", el("a", { href: localHelp(finding.hjælp), class: "ab-hjaelp-link", text: "Læs om det" }));
+      if (finding.help) li.append(" ", el("a", { href: localHelp(finding.help), class: "ab-hjaelp-link", text: "Læs om det" }));
       list.append(li);
     }
-    if (recommended.length) {
-      counts.anbefaling += recommended.length;
-      list.append(recommendations(recommended));
-    }
-    showPerSection(findings);
-    const said = summary(counts);
-    if ($("ab-opsummering").textContent !== said) $("ab-opsummering").textContent = said;
+    if (recommended.length) list.append(recommendations(recommended));
+    showPerSection(answer.sections);
+    if ($("ab-opsummering").textContent !== answer.summary) $("ab-opsummering").textContent = answer.summary;
   }
 
   function recommendations(found) {
@@ -114,12 +113,12 @@ export function findingsView(ctx) {
       el("span", { class: "ab-fund-besked", text: "Overvej også at udfylde disse dele. De er ikke krav, men vidensbasen anbefaler dem,"
         + " fordi de gør det tydeligt, hvordan I arbejder sammen; vejledningen under hver del siger mere: " })]);
     found.forEach(function (finding, i) {
-      const element = ctx.model.elementer.find(function (e) { return e.nøgle === finding.sti[0]; });
-      const section = $("del-" + finding.sti[0]);
-      const name = element ? element.titel : finding.sti[0];
-      li.append(i ? (i === found.length - 1 ? " og " : ", ") : "", el("a", { href: "#del-" + finding.sti[0], "data-kode": finding.kode,
-        "data-linje": finding.linje, "data-kolonne": finding.kolonne, "data-niveau": finding.niveau, "data-besked": finding.besked,
-        "data-orden": finding.orden, text: name, on: { click: function (event) {
+      const element = ctx.model.elements.find(function (e) { return e.key === finding.path[0]; });
+      const section = $("del-" + finding.path[0]);
+      const name = element ? element.title : finding.path[0];
+      li.append(i ? (i === found.length - 1 ? " og " : ", ") : "", el("a", { href: "#del-" + finding.path[0], "data-kode": finding.code,
+        "data-linje": finding.line, "data-kolonne": finding.column, "data-niveau": finding.level, "data-besked": finding.message,
+        "data-orden": finding.order, text: name, on: { click: function (event) {
           if (!section) return;
           event.preventDefault();
           focusField(section);
@@ -129,38 +128,12 @@ export function findingsView(ctx) {
     return li;
   }
 
-  function showPerSection(findings) {
-    const per = {};
-    for (const finding of findings) {
-      const key = (finding.sti || [])[0];
-      if (typeof key !== "string") continue;
-      const counts = per[key] = per[key] || { fejl: 0, advarsel: 0, anbefaling: 0, mangler: false, anbefalet: false };
-      if (isMissingSection(finding)) counts.mangler = true;
-      else if (finding.kode === RECOMMENDED) counts.anbefalet = true;
-      else counts[finding.niveau]++;
-    }
+  function showPerSection(sections) {
     document.querySelectorAll("[data-nav]").forEach(function (span) {
-      const counts = per[span.dataset.nav];
-      const parts = [];
-      if (counts && counts.mangler) parts.push("mangler");
-      if (counts && counts.fejl) parts.push(counts.fejl + " fejl");
-      if (counts && counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-      if (counts && counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-      if (counts && counts.anbefalet && !parts.length) parts.push("anbefalet, ikke udfyldt");
-      span.textContent = parts.length ? " – " + parts.join(", ") : "";
-      span.className = "ab-nav-fund" + (counts && counts.fejl ? " ab-fejl" : "");
+      const section = sections[span.dataset.nav];
+      span.textContent = section && section.text ? " – " + section.text : "";
+      span.className = "ab-nav-fund" + (section && section.hasErrors ? " ab-fejl" : "");
     });
-  }
-
-  function summary(counts) {
-    const parts = [];
-    if (counts.fejl) parts.push(counts.fejl + " fejl");
-    if (counts.advarsel) parts.push(counts.advarsel + (counts.advarsel === 1 ? " advarsel" : " advarsler"));
-    if (counts.anbefaling) parts.push(counts.anbefaling + (counts.anbefaling === 1 ? " anbefaling" : " anbefalinger"));
-    const missing = counts.mangler ? (counts.mangler === 1 ? "1 af aftalens dele mangler. " : counts.mangler + " af aftalens dele mangler. ") : "";
-    if (!parts.length) return missing ? missing.trim() : "Aftalen har ingen fejl, advarsler eller anbefalinger.";
-    const last = parts.pop();
-    return missing + "Aftalen har " + (parts.length ? parts.join(", ") + " og " : "") + last + ".";
   }
 
   function focusField(node) {

@@ -21,18 +21,18 @@ export function money(ctx) {
 
   function moneyLists(parentPath) {
     const parent = getAt(parentPath);
-    const group = ctx.model.elementer.find(function (e) { return e.nøgle === parentPath[0]; });
-    const fields = parentPath.length === 1 && group && group.felter ? group.felter : [];
-    return fields.filter(function (f) { return f.felt === "beløbstabel"; }).map(function (f) {
-      return { field: f, posts: isObject(parent) && Array.isArray(parent[f.nøgle]) ? parent[f.nøgle] : [] };
+    const group = ctx.model.elements.find(function (e) { return e.key === parentPath[0]; });
+    const fields = parentPath.length === 1 && group && group.fields ? group.fields : [];
+    return fields.filter(function (f) { return f.kind === "amountTable"; }).map(function (f) {
+      return { field: f, posts: isObject(parent) && Array.isArray(parent[f.key]) ? parent[f.key] : [] };
     });
   }
 
   function years(parentPath) {
-    const found = new Set(draft().ekstraÅr || []);
+    const found = new Set(draft().extraYears || []);
     for (const list of moneyLists(parentPath)) {
       for (const post of list.posts) {
-        const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+        const amounts = isObject(post) ? post[list.field.amountsField] : null;
         if (isObject(amounts)) Object.keys(amounts).forEach(function (y) { found.add(String(y)); });
       }
     }
@@ -59,11 +59,11 @@ export function money(ctx) {
   }
 
   function amountCell(field, listPath, post, i, year) {
-    const amountPath = listPath.concat([i, field.beløbsfelt, year]);
-    const name = isObject(post) && shown(post[field.navnefelt]) ? " »" + shown(post[field.navnefelt]) + "«" : " " + (i + 1);
+    const amountPath = listPath.concat([i, field.amountsField, year]);
+    const name = isObject(post) && shown(post[field.nameField]) ? " »" + shown(post[field.nameField]) + "«" : " " + (i + 1);
     const input = el("input", { id: idFor(amountPath), type: "text", inputmode: "decimal", class: "ab-tal", autocomplete: "off",
-      "aria-label": year + ", " + field.element.titel.toLowerCase() + name });
-    const value = isObject(post) && isObject(post[field.beløbsfelt]) ? post[field.beløbsfelt][year] : undefined;
+      "aria-label": year + ", " + field.item.title.toLowerCase() + name });
+    const value = isObject(post) && isObject(post[field.amountsField]) ? post[field.amountsField][year] : undefined;
     input.value = showNumber(value);
     input.addEventListener("input", function () { onAmount(field, listPath, amountPath, input); });
     input.addEventListener("change", function () {
@@ -82,18 +82,18 @@ export function money(ctx) {
     const allYears = years(parentPath);
     const posts = Array.isArray(getAt(path)) ? getAt(path) : [];
     const unit = isObject(getAt(parentPath)) && getAt(parentPath).enhed ? getAt(parentPath).enhed : "den valgte enhed";
-    const head = el("tr", {}, [el("th", { scope: "col", class: "ab-post", text: field.element.titel })]
+    const head = el("tr", {}, [el("th", { scope: "col", class: "ab-post", text: field.item.title })]
       .concat(allYears.map(function (y) { return el("th", { scope: "col", class: "ab-tal", text: y }); }),
         [el("th", { scope: "col", class: "ab-tal", text: "I alt" }), el("th", { scope: "col", text: "Fjern" })]));
     const body = el("tbody");
     posts.forEach(function (post, i) {
       const postPath = path.concat([i]);
-      const namePath = postPath.concat([field.navnefelt]);
-      const nameField = field.element.felter.find(function (f) { return f.nøgle === field.navnefelt; }) || { felt: "tekst", titel: field.navnefelt };
+      const namePath = postPath.concat([field.nameField]);
+      const nameField = field.item.fields.find(function (f) { return f.key === field.nameField; }) || { kind: "text", title: field.nameField };
       // a text area, so a long post name wraps instead of being cut off; a name has one line
       const name = el("textarea", { id: idFor(namePath), rows: 2, autocomplete: "off", class: "ab-postnavn",
-        "aria-label": field.element.titel + " " + (i + 1) + ": " + nameField.titel.toLowerCase() });
-      name.value = isObject(post) ? shown(post[field.navnefelt]) : "";
+        "aria-label": field.item.title + " " + (i + 1) + ": " + nameField.title.toLowerCase() });
+      name.value = isObject(post) ? shown(post[field.nameField]) : "";
       name.addEventListener("keydown", function (event) { if (event.key === "Enter") event.preventDefault(); });
       name.addEventListener("input", function () {
         if (/[\r\n]/.test(name.value)) name.value = name.value.replace(/[\r\n]+/g, " ");
@@ -103,22 +103,22 @@ export function money(ctx) {
       for (const year of allYears) row.append(amountCell(field, path, post, i, year));
       row.append(el("td", { class: "ab-tal ab-rækkesum", "data-sum": String(i) }));
       row.append(el("td", {}, [el("button", { type: "button", class: "ab-fjern", text: "Fjern",
-        "aria-label": "Fjern " + field.element.titel.toLowerCase() + " " + (i + 1), on: { click: function () { ctx.removeItem(path, i); } } })]));
+        "aria-label": "Fjern " + field.item.title.toLowerCase() + " " + (i + 1), on: { click: function () { ctx.removeItem(path, i); } } })]));
       body.append(row);
     });
     const foot = el("tr", {}, [el("th", { scope: "row", text: "I alt" })]
       .concat(allYears.map(function (y) { return el("td", { class: "ab-tal", "data-aar": y }); }),
         [el("td", { class: "ab-tal", "data-aar": "alle" }), el("td")]));
     const table = el("table", { class: "ab-beloeb" }, [
-      el("caption", { text: field.titel + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
-    const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.titel + ", tabel" }, [table]);
+      el("caption", { text: field.title + " (beløb i " + unit + ")" }), el("thead", {}, [head]), body, el("tfoot", {}, [foot])]);
+    const scroller = el("div", { class: "ab-rulle", tabindex: "0", role: "region", "aria-label": field.title + ", tabel" }, [table]);
     const more = el("p", { class: "ab-rul-hint", id: id + "-rul", hidden: true, text: "Tabellen er bredere end skærmen. Rul til højre for at se »I alt«." });
     watchWidth(scroller, more);
     const incomplete = el("p", { class: "ab-ufuldstaendig", id: id + "-ufuld", hidden: true });
     const wrapper = el("div", { id: id, class: "ab-liste ab-tabel", tabindex: "-1" }, [
-      el("h3", { class: "ab-listetitel", text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }), ctx.help(field, id), more, scroller, incomplete,
+      el("h3", { class: "ab-listetitel", text: field.title + (field.required ? " (skal udfyldes)" : "") }), ctx.help(field, id), more, scroller, incomplete,
       el("p", { class: "ab-knapper" }, [
-        el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addPost(path); } } }), " ",
+        el("button", { type: "button", text: "Tilføj " + field.item.title.toLowerCase(), on: { click: function () { addPost(path); } } }), " ",
         el("button", { type: "button", text: "Tilføj år", on: { click: function () { addYear(parentPath); } } }), " ",
         el("button", { type: "button", text: "Fjern sidste år", on: { click: function () { removeLastYear(parentPath); } } })]),
       ctx.slot(id)]);
@@ -142,7 +142,7 @@ export function money(ctx) {
     if (!years(parentPath).length) {
       const start = getAt(["varighed", "start"]);
       const year = typeof start === "string" && /^\d{4}-/.test(start) ? start.slice(0, 4) : String(new Date().getFullYear() + 1);
-      draft().ekstraÅr = (draft().ekstraÅr || []).concat([year]);
+      draft().extraYears = (draft().extraYears || []).concat([year]);
     }
     ctx.addItem(path, {});
   }
@@ -152,7 +152,7 @@ export function money(ctx) {
   }
 
   function updateTotals(wrapper, field, posts, allYears) {
-    const amountsOf = function (post) { return isObject(post) ? post[field.beløbsfelt] : null; };
+    const amountsOf = function (post) { return isObject(post) ? post[field.amountsField] : null; };
     posts.forEach(function (post, i) {
       const cell = wrapper.querySelector('[data-sum="' + i + '"]');
       if (cell) cell.textContent = totalText(total(allYears.map(function (y) { return amountOf(amountsOf(post), y); })));
@@ -162,7 +162,7 @@ export function money(ctx) {
       const cell = wrapper.querySelector('[data-aar="' + year + '"]');
       if (cell) cell.textContent = totalText(perYear[i]);
     });
-    const all = { total: sum(perYear.map(function (r) { return r.total; })), missing: perYear.reduce(function (n, r) { return n + r.missing; }, 0) };
+    const all = { total: total(perYear.map(function (r) { return r.total; })).total, missing: perYear.reduce(function (n, r) { return n + r.missing; }, 0) };
     const cell = wrapper.querySelector('[data-aar="alle"]');
     if (cell) cell.textContent = totalText(all);
     const note = wrapper.querySelector(".ab-ufuldstaendig");
@@ -186,8 +186,8 @@ export function money(ctx) {
 
   function updatePostSum(field, post) {
     // a post's optional sum (i_alt) that the file already has is kept equal to its amounts
-    if (isObject(post) && field.sumfelt && field.sumfelt in post) {
-      post[field.sumfelt] = sum(Object.values(post[field.beløbsfelt] || {}).filter(function (v) { return typeof v === "number"; }));
+    if (isObject(post) && field.sumField && field.sumField in post) {
+      post[field.sumField] = sum(Object.values(post[field.amountsField] || {}).filter(function (v) { return typeof v === "number"; }));
     }
   }
 
@@ -198,18 +198,18 @@ export function money(ctx) {
     const holders = [];
     for (const list of moneyLists(parentPath)) {
       list.posts.forEach(function (post, i) {
-        const amounts = isObject(post) ? post[list.field.beløbsfelt] : null;
+        const amounts = isObject(post) ? post[list.field.amountsField] : null;
         if (isObject(amounts) && last in amounts) holders.push({ list: list, post: post, index: i });
       });
     }
     if (holders.length && !window.confirm("Fjern året " + last + " og " + holders.length + " beløb?")) return;
     for (const holder of holders) {
-      const listPath = parentPath.concat([holder.list.field.nøgle]);
-      deleteAt(listPath.concat([holder.index, holder.list.field.beløbsfelt, last]));
+      const listPath = parentPath.concat([holder.list.field.key]);
+      deleteAt(listPath.concat([holder.index, holder.list.field.amountsField, last]));
       updatePostSum(holder.list.field, holder.post);
       updateSums(listPath);
     }
-    draft().ekstraÅr = (draft().ekstraÅr || []).filter(function (year) { return year !== last; });
+    draft().extraYears = (draft().extraYears || []).filter(function (year) { return year !== last; });
     ctx.rerender(parentPath[0]);
     ctx.say("Året " + last + " er fjernet.");
     if (holders.length) ctx.edited(); else ctx.persist();
@@ -220,14 +220,14 @@ export function money(ctx) {
     // the posts; which group sums which list, and its fields, come from the form model
     const parent = getAt(listPath.slice(0, -1));
     const listKey = listPath[listPath.length - 1];
-    const group = ctx.model.elementer.find(function (e) { return e.nøgle === listPath[0]; });
-    const table = ((group && group.felter) || []).find(function (f) { return f.nøgle === listKey; });
-    const sums = ((group && group.felter) || []).filter(function (f) { return f.felt === "sum" && f.af === listKey; });
+    const group = ctx.model.elements.find(function (e) { return e.key === listPath[0]; });
+    const table = ((group && group.fields) || []).find(function (f) { return f.key === listKey; });
+    const sums = ((group && group.fields) || []).filter(function (f) { return f.kind === "sum" && f.sumOf === listKey; });
     if (!isObject(parent) || !table) return;
     const posts = Array.isArray(parent[listKey]) ? parent[listKey] : [];
     const values = {};
     for (const post of posts) {
-      const amounts = isObject(post) && isObject(post[table.beløbsfelt]) ? post[table.beløbsfelt] : {};
+      const amounts = isObject(post) && isObject(post[table.amountsField]) ? post[table.amountsField] : {};
       for (const [year, value] of Object.entries(amounts)) {
         if (typeof value === "number") (values[year] = values[year] || []).push(value);
       }
@@ -236,17 +236,17 @@ export function money(ctx) {
     for (const [year, list] of Object.entries(values)) perYear[year] = sum(list);
     const all = sum(Object.values(values).flat());
     for (const sumField of sums) {
-      const target = parent[sumField.nøgle];
+      const target = parent[sumField.key];
       if (!isObject(target)) continue;
-      if (sumField.beløbsfelt && sumField.beløbsfelt in target) target[sumField.beløbsfelt] = perYear;
-      target[sumField.sumfelt] = all;
+      if (sumField.amountsField && sumField.amountsField in target) target[sumField.amountsField] = perYear;
+      target[sumField.sumField] = all;
     }
   }
 
   function addYear(parentPath) {
     const known = years(parentPath).map(Number);
     const next = known.length ? Math.max.apply(null, known) + 1 : new Date().getFullYear() + 1;
-    draft().ekstraÅr = (draft().ekstraÅr || []).concat([String(next)]);
+    draft().extraYears = (draft().extraYears || []).concat([String(next)]);
     ctx.persist();
     ctx.rerender(parentPath[0]);
     const input = document.querySelector('[id$=".' + next + '"]');

@@ -17,13 +17,13 @@ export function parties(ctx) {
 
   function partyOptions(select, field, value) {
     select.replaceChildren(el("option", { value: "", text: "Vælg part" }));
-    const parties = ctx.data()[field.henvisning];
+    const parties = ctx.data()[field.refersTo];
     const ids = [];
     for (const party of Array.isArray(parties) ? parties : []) {
-      const key = isObject(party) ? party[field.nøglefelt] : null;
+      const key = isObject(party) ? party[field.keyField] : null;
       if (typeof key !== "string" || !key || ids.includes(key)) continue;
       ids.push(key);
-      const name = party[field.navnefelt];
+      const name = party[field.nameField];
       select.append(el("option", { value: key, text: (name ? name + " " : "") + "(" + key + ")" }));
     }
     if (shown(value) !== "" && !ids.includes(value)) {
@@ -37,14 +37,14 @@ export function parties(ctx) {
     const found = {};
     (function walk(fields) {
       for (const f of fields || []) {
-        if (f.felt === "part") {
-          const entry = found[f.henvisning] || (found[f.henvisning] = { keyField: f.nøglefelt, nameField: f.navnefelt, fields: [] });
-          if (!entry.fields.includes(f.nøgle)) entry.fields.push(f.nøgle);
+        if (f.kind === "party") {
+          const entry = found[f.refersTo] || (found[f.refersTo] = { keyField: f.keyField, nameField: f.nameField, fields: [] });
+          if (!entry.fields.includes(f.key)) entry.fields.push(f.key);
         }
-        walk(f.felter);
-        if (f.element && f.element.felter) walk(f.element.felter);
+        walk(f.fields);
+        if (f.item && f.item.fields) walk(f.item.fields);
       }
-    })(ctx.model.elementer);
+    })(ctx.model.elements);
     return found;
   }
 
@@ -58,9 +58,9 @@ export function parties(ctx) {
     const ref = references[path[0]];
     const item = path.slice(0, 2);
     const keyPath = item.concat([ref.keyField]);
-    let oldKey = field.nøgle === ref.keyField ? previous : undefined;
-    let newKey = field.nøgle === ref.keyField ? value : undefined;
-    if (field.nøgle === ref.nameField) {
+    let oldKey = field.key === ref.keyField ? previous : undefined;
+    let newKey = field.key === ref.keyField ? value : undefined;
+    if (field.key === ref.nameField) {
       const keyInput = $(idFor(keyPath));
       const key = ctx.getAt(keyPath);
       if (keyInput && (key === undefined || key === slug(previous || ""))) {
@@ -75,22 +75,22 @@ export function parties(ctx) {
     if (typeof oldKey === "string" && oldKey && newKey && oldKey !== newKey && !stillUsed) {
       const changed = renameReferences(path[0], ref, oldKey, newKey);
       if (changed) {
-        for (const element of ctx.model.elementer) if (element.nøgle !== path[0]) ctx.rerender(element.nøgle, true);
+        for (const element of ctx.model.elements) if (element.key !== path[0]) ctx.rerender(element.key, true);
         ctx.showLastFindings();
         ctx.say("Henvisningerne til »" + oldKey + "« hedder nu »" + newKey + "« (" + changed + ").");
       }
     }
-    document.querySelectorAll("select[data-henvisning]").forEach(function (select) {
-      const target = references[select.dataset.henvisning];
-      partyOptions(select, { henvisning: select.dataset.henvisning, nøglefelt: target.keyField, navnefelt: target.nameField }, select.value);
+    document.querySelectorAll("select[data-refers-to]").forEach(function (select) {
+      const target = references[select.dataset.refersTo];
+      partyOptions(select, { refersTo: select.dataset.refersTo, keyField: target.keyField, nameField: target.nameField }, select.value);
     });
   }
 
   function drawnOrder(path, fields) {
     // an item others refer to is named first; its id (made from the name) follows it
     const ref = path.length === 1 ? references[path[0]] : null;
-    const name = ref && fields.find(function (f) { return f.nøgle === ref.nameField; });
-    const key = ref && fields.find(function (f) { return f.nøgle === ref.keyField; });
+    const name = ref && fields.find(function (f) { return f.key === ref.nameField; });
+    const key = ref && fields.find(function (f) { return f.key === ref.keyField; });
     if (!name || !key) return fields;
     return [name, key].concat(fields.filter(function (f) { return f !== name && f !== key; }));
   }
@@ -98,28 +98,28 @@ export function parties(ctx) {
   function nameTheKeys() {
     // the id of an item others refer to is, to a form user, a short name the form makes
     for (const list of Object.keys(references)) {
-      const element = ctx.model.elementer.find(function (e) { return e.nøgle === list; });
-      const key = element && element.element ? element.element.felter.find(function (f) { return f.nøgle === references[list].keyField; }) : null;
+      const element = ctx.model.elements.find(function (e) { return e.key === list; });
+      const key = element && element.item ? element.item.fields.find(function (f) { return f.key === references[list].keyField; }) : null;
       if (!key) continue;
-      key.titel = "Kort navn, udfyldes automatisk";
-      key.beskrivelse = "Laves af navnet, mens I skriver. Resten af aftalen vælger " + element.element.titel.toLowerCase()
+      key.title = "Kort navn, udfyldes automatisk";
+      key.description = "Laves af navnet, mens I skriver. Resten af aftalen vælger " + element.item.title.toLowerCase()
         + "en ved det. Kun små bogstaver, tal og bindestreg.";
     }
   }
 
   function partyField(field) {
-    return field.element.felter.find(function (f) { return f.felt === "part"; });
+    return field.item.fields.find(function (f) { return f.kind === "party"; });
   }
 
   function addPerParty(path, ref) {
     const list = Array.isArray(ctx.getAt(path)) ? ctx.getAt(path) : [];
-    const present = list.map(function (item) { return isObject(item) ? item[ref.nøgle] : null; });
-    const parties = Array.isArray(ctx.data()[ref.henvisning]) ? ctx.data()[ref.henvisning] : [];
+    const present = list.map(function (item) { return isObject(item) ? item[ref.key] : null; });
+    const parties = Array.isArray(ctx.data()[ref.refersTo]) ? ctx.data()[ref.refersTo] : [];
     let added = 0;
     for (const party of parties) {
-      const key = isObject(party) ? party[ref.nøglefelt] : null;
+      const key = isObject(party) ? party[ref.keyField] : null;
       if (typeof key === "string" && key && !present.includes(key)) {
-        list.push({ [ref.nøgle]: key });
+        list.push({ [ref.key]: key });
         present.push(key);
         added++;
       }
@@ -137,17 +137,17 @@ export function parties(ctx) {
       // an item others refer to (a party): say where it is used and ask first; its references
       // are left empty, never pointed at another item, and the removal can be undone
       const item = ctx.getAt(path.concat([index]));
-      const field = ctx.model.elementer.find(function (e) { return e.nøgle === path[0]; });
-      const title = field.element.titel + " " + (index + 1);
+      const field = ctx.model.elements.find(function (e) { return e.key === path[0]; });
+      const title = field.item.title + " " + (index + 1);
       const name = isObject(item) ? shown(item[ref.nameField]) : "";
       uses = usesOf(ctx.data(), path[0], ref, isObject(item) ? item[ref.keyField] : undefined);
-      if (uses.length && !window.confirm(removeQuestion(title, name, uses, ctx.model.elementer, definite(field.element.titel)))) return;
+      if (uses.length && !window.confirm(removeQuestion(title, name, uses, ctx.model.elements, definite(field.item.title)))) return;
       before = JSON.parse(JSON.stringify(ctx.data()));
       what = title + (name ? " »" + name + "«" : "");
       setReferences(ctx.data(), uses, undefined);
     }
     ctx.deleteAt(path.concat([index]));
-    if (ref) for (const element of ctx.model.elementer) ctx.rerender(element.nøgle, true);
+    if (ref) for (const element of ctx.model.elements) ctx.rerender(element.key, true);
     else ctx.rerender(path[0]);
     const list = $(idFor(path)) || document.querySelector('[data-element="' + path[0] + '"]');
     const button = list && list.querySelector(".ab-knapper button");

@@ -1,5 +1,5 @@
 /*
- * Values at a path in the agreement's data (keys and list indices, as in the findings' »sti«).
+ * Values at a path in the agreement's data (keys and list indices, as in the findings' ``path``).
  * Pure functions over plain data, so Node's test runner checks them (tests/js/paths.test.mjs).
  */
 import { isObject } from "./ab-values.mjs";

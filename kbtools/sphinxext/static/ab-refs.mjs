@@ -50,8 +50,8 @@ export function whereUsed(paths, elements) {
   for (const path of paths) counts.set(path[0], (counts.get(path[0]) || 0) + 1);
   const names = [];
   for (const [key, count] of counts) {
-    const element = elements.find(function (e) { return e.nøgle === key; });
-    const title = element ? element.titel : key;
+    const element = elements.find(function (e) { return e.key === key; });
+    const title = element ? element.title : key;
     names.push(count > 1 ? title + " (" + count + ")" : title);
   }
   if (names.length < 2) return names.join("");

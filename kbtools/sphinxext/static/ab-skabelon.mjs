@@ -26,12 +26,12 @@ export async function chooseTemplate(file) {
 
 /** The arguments of a render call, with the letterhead when one is chosen. */
 export function withTemplate(args) {
-  return chosen ? { ...args, skabelon: chosen.base64 } : args;
+  return chosen ? { ...args, template: chosen.base64 } : args;
 }
 
 /** What to tell the user when Python could not use the file (its Danish reason), or "". */
 export function templateProblem(answer) {
-  return answer && typeof answer.skabelon === "string"
-    ? "Skabelonen kan ikke bruges: " + answer.skabelon
+  return answer && typeof answer.templateProblem === "string"
+    ? "Skabelonen kan ikke bruges: " + answer.templateProblem
     : "";
 }

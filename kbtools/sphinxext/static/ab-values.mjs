@@ -1,8 +1,10 @@
 /*
  * Values as the agreement builder shows and reads them: numbers typed in a field, totals, and
  * a value from a file shown in a text field. Pure functions (no page, no storage), so Node's
- * test runner checks them (tests/js/values.test.mjs).
+ * test runner checks them (tests/js/values.test.mjs). Numbers are shown and amounts added by
+ * ab-numbers.mjs, to kbtools' own rules.
  */
+import { exactSum, formatDecimal, formatNumber } from "./ab-numbers.mjs";
 
 export function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -85,12 +87,12 @@ export function shown(value) {
 
 /** A number in a field, in Danish: »1.500«, »2,5«, »1.500.000,25«. */
 export function showNumber(value) {
-  return typeof value === "number" ? value.toLocaleString("da-DK", { maximumFractionDigits: 10 }) : shown(value);
+  return typeof value === "number" ? formatNumber(value) : shown(value);
 }
 
-/** A total under a table, in Danish: »1.500.000«, »3,3«. */
+/** A total under a table (a decimal text from total()), in Danish: »1.500.000«, »3,3«. */
 export function formatTotal(value) {
-  return value.toLocaleString("da-DK", { maximumFractionDigits: 2 });
+  return typeof value === "number" ? formatNumber(value) : formatDecimal(value);
 }
 
 /** The amount for one year of a post's amounts: 0 when there is none, null when there is one
@@ -102,21 +104,15 @@ export function amountOf(amounts, year) {
 }
 
 /** A total over amounts some of which may be unreadable (null): { total, missing }, where
- * ``total`` counts the readable ones and ``missing`` says how many could not be counted. */
+ * ``total`` is the exact sum of the readable ones as a decimal text (»3.3«; totals of totals
+ * are added exactly too) and ``missing`` says how many could not be counted. */
 export function total(values) {
-  const numbers = values.filter((v) => typeof v === "number");
-  return { total: sum(numbers), missing: values.length - numbers.length };
+  const numbers = values.filter((v) => typeof v === "number" || typeof v === "string");
+  return { total: exactSum(numbers), missing: values.length - numbers.length };
 }
 
-/** Exact sums of amounts with at most two decimals (øre): no binary-float artefacts such as
- * 1.1 + 2.2 = 3.3000000000000003. */
+/** The exact sum of amounts as a number, to store in the file: no binary-float artefacts
+ * such as 1.1 + 2.2 = 3.3000000000000003. */
 export function sum(values) {
-  let cents = 0;
-  let exact = true;
-  for (const value of values) {
-    const scaled = value * 100;
-    if (Number.isInteger(Math.round(scaled)) && Math.abs(scaled - Math.round(scaled)) < 1e-6) cents += Math.round(scaled);
-    else exact = false;
-  }
-  return exact ? cents / 100 : values.reduce((a, b) => a + b, 0);
+  return Number(exactSum(values));
 }

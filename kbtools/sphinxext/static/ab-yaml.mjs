@@ -78,15 +78,15 @@ function folded(text, indent) {
 }
 
 function ordered(value, fields) {
-  const known = (fields || []).map((f) => f.nøgle).filter((k) => k in value);
+  const known = (fields || []).map((f) => f.key).filter((k) => k in value);
   return known.concat(Object.keys(value).filter((k) => !known.includes(k)));
 }
 
 function childFields(fields, key) {
-  const field = (fields || []).find((f) => f.nøgle === key);
+  const field = (fields || []).find((f) => f.key === key);
   if (!field) return null;
-  if (field.felt === "liste" || field.felt === "beløbstabel") return field.element.felter;
-  return field.felter || null;
+  if (field.kind === "list" || field.kind === "amountTable") return field.item.fields;
+  return field.fields || null;
 }
 
 function entry(prefix, value, fields, indent, out) {

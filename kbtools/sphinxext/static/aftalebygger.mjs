@@ -16,7 +16,7 @@
  *
  * Data is only ever put into the page as text (textContent, value, attributes), never as HTML.
  */
-import { parseDate, parseNumber, showDate, showNumber, shown, slug } from "./ab-values.mjs";
+import { parseDate, parseNumber, showDate, showNumber, shown } from "./ab-values.mjs";
 import { $, el, idFor } from "./ab-dom.mjs";
 import { deleteIn, getIn, setIn } from "./ab-paths.mjs";
 import { money } from "./ab-money.mjs";
@@ -28,7 +28,7 @@ import { toYaml } from "./ab-yaml.mjs";
 import * as drafts from "./ab-drafts.mjs";
 import { chooseTemplate } from "./ab-skabelon.mjs";
 
-const timings = { kontroller: [] };
+const timings = { checks: [] };
 window.kbAftalebygger = { timings: timings };
 
 let model, root, references = {}, py = null, pythonReady = false;
@@ -38,7 +38,7 @@ const PAUSE_MS = 60; // a check starts this long after the last keystroke
 
 // ---------- small helpers ----------
 
-function draft() { return store.kladder[store.aktiv]; }
+function draft() { return store.drafts[store.active]; }
 function data() { return draft().data; }
 
 function getAt(path) { return getIn(data(), path); }
@@ -47,9 +47,9 @@ function deleteAt(path) { deleteIn(data(), path); }
 
 function typeNote(field, value, id) {
   // a note by a field whose file value is a list or group where one value belongs
-  if (value === null || typeof value !== "object" || (field.felt === "tekstliste" && Array.isArray(value))) return null;
-  const want = field.felt === "tal" ? "et tal" : field.felt === "dato" ? "en dato"
-    : ["valg", "ja-nej", "part"].includes(field.felt) ? "et valg" : "en tekst";
+  if (value === null || typeof value !== "object" || (field.kind === "textList" && Array.isArray(value))) return null;
+  const want = field.kind === "number" ? "et tal" : field.kind === "date" ? "en dato"
+    : ["choice", "yesNo", "party"].includes(field.kind) ? "et valg" : "en tekst";
   const had = Array.isArray(value) ? "en liste med " + value.length + (value.length === 1 ? " punkt" : " punkter")
     : "en gruppe med " + Object.keys(value).length + (Object.keys(value).length === 1 ? " felt" : " felter");
   const what = Array.isArray(value) ? "Listen" : "Gruppen";
@@ -64,7 +64,7 @@ function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
 function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
 
 function persist() {
-  bar.showSpace(drafts.save(localStorage, store));
+  bar.showSpace(drafts.save(localStorage, store, drafts.keyFor(model)));
 }
 
 function restore() {
@@ -76,11 +76,11 @@ function say(text) { $("ab-besked").textContent = text; }
 // ---------- fields ----------
 
 function label(field, id) {
-  return el("label", { for: id }, [field.titel, field.påkrævet ? el("span", { class: "ab-kraevet", text: " (skal udfyldes)" }) : null]);
+  return el("label", { for: id }, [field.title, field.required ? el("span", { class: "ab-kraevet", text: " (skal udfyldes)" }) : null]);
 }
 
 function help(field, id, extra) {
-  const text = [field.beskrivelse, extra].filter(Boolean).join(" ");
+  const text = [field.description, extra].filter(Boolean).join(" ");
   return text ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: text }) : null;
 }
 
@@ -93,52 +93,52 @@ function describe(input, id, hasHelp) {
 function scalarInput(field, path, id) {
   const value = getAt(path);
   let input;
-  if (field.felt === "valg" || field.felt === "ja-nej" || field.felt === "part") {
-    input = el("select", { id: id, "data-felt": field.felt });
-    if (field.felt === "part") {
-      input.setAttribute("data-henvisning", field.henvisning);
+  if (field.kind === "choice" || field.kind === "yesNo" || field.kind === "party") {
+    input = el("select", { id: id, "data-kind": field.kind });
+    if (field.kind === "party") {
+      input.setAttribute("data-refers-to", field.refersTo);
       people.partyOptions(input, field, value);
     } else {
-      const choices = field.felt === "ja-nej" ? [["true", "Ja"], ["false", "Nej"]] : field.valg.map(function (v) { return [v, v]; });
-      input.append(el("option", { value: "", text: field.felt === "ja-nej" ? "Ikke angivet" : "Vælg" }));
+      const choices = field.kind === "yesNo" ? [["true", "Ja"], ["false", "Nej"]] : field.choices.map(function (v) { return [v, v]; });
+      input.append(el("option", { value: "", text: field.kind === "yesNo" ? "Ikke angivet" : "Vælg" }));
       for (const [v, text] of choices) input.append(el("option", { value: v, text: text }));
       const current = shown(value);
       if (current && !choices.some(function (c) { return c[0] === current; })) input.append(el("option", { value: current, text: current }));
       input.value = current;
     }
-  } else if (field.felt === "fritekst" || field.felt === "tekstliste") {
-    const text = field.felt === "tekstliste" && Array.isArray(value) ? value.map(shown).join("\n") : shown(value);
-    input = el("textarea", { id: id, rows: field.felt === "tekstliste" ? 3 : 4 });
+  } else if (field.kind === "longText" || field.kind === "textList") {
+    const text = field.kind === "textList" && Array.isArray(value) ? value.map(shown).join("\n") : shown(value);
+    input = el("textarea", { id: id, rows: field.kind === "textList" ? 3 : 4 });
     input.value = text;
   } else {
     input = el("input", { id: id, type: "text", autocomplete: "off" });
-    if (field.felt === "tal") input.setAttribute("inputmode", "decimal");
-    if (field.felt === "dato") input.setAttribute("placeholder", "DD.MM.ÅÅÅÅ");
-    input.value = field.felt === "tal" ? showNumber(value) : field.felt === "dato" ? showDate(value) : shown(value);
-    if (field.felt === "tal" || field.felt === "dato") {
+    if (field.kind === "number") input.setAttribute("inputmode", "decimal");
+    if (field.kind === "date") input.setAttribute("placeholder", "DD.MM.ÅÅÅÅ");
+    input.value = field.kind === "number" ? showNumber(value) : field.kind === "date" ? showDate(value) : shown(value);
+    if (field.kind === "number" || field.kind === "date") {
       // a number or date is shown back in Danish once the field is left (never while typing)
       input.addEventListener("change", function () {
         const stored = getAt(path);
-        if (field.felt === "tal" && typeof stored === "number") input.value = showNumber(stored);
-        if (field.felt === "dato" && stored !== input.value) input.value = showDate(stored);
+        if (field.kind === "number" && typeof stored === "number") input.value = showNumber(stored);
+        if (field.kind === "date" && stored !== input.value) input.value = showDate(stored);
       });
     }
   }
-  if (field.påkrævet) input.setAttribute("aria-required", "true");
+  if (field.required) input.setAttribute("aria-required", "true");
   input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () { onInput(field, path, input); });
   return input;
 }
 
 function valueOf(field, input) {
   const raw = input.value;
-  if (field.felt === "tekstliste") {
+  if (field.kind === "textList") {
     const lines = raw.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
     return lines.length ? lines : undefined;
   }
   if (raw === "") return undefined;
-  if (field.felt === "ja-nej") return raw === "true";
-  if (field.felt === "tal") return parseNumber(raw);
-  if (field.felt === "dato") return parseDate(raw);
+  if (field.kind === "yesNo") return raw === "true";
+  if (field.kind === "number") return parseNumber(raw);
+  if (field.kind === "date") return parseDate(raw);
   return raw;
 }
 
@@ -158,7 +158,7 @@ function onInput(field, path, input) {
 function simpleField(field, path) {
   const id = idFor(path);
   const input = scalarInput(field, path, id);
-  const hint = field.felt === "tekstliste" ? "Skriv én pr. linje." : field.felt === "dato" ? "Skriv datoen som dag, måned og år, fx 31.12.2027." : "";
+  const hint = field.kind === "textList" ? "Skriv én pr. linje." : field.kind === "date" ? "Skriv datoen som dag, måned og år, fx 31.12.2027." : "";
   // a top-level element's description already stands under its heading
   const helpNode = path.length > 1 ? help(field, id, hint) : hint ? el("p", { class: "ab-hjaelp", id: id + "-hjaelp", text: hint }) : null;
   describe(input, id, Boolean(helpNode));
@@ -168,20 +168,20 @@ function simpleField(field, path) {
 }
 
 function fieldNode(field, path) {
-  if (field.felt === "fast" || field.felt === "sum" || field.felt === "årsbeløb") return null;
-  if (field.felt === "gruppe") return groupNode(field, path, true);
-  if (field.felt === "liste") return listNode(field, path);
-  if (field.felt === "beløbstabel") return tables.moneyTable(field, path);
+  if (field.kind === "constant" || field.kind === "sum" || field.kind === "yearAmounts") return null;
+  if (field.kind === "group") return groupNode(field, path, true);
+  if (field.kind === "list") return listNode(field, path);
+  if (field.kind === "amountTable") return tables.moneyTable(field, path);
   return simpleField(field, path);
 }
 
 function groupNode(field, path, nested) {
   const id = idFor(path);
-  const children = field.felter.map(function (f) { return fieldNode(f, path.concat([f.nøgle])); });
+  const children = field.fields.map(function (f) { return fieldNode(f, path.concat([f.key])); });
   if (!nested) return el("div", { id: id, class: "ab-gruppe", tabindex: "-1" }, children.concat([slot(id)]));
   return el("fieldset", { id: id, class: "ab-gruppe", tabindex: "-1" }, [
-    el("legend", { text: field.titel + (field.påkrævet ? " (skal udfyldes)" : "") }),
-    field.beskrivelse ? el("p", { class: "ab-hjaelp", text: field.beskrivelse }) : null,
+    el("legend", { text: field.title + (field.required ? " (skal udfyldes)" : "") }),
+    field.description ? el("p", { class: "ab-hjaelp", text: field.description }) : null,
   ].concat(children, [slot(id)]));
 }
 
@@ -189,18 +189,18 @@ function listNode(field, path) {
   const id = idFor(path);
   const items = Array.isArray(getAt(path)) ? getAt(path) : [];
   const wrapper = el("div", { id: id, class: "ab-liste", tabindex: "-1" });
-  if (path.length > 1) wrapper.append(el("h3", { class: "ab-listetitel", text: field.titel }), help(field, id));
+  if (path.length > 1) wrapper.append(el("h3", { class: "ab-listetitel", text: field.title }), help(field, id));
   items.forEach(function (item, i) {
     const itemPath = path.concat([i]);
-    const title = field.element.titel + " " + (i + 1);
+    const title = field.item.title + " " + (i + 1);
     const set = el("fieldset", { class: "ab-element", id: idFor(itemPath), tabindex: "-1" }, [el("legend", { text: title })]);
-    for (const child of people.drawnOrder(path, field.element.felter)) set.append(fieldNode(child, itemPath.concat([child.nøgle])));
+    for (const child of people.drawnOrder(path, field.item.fields)) set.append(fieldNode(child, itemPath.concat([child.key])));
     set.append(slot(idFor(itemPath)));
     set.append(el("button", { type: "button", class: "ab-fjern", text: "Fjern " + title.toLowerCase(), on: { click: function () { people.removeItem(path, i); } } }));
     wrapper.append(set);
   });
   const buttons = el("p", { class: "ab-knapper" }, [
-    el("button", { type: "button", text: "Tilføj " + field.element.titel.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
+    el("button", { type: "button", text: "Tilføj " + field.item.title.toLowerCase(), on: { click: function () { addItem(path, {}); } } }),
   ]);
   const ref = people.partyField(field);
   if (ref) {
@@ -227,10 +227,10 @@ function addItem(path, item) {
 
 function rerender(key, later) {
   // »later«: the caller shows the findings once, after drawing every element it redraws
-  const element = model.elementer.find(function (e) { return e.nøgle === key; });
+  const element = model.elements.find(function (e) { return e.key === key; });
   const container = document.querySelector('[data-element="' + key + '"]');
   if (!element || !container) return;
-  const node = element.felt === "gruppe" ? groupNode(element, [key], false) : fieldNode(element, [key]);
+  const node = element.kind === "group" ? groupNode(element, [key], false) : fieldNode(element, [key]);
   container.replaceChildren();
   if (node) container.append(node);
   if (lastChecked && !later) showFindings(lastChecked);
@@ -238,33 +238,20 @@ function rerender(key, later) {
 
 function renderAll() {
   people.clearUndo();
-  for (const element of model.elementer) rerender(element.nøgle, true);
+  for (const element of model.elements) rerender(element.key, true);
   if (lastChecked) showFindings(lastChecked);
   bar.showDrafts();
 }
 
 // ---------- checking ----------
 
-function content() {
-  const current = draft();
-  const name = current.filnavn || fileName();
-  if (current.original && !current.redigeret) return { base64: current.original, name: name };
-  return { text: toYaml(current.data, model.elementer), name: name };
-}
-
-function fileName() {
-  const title = data().titel;
-  const base = typeof title === "string" && slug(title) ? slug(title) : "partnerskabsaftale";
-  return base + ".yaml";
-}
-
 function edited() {
   ensurePython();
   const current = draft();
   people.clearUndo();
-  current.redigeret = true;
+  current.changed = true;
   current.original = null; // the form's data is the agreement now
-  delete current.afkortet;
+  delete current.truncated;
   persist();
   scheduleCheck();
 }
@@ -283,11 +270,11 @@ async function runCheck() {
   $("ab-fund").dataset.tilstand = "arbejder";
   const started = performance.now();
   try {
-    const answer = await py.call("check", content());
+    const answer = await py.call("check", filing.content());
     if (seq === checkSeq) {
-      timings.kontroller.push(performance.now() - started);
-      if (timings.førsteKontrol === undefined) timings.førsteKontrol = performance.now();
-      showFindings(answer.fund);
+      timings.checks.push(performance.now() - started);
+      if (timings.firstCheck === undefined) timings.firstCheck = performance.now();
+      showFindings(answer);
       if (!again) $("ab-fund").dataset.tilstand = "færdig";
     }
   } catch (error) {
@@ -315,6 +302,10 @@ function wire() {
     if (file) filing.openFile(file).finally(function () { event.target.value = ""; });
   });
   on("ab-gem", "click", filing.save);
+  on("ab-fra-aftale", "change", function (event) {
+    const file = event.target.files && event.target.files[0];
+    if (file) filing.startFromAgreement(file).finally(function () { event.target.value = ""; });
+  });
   on("ab-lav-udskrift", "click", filing.showPrint);
   on("ab-udskriv", "click", filing.printFrame);
   on("ab-word", "click", filing.saveWord);
@@ -343,11 +334,11 @@ function ensurePython() {
 function startChecking() {
   py.ready.then(function (info) {
     pythonReady = true;
-    timings.pythonKlar = performance.now();
-    timings.pythonIndlæsning = info.loadMs;
-    timings.faser = { ...info.phases, fromSnapshot: info.fromSnapshot };
+    timings.pythonReady = performance.now();
+    timings.pythonLoadMs = info.loadMs;
+    timings.phases = { ...info.phases, fromSnapshot: info.fromSnapshot };
     $("ab-status").textContent = "Kontrol klar";
-    if (draft().venter) filing.loadOpened(); else runCheck();
+    if (draft().pending) filing.loadOpened(); else runCheck();
   }, function (error) {
     $("ab-status").textContent = error.message + " Du kan stadig udfylde og gemme aftalen.";
   });
@@ -361,7 +352,7 @@ const findings = findingsView({ draft: draft, get model() { return model; }, get
 
 const bar = draftBar({ store: function () { return store; }, persist: persist, say: say, renderAll: renderAll,
   forgetFindings: function () { lastChecked = null; }, newDraft: newDraft, uniqueName: uniqueName,
-  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().venter) filing.loadOpened(); else scheduleCheck(); } });
+  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().pending) filing.loadOpened(); else scheduleCheck(); } });
 
 const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
   deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
@@ -369,13 +360,14 @@ const people = parties({ get model() { return model; }, data: data, draft: draft
 
 const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
   uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
-  forgetFindings: function () { lastChecked = null; }, content: content, fileName: fileName, ensurePython: ensurePython,
+  forgetFindings: function () { lastChecked = null; }, ensurePython: ensurePython, scheduleCheck: scheduleCheck,
   python: function () { return pythonReady ? py : null; }, nextCheck: function () { return ++checkSeq; },
   isLatest: function (seq) { return seq === checkSeq; } });
 
-function showFindings(found) {
-  lastChecked = found;
-  findings.showFindings(found);
+function showFindings(answer) {
+  // the latest check answer (findings, summary, words per section), shown again after a redraw
+  lastChecked = answer;
+  findings.showFindings(answer);
 }
 
 function main() {
@@ -385,15 +377,15 @@ function main() {
   model = JSON.parse($("ab-model").textContent);
   people.init();
   references = people.references();
-  root = holder.dataset.rod || "";
+  root = holder.dataset.root || "";
   restore();
   wire();
   renderAll();
-  timings.formularKlar = performance.now();
+  timings.formReady = performance.now();
   $("ab-status").textContent = "Kontrollen indlæses … Du kan udfylde formularen imens.";
   if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(ensurePython, { timeout: 1000 });
   else setTimeout(ensurePython, 50);
 }
 
-window.kbAftalebygger.toYaml = function (value) { return toYaml(value, model.elementer); };
+window.kbAftalebygger.toYaml = function (value) { return toYaml(value, model.elements); };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main); else main();

@@ -61,7 +61,7 @@
           return;
         }
         const answer = JSON.parse(message.result);
-        if (answer && typeof answer.fejl === "string") entry.reject(new Error(answer.fejl));
+        if (answer && typeof answer.error === "string") entry.reject(new Error(answer.error));
         else entry.resolve(answer);
       }
     };

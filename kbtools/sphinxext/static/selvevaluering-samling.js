@@ -2,7 +2,7 @@
  * selvevaluering-samling.js: the facilitator view (kbtools/sphinxext/facilitator.py).
  *
  * Collects rating files (opened, or typed in and written as rating files here) and sends them
- * to kbtools' own Python code in the browser (kb-python.js → kbtools.browser.entry "saml" →
+ * to kbtools' own Python code in the browser (kb-python.js → kbtools.browser.entry "combine" →
  * kbtools.browser.facilitator.combine_files): the same code as `kbtools vurdering saml`.
  * Shows the result as a table and a list (text only, via textContent) and saves the combined
  * assessment as a YAML file, with the group's decision per parameter from the agenda
@@ -25,15 +25,15 @@
     const formMessage = document.getElementById("svs-form-besked");
     const STORE_KEY = "lks-selvevaluering-samling";
     const ratings = []; // {name, text or base64, label}
-    let decisions = {}; // parameter id → {niveau, begrundelse}: the group's decisions
-    let combinedYaml = null;
+    let decisions = {}; // parameter id → {level, reason}: the group's decisions
+    let combined = null; // the latest answer that combined the ratings
     let overviewShown = null;
     let py = null;
 
     function keep() {
       // the collection survives a reload of the page (in this browser only)
       try {
-        window.localStorage.setItem(STORE_KEY, JSON.stringify({ bedømmelser: ratings, beslutninger: decisions }));
+        window.localStorage.setItem(STORE_KEY, JSON.stringify({ ratings: ratings, decisions: decisions }));
       } catch (error) {
         message.textContent = "Samlingen kunne ikke gemmes i browseren (" + error.name + "). Gem den samlede vurdering som fil.";
       }
@@ -42,13 +42,13 @@
     function restore() {
       let kept = null;
       try { kept = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null"); } catch (error) { kept = null; }
-      if (!kept || !Array.isArray(kept["bedømmelser"])) return;
-      for (const r of kept["bedømmelser"]) {
+      if (!kept || !Array.isArray(kept.ratings)) return;
+      for (const r of kept.ratings) {
         if (r && typeof r.name === "string" && (typeof r.text === "string" || typeof r.base64 === "string")) {
           ratings.push({ name: r.name, text: r.text, base64: r.base64, label: typeof r.label === "string" ? r.label : r.name });
         }
       }
-      if (kept.beslutninger && typeof kept.beslutninger === "object") decisions = kept.beslutninger;
+      if (kept.decisions && typeof kept.decisions === "object") decisions = kept.decisions;
     }
 
     function element(tag, text, className) {
@@ -79,7 +79,7 @@
       if (!levels.length) return { problem: "Vælg et niveau ved mindst én parameter.", field: form.querySelector(".svs-parametre select").id };
       data.niveauer = {};
       for (const select of levels) data.niveauer[select.name] = select.value;
-      const text = window.kbRatingFile.toYaml(root.dataset.skema, data, "Bedømmelse skrevet ind under mødet.");
+      const text = window.kbRatingFile.toYaml(root.dataset.schema, data, "Bedømmelse skrevet ind under mødet.");
       return { text: text, label: data.navn + " (" + data.system + ", skrevet ind)" };
     }
 
@@ -109,8 +109,8 @@
       result.appendChild(element("h3", heading));
       const items = element("ul", null, "svs-fund");
       for (const finding of findings) {
-        items.appendChild(element("li", finding.fil + ", linje " + finding.linje + " (" +
-          finding.niveau + "): " + finding.besked));
+        items.appendChild(element("li", finding.file + ", linje " + finding.line + " (" +
+          finding.level + "): " + finding.message));
       }
       result.appendChild(items);
     }
@@ -126,7 +126,7 @@
       table.appendChild(element("caption", "Gruppens forslag og deltagernes bedømmelser"));
       const head = element("tr");
       const headers = ["Parameter", "Gruppens forslag"]
-        .concat(overview.niveauer.map(function (name) { return name + " (antal)"; }))
+        .concat(overview.levelNames.map(function (name) { return name + " (antal)"; }))
         .concat(["Hvert systems niveau (median)", "Drøftes?"]);
       for (const text of headers) {
         const cell = element("th", text);
@@ -135,24 +135,24 @@
       }
       table.appendChild(element("thead")).appendChild(head);
       const body = table.appendChild(element("tbody"));
-      for (const row of overview.parametre) {
+      for (const row of overview.parameters) {
         const line = element("tr");
-        const name = element("th", row.navn);
+        const name = element("th", row.name);
         name.scope = "row";
         line.appendChild(name);
-        line.appendChild(element("td", row.niveau, "kbtools-niveau-" + row.niveau_id));
-        for (const count of row.antal) line.appendChild(element("td", String(count)));
-        line.appendChild(element("td", row.systemer));
-        line.appendChild(element("td", row["drøftes"] ? "Ja" : "Nej"));
+        line.appendChild(element("td", row.level, "kbtools-niveau-" + row.levelId));
+        for (const count of row.counts) line.appendChild(element("td", String(count)));
+        line.appendChild(element("td", row.systems));
+        line.appendChild(element("td", row.discuss ? "Ja" : "Nej"));
         body.appendChild(line);
       }
       wrapper.appendChild(table);
       result.appendChild(wrapper);
       result.appendChild(element("h3", "Hvor er I uenige?"));
-      result.appendChild(element("p", overview.uenige_intro));
-      if (overview.uenige.length) {
+      result.appendChild(element("p", overview.disagreementIntro));
+      if (overview.disagreements.length) {
         const items = element("ul", null, "kbtools-uenige");
-        for (const text of overview.uenige) items.appendChild(element("li", text));
+        for (const text of overview.disagreements) items.appendChild(element("li", text));
         result.appendChild(items);
       }
       const heading = element("h3", "Dagsorden for mødet");
@@ -180,8 +180,8 @@
         frame.tabIndex = -1;
         document.body.appendChild(frame);
       }
-      const date = combinedYaml ? (combinedYaml.match(/^dato: (\S+)/m) || [null, ""])[1] : "";
-      const name = combinedYaml ? (combinedYaml.match(/^partnerskab: (.+)$/m) || [null, ""])[1].replace(/^"|"$/g, "") : "";
+      const date = combined ? combined.date : "";
+      const name = combined ? combined.partnership : "";
       window.kbAgenda.sheet(frame.contentDocument, "Mødeark: " + (name || "selvevaluering") + (date ? ", " + date : ""),
         overviewShown, decisions);
       frame.contentWindow.focus();
@@ -195,7 +195,7 @@
       keep();
       showList();
       result.replaceChildren();
-      combinedYaml = null;
+      combined = null;
       saveButton.disabled = true;
       if (!ratings.length) {
         status.textContent = "Åbn deltagernes filer, eller skriv en bedømmelse ind.";
@@ -204,10 +204,10 @@
       status.textContent = "Bedømmelserne samles …";
       let answer;
       try {
-        answer = await py.call("saml", {
+        answer = await py.call("combine", {
           // an opened file goes as its bytes, so Python finds what the CLI finds (a file that
           // is not UTF-8, a byte order mark), not the browser's decoding of it
-          filer: files(),
+          files: files(),
         });
       } catch (error) {
         if (mine === updates) status.textContent = "Bedømmelserne kunne ikke samles: " + error.message;
@@ -216,17 +216,17 @@
       if (mine !== updates) return;
       result.replaceChildren();
       if (answer.yaml) {
-        combinedYaml = answer.yaml;
-        overviewShown = answer.oversigt;
+        combined = answer;
+        overviewShown = answer.overview;
         saveButton.disabled = false;
         status.textContent = ratings.length === 1
           ? "1 bedømmelse er samlet."
           : ratings.length + " bedømmelser er samlet.";
-        showOverview(answer.oversigt);
-        showFindings(answer.fund, "Bemærkninger til filerne");
+        showOverview(answer.overview);
+        showFindings(answer.findings, "Bemærkninger til filerne");
       } else {
         status.textContent = "Bedømmelserne kan ikke samles endnu. Ret det, der står under Resultat.";
-        showFindings(answer.fund, "Det skal rettes");
+        showFindings(answer.findings, "Det skal rettes");
       }
     }
 
@@ -298,11 +298,11 @@
     });
 
     saveButton.addEventListener("click", async function () {
-      if (!combinedYaml) return;
+      if (!combined) return;
       // the group's decisions go into the combined assessment (kbtools writes the file)
-      let text = combinedYaml;
+      let text = combined.yaml;
       try {
-        const answer = await py.call("saml", { filer: files(), beslutninger: decisions });
+        const answer = await py.call("combine", { files: files(), decisions: decisions });
         if (answer.yaml) text = answer.yaml;
       } catch (error) {
         message.textContent = "Gruppens beslutninger kunne ikke skrives ind: " + error.message;
@@ -311,8 +311,7 @@
       const blob = new Blob([text], { type: "application/yaml" });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      const date = (text.match(/^dato: (\S+)/m) || [null, "dato"])[1];
-      link.download = "vurdering-" + date + ".yaml";
+      link.download = "vurdering-" + (combined.date || "dato") + ".yaml";
       document.body.appendChild(link);
       link.click();
       link.remove();

@@ -3,7 +3,7 @@
  *
  * The form (written at build time by kbtools/sphinxext/questionnaire.py) works without this
  * file: it can be filled in and printed. This script adds:
- *  - »Gem min bedømmelse som fil«: a rating file (skema from the form's data-skema) that
+ *  - »Gem min bedømmelse som fil«: a rating file (skema from the form's data-schema) that
  *    `kbtools validate` accepts and `kbtools vurdering saml` combines;
  *  - the answers are remembered in the browser (localStorage) until »Ryd skemaet«;
  *  - a print button.
@@ -90,7 +90,7 @@
 
   function toYaml(data) {
     return window.kbRatingFile.toYaml(
-      form.dataset.skema, data, "Én deltagers bedømmelse, lavet med spørgeskemaet på LKS-vidensbasen."
+      form.dataset.schema, data, "Én deltagers bedømmelse, lavet med spørgeskemaet på LKS-vidensbasen."
     );
   }
 

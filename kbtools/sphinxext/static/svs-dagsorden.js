@@ -18,68 +18,68 @@
   }
 
   function counts(overview, row) {
-    return overview.niveauer.map(function (name, i) { return row.antal[i] + " i " + name.toLowerCase(); })
+    return overview.levelNames.map(function (name, i) { return row.counts[i] + " i " + name.toLowerCase(); })
       .filter(function (text) { return !/^0 /.test(text); }).join(", ");
   }
 
   function mark(doc, row) {
-    if (row["stærk_uenighed"]) return element(doc, "strong", "Stærk uenighed: fra kantinen til kompagniet", "svs-maerke svs-staerk");
-    if (row["systemer_uenige"]) return element(doc, "strong", "Systemerne er uenige", "svs-maerke");
+    if (row.fullSpan) return element(doc, "strong", "Stærk uenighed: fra kantinen til kompagniet", "svs-maerke svs-staerk");
+    if (row.systemsDiffer) return element(doc, "strong", "Systemerne er uenige", "svs-maerke");
     return null;
   }
 
   function reasons(doc, row) {
     const list = element(doc, "ul", null, "svs-begrundelser");
-    for (const reason of row.begrundelser) {
+    for (const reason of row.reasons) {
       const item = element(doc, "li");
-      item.appendChild(element(doc, "strong", reason.navn + " (" + reason.system + "): " + reason.niveau + "."));
-      item.appendChild(doc.createTextNode(" " + (reason.begrundelse || "Ingen begrundelse.")));
+      item.appendChild(element(doc, "strong", reason.name + " (" + reason.system + "): " + reason.level + "."));
+      item.appendChild(doc.createTextNode(" " + (reason.reason || "Ingen begrundelse.")));
       list.appendChild(item);
     }
     return list;
   }
 
-  /** The agenda in ``holder``; ``decisions`` (parameter id → {niveau, begrundelse}) fills the
+  /** The agenda in ``holder``; ``decisions`` (parameter id → {level, reason}) fills the
    * decision fields, and ``changed`` is called with the parameter id when one is changed. */
   function show(holder, overview, decisions, changed) {
     const doc = holder.ownerDocument;
     holder.replaceChildren();
     holder.appendChild(element(doc, "p", "Parametrene står i den rækkefølge, I bør tage dem: dem, hvor bedømmelserne ligger "
-      + "længst fra hinanden, først. " + overview.regel));
-    overview.parametre.forEach(function (row, index) {
-      const section = element(doc, "section", null, "svs-punkt" + (row["drøftes"] ? " svs-droeftes" : ""));
+      + "længst fra hinanden, først. " + overview.rule));
+    overview.parameters.forEach(function (row, index) {
+      const section = element(doc, "section", null, "svs-punkt" + (row.discuss ? " svs-droeftes" : ""));
       section.id = "svs-punkt-" + row.id;
-      const heading = element(doc, "h4", (index + 1) + ". " + row.navn + " ");
+      const heading = element(doc, "h4", (index + 1) + ". " + row.name + " ");
       const sign = mark(doc, row);
       if (sign) heading.appendChild(sign);
       section.appendChild(heading);
-      section.appendChild(element(doc, "p", "Gruppens forslag: " + row.niveau + ". Bedømmelser: " + counts(overview, row)
-        + ". Systemernes median: " + row.systemer + "."));
-      if (row.hvorfor) section.appendChild(element(doc, "p", "Drøft den: " + row.hvorfor));
+      section.appendChild(element(doc, "p", "Gruppens forslag: " + row.level + ". Bedømmelser: " + counts(overview, row)
+        + ". Systemernes median: " + row.systems + "."));
+      if (row.why) section.appendChild(element(doc, "p", "Drøft den: " + row.why));
       section.appendChild(reasons(doc, row));
       const decision = decisions[row.id] || {};
       const fields = element(doc, "fieldset", null, "svs-beslutning");
-      fields.appendChild(element(doc, "legend", "Gruppens beslutning om " + row.navn));
+      fields.appendChild(element(doc, "legend", "Gruppens beslutning om " + row.name));
       const levelId = "svs-b-niveau-" + row.id;
       const label = element(doc, "label", "Niveau");
       label.htmlFor = levelId;
       const select = element(doc, "select");
       select.id = levelId;
-      overview.niveau_ider.forEach(function (id, i) {
-        const option = element(doc, "option", overview.niveauer[i] + (id === row.niveau_id ? " (gruppens forslag)" : ""));
+      overview.levelIds.forEach(function (id, i) {
+        const option = element(doc, "option", overview.levelNames[i] + (id === row.levelId ? " (gruppens forslag)" : ""));
         option.value = id;
         select.appendChild(option);
       });
-      select.value = decision.niveau || row.niveau_id;
+      select.value = decision.level || row.levelId;
       const reasonId = "svs-b-begrundelse-" + row.id;
       const reasonLabel = element(doc, "label", "Gruppens begrundelse");
       reasonLabel.htmlFor = reasonId;
       const text = element(doc, "textarea");
       text.id = reasonId;
       text.rows = 2;
-      text.value = decision.begrundelse || "";
+      text.value = decision.reason || "";
       const note = function () {
-        decisions[row.id] = { niveau: select.value, begrundelse: text.value };
+        decisions[row.id] = { level: select.value, reason: text.value };
         changed(row.id);
       };
       select.addEventListener("change", note);
@@ -105,23 +105,23 @@
       + " .svs-linje { border-bottom: 1px solid #000; min-height: .45cm; } section { break-inside: avoid; }");
     frameDoc.head.appendChild(style);
     frameDoc.body.appendChild(element(frameDoc, "h1", title));
-    frameDoc.body.appendChild(element(frameDoc, "p", overview.regel));
-    overview.parametre.forEach(function (row, index) {
+    frameDoc.body.appendChild(element(frameDoc, "p", overview.rule));
+    overview.parameters.forEach(function (row, index) {
       const section = element(frameDoc, "section");
-      const heading = element(frameDoc, "h2", (index + 1) + ". " + row.navn + " – forslag: " + row.niveau);
+      const heading = element(frameDoc, "h2", (index + 1) + ". " + row.name + " – forslag: " + row.level);
       const sign = mark(frameDoc, row);
       if (sign) heading.appendChild(sign);
       section.appendChild(heading);
-      section.appendChild(element(frameDoc, "p", counts(overview, row) + ". Systemerne: " + row.systemer + "."));
-      const said = row.begrundelser.filter(function (r) { return r.begrundelse; });
+      section.appendChild(element(frameDoc, "p", counts(overview, row) + ". Systemerne: " + row.systems + "."));
+      const said = row.reasons.filter(function (r) { return r.reason; });
       if (said.length) {
         const list = element(frameDoc, "ul");
-        for (const r of said) list.appendChild(element(frameDoc, "li", r.navn + " (" + r.niveau + "): " + r.begrundelse));
+        for (const r of said) list.appendChild(element(frameDoc, "li", r.name + " (" + r.level + "): " + r.reason));
         section.appendChild(list);
       }
       const decision = decisions[row.id] || {};
-      const chosen = overview.niveauer[overview.niveau_ider.indexOf(decision.niveau || row.niveau_id)];
-      section.appendChild(element(frameDoc, "p", "Beslutning: " + chosen + (decision.begrundelse ? ". " + decision.begrundelse : ""), "svs-linje"));
+      const chosen = overview.levelNames[overview.levelIds.indexOf(decision.level || row.levelId)];
+      section.appendChild(element(frameDoc, "p", "Beslutning: " + chosen + (decision.reason ? ". " + decision.reason : ""), "svs-linje"));
       frameDoc.body.appendChild(section);
     });
   }
