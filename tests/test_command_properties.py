@@ -22,6 +22,7 @@ from browser_json import as_cli_json
 from cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutation import replace_at
 
 from kbtools.browser.entry import call
 
@@ -78,16 +79,6 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]
             yield from _paths(value, (*prefix, index))
 
 
-def _replace(data: Any, path: tuple[Any, ...], value: Any, delete: bool) -> None:
-    parent = data
-    for step in path[:-1]:
-        parent = parent[step]
-    if delete:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = value
-
-
 @st.composite
 def damaged(draw: st.DrawFn) -> bytes:
     """One of the example files, damaged a few times at text or data level."""
@@ -120,7 +111,7 @@ def _damage_data(draw: st.DrawFn, text: str) -> str:
         return text
     path = draw(st.sampled_from(paths))
     value = draw(st.sampled_from(["", 0, -5, 2.5, True, None, [], {}, ["x"], {"a": 1}, "Skriv"]))
-    _replace(data, path, value, draw(st.booleans()))
+    replace_at(data, path, value, draw(st.booleans()))
     return str(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
 
 

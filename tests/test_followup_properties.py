@@ -22,6 +22,7 @@ from browser_json import as_cli_json
 from cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutation import replace_at
 
 from kbtools.browser.entry import call
 
@@ -64,16 +65,6 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-def _change(data: Any, path: tuple[Any, ...], value: Any, delete: bool) -> None:
-    parent = data
-    for step in path[:-1]:
-        parent = parent[step]
-    if delete:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = value
-
-
 #: Values people put under a key, besides values of the wrong type.
 LIKELY: dict[str, list[Any]] = {
     "mål": list(GOALS),
@@ -99,7 +90,7 @@ def _as_data(draw: st.DrawFn, text: str) -> str:
     if not isinstance(data, dict) or not paths:
         return text
     path = draw(st.sampled_from(paths))
-    _change(data, path, _value_for(draw, path), draw(st.booleans()))
+    replace_at(data, path, _value_for(draw, path), draw(st.booleans()))
     return str(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
 
 

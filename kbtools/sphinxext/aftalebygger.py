@@ -105,7 +105,23 @@ TEMPLATE_ROW = """
  accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
 """
 
-TOOLBAR = """
+
+def check_section(subject: str) -> str:
+    """The section that shows the latest check of ``subject`` (»aftalen«, »opfølgningen«)."""
+    return f"""<section class="ab-kontrol ab-kun-js" id="ab-kontrol"
+ aria-labelledby="ab-kontrol-titel">
+<h2 id="ab-kontrol-titel">Kontrol af {subject}</h2>
+<div id="ab-fund" data-tilstand="venter" tabindex="-1">
+<p id="ab-opsummering" aria-live="polite">{subject.capitalize()} kontrolleres, når kontrollen er
+indlæst.</p>
+<ol id="ab-fundliste" class="ab-fundliste"></ol>
+</div>
+</section>
+"""
+
+
+TOOLBAR = (
+    """
 <nav class="ab-spring ab-kun-js" aria-label="Spring til">
 <a href="#ab-kontrol-titel">Til kontrollen af aftalen</a>
 <a href="#ab-indhold-titel">Til aftalens dele</a>
@@ -123,14 +139,9 @@ computer som en YAML-fil. Den kan åbnes her igen med »Åbn aftale« eller send
 parter. Kladden gemmes også af sig selv i denne browser, men kun her.</p>
 <p class="ab-besked" id="ab-besked" aria-live="polite"></p>
 </div>
-<section class="ab-kontrol ab-kun-js" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
-<h2 id="ab-kontrol-titel">Kontrol af aftalen</h2>
-<div id="ab-fund" data-tilstand="venter" tabindex="-1">
-<p id="ab-opsummering" aria-live="polite">Aftalen kontrolleres, når kontrollen er indlæst.</p>
-<ol id="ab-fundliste" class="ab-fundliste"></ol>
-</div>
-</section>
 """.replace("{drafts}", DRAFT_ROWS.lstrip("\n"))
+    + check_section("aftalen")
+)
 
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">

@@ -21,7 +21,8 @@ from kbtools.kinds import FOLLOWUP
 from kbtools.sphinxext import aftalebygger, form
 from kbtools.sphinxext.form import form_model
 
-TOOLBAR = """
+TOOLBAR = (
+    """
 <nav class="ab-spring ab-kun-js" aria-label="Spring til">
 <a href="#ab-kontrol-titel">Til kontrollen af opfølgningen</a>
 <a href="#ab-indhold-titel">Til opfølgningens dele</a>
@@ -39,19 +40,16 @@ aftalens mål og budgetposter, og kontrollen sammenligner opfølgningen med afta
 {drafts}<div class="ab-raekke">
 <label for="ab-aabn">Åbn opfølgning</label>
 <input type="file" id="ab-aabn" accept=".yaml,.yml,text/yaml">
-<button type="button" id="ab-gem">Gem opfølgningen som fil</button>
+<button type="button" id="ab-gem" aria-describedby="ab-gem-hjaelp">Gem opfølgningen som fil</button>
 </div>
+<p class="ab-hjaelp" id="ab-gem-hjaelp">»Gem opfølgningen som fil« henter opfølgningen til jeres
+computer som en YAML-fil, som I kan lægge i samme mappe som aftalen. Kladden gemmes også af sig selv
+i denne browser, men kun her.</p>
 <p class="ab-besked" id="ab-besked" aria-live="polite"></p>
 </div>
-<section class="ab-kontrol ab-kun-js" id="ab-kontrol" aria-labelledby="ab-kontrol-titel">
-<h2 id="ab-kontrol-titel">Kontrol af opfølgningen</h2>
-<div id="ab-fund" data-tilstand="venter" tabindex="-1">
-<p id="ab-opsummering" aria-live="polite">Opfølgningen kontrolleres, når kontrollen er
-indlæst.</p>
-<ol id="ab-fundliste" class="ab-fundliste"></ol>
-</div>
-</section>
 """.replace("{drafts}", aftalebygger.DRAFT_ROWS.lstrip("\n"))
+    + aftalebygger.check_section("opfølgningen")
+)
 
 PRINT = """
 <section class="ab-udskrift-del ab-kun-js" id="ab-udskrift-del" aria-labelledby="ab-udskrift-titel">

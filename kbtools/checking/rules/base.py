@@ -38,10 +38,11 @@ def make(
     *,
     template: str = "",
     values: Values | None = None,
+    help_url: str = "",
 ) -> Finding:
     """A finding of ``code`` at the value (or nearest existing parent) at ``path``; the
     message is ``message``, or ``template`` filled in with ``values`` (see
-    :class:`~kbtools.findings.Code`)."""
+    :class:`~kbtools.findings.Code`); ``help_url`` when the help is not the element's page."""
     position = document.position_of(path)
     return code.finding(
         document.file,
@@ -51,6 +52,7 @@ def make(
         path=path,
         values=values,
         template=template,
+        help_url=help_url,
     )
 
 

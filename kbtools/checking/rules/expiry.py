@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kbtools.checking.context import Context, agreement_period
+from kbtools.checking.rules.base import make
 from kbtools.danish import format_date, plural
 from kbtools.findings import Code, Finding, Level, docs_url
 from kbtools.loading import Document
@@ -78,14 +79,11 @@ def check(document: Document, schema: dict[str, Any], context: Context) -> Itera
 
 def _at_end(document: Document, code: Code, message: str, end: dt.date, days: int) -> Finding:
     """The finding at the end date, linking to the page on renegotiating (not the element's)."""
-    path = ("varighed", "slut")
-    position = document.position_of(path)
-    return code.finding(
-        document.file,
-        position.line,
-        position.column,
+    return make(
+        document,
+        ("varighed", "slut"),
+        code,
         message,
-        help_url=docs_url(CHANGES_PAGE),
-        path=path,
         values={"end": end.isoformat(), "days": days},
+        help_url=docs_url(CHANGES_PAGE),
     )
