@@ -158,6 +158,11 @@ def contents(elements: list[dict[str, Any]]) -> str:
     )
 
 
+#: Shows the tools that need JavaScript before the page is first drawn (the module that runs
+#: the builder comes later); adding them then would push the form down (a layout shift).
+SHOW_TOOLS = '<script>document.getElementById("aftalebygger").classList.add("ab-js")</script>'
+
+
 def noscript(root: str) -> str:
     """What the page says when the browser runs no JavaScript: what needs it, and the way
     to write the agreement without it (the Word template)."""
@@ -181,6 +186,7 @@ def builder_html(root: str) -> str:
     sections = "".join(section(element, root) for element in shown)
     return (
         f'<div class="ab" id="aftalebygger" data-rod="{escape(root)}">'
+        + SHOW_TOOLS
         + noscript(root)
         + TOOLBAR
         + contents(shown)
