@@ -59,7 +59,7 @@ class PureLoader(yaml.SafeLoader):
         if not self.possible_simple_keys:  # nothing to drop, and no key to wait for
             return False
         self.stale_possible_simple_keys()
-        return bool(self.next_possible_simple_key() == self.tokens_taken)
+        return bool(self.next_possible_simple_key() == self.tokens_taken)  # type: ignore[no-untyped-call]
 
     def forward(self, length: int = 1) -> None:
         start = self.pointer
@@ -85,7 +85,7 @@ class PureLoader(yaml.SafeLoader):
         start_mark = self.get_mark()
         end_mark = start_mark
         indent = self.indent + 1
-        spaces: list[str] = []
+        spaces: Any = []  # None after a document marker (»---«)
         words = _FLOW_LINE if self.flow_level else _BLOCK_LINE
         while True:
             if self.peek() == "#":

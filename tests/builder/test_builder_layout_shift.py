@@ -5,6 +5,7 @@ with several named drafts in the browser filling the draft list."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,28 +36,10 @@ STORE = {
     },
 }
 
-#: Set before the page's own scripts run: the drafts, and an observer of every layout shift
-#: (buffered, so shifts before it was registered count too). ``kbLayoutShift()`` is the CLS:
-#: the largest sum of shifts in a session window (shifts less than 1 s apart, at most 5 s).
-OBSERVE = """
-localStorage.setItem("lks-aftalebygger", %s);
-window.kbShifts = [];
-new PerformanceObserver(function (list) {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.kbShifts.push([entry.startTime, entry.value]);
-  }
-}).observe({ type: "layout-shift", buffered: true });
-window.kbLayoutShift = function () {
-  let largest = 0, sum = 0, first = 0, last = 0;
-  for (const [time, value] of window.kbShifts) {
-    if (sum && time - last < 1000 && time - first < 5000) sum += value;
-    else { sum = value; first = time; }
-    last = time;
-    largest = Math.max(largest, sum);
-  }
-  return largest;
-};
-"""
+#: The observer of layout shifts and ``kbLayoutShift()`` (shared with bench/builder_bench.py).
+OBSERVE = (Path(__file__).parent / "layout_shift.js").read_text("utf-8")
+#: The drafts, set before the page's own scripts run.
+DRAFTS = "localStorage.setItem('lks-aftalebygger', %s);"
 
 
 def layout_shift(browser: Any, site_url: str) -> tuple[float, Any]:
@@ -64,7 +47,7 @@ def layout_shift(browser: Any, site_url: str) -> tuple[float, Any]:
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="da-DK", is_mobile=True, has_touch=True
     )
-    context.add_init_script(OBSERVE % json.dumps(json.dumps(STORE)))
+    context.add_init_script(DRAFTS % json.dumps(json.dumps(STORE)) + OBSERVE)
     page = context.new_page()
     page.goto(site_url + PAGE)
     wait_until_ready(page)

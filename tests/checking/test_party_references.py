@@ -38,7 +38,7 @@ def test_the_same_id_written_differently_is_suggested(written: str) -> None:
     (finding,) = _unknown(_referring_to(written))
     assert finding.message.endswith("Mente du »jobcenter«?")
     assert finding.values["suggestion"] == "jobcenter"
-    assert not _unknown(_referring_to(finding.values["suggestion"]))  # the advice, followed
+    assert not _unknown(_referring_to(str(finding.values["suggestion"])))  # the advice, followed
 
 
 def test_aeoeaa_written_out_is_the_same_id() -> None:
@@ -55,7 +55,7 @@ def test_a_partys_name_points_to_its_id() -> None:
         "Parten »Jobcenter Midtby« findes ikke under »parter«. »Jobcenter Midtby« er navnet på "
         "parten; skriv dens id, »jobcenter«."
     )
-    assert not _unknown(_referring_to(finding.values["suggestion"]))
+    assert not _unknown(_referring_to(str(finding.values["suggestion"])))
 
 
 def test_a_removed_party_is_never_replaced_by_one_that_looks_alike() -> None:
