@@ -26,8 +26,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from builder_bench import ARGS, CHROMIUM, PAGE, READY, REPO, Counter, build, serve
 from playwright.sync_api import sync_playwright
@@ -92,55 +94,67 @@ INPUTS: dict[str, Callable[[], str]] = {
 }
 
 
-def browser_times(url: str, texts: dict[str, str], runs: int) -> dict[str, list[float]]:
-    """Milliseconds of each ``check`` call in Pyodide, ``runs`` times per text."""
+@contextmanager
+def pyodide(url: str) -> Iterator[Callable[[str], float]]:
+    """A function that times one ``check`` call in Pyodide (ms), in headless chromium."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         page = browser.new_page()
         page.goto(url + PAGE)
         page.wait_for_selector(READY, timeout=180_000)
         page.evaluate("window.kbBench = startPython(); kbBench.ready")
-        found: dict[str, list[float]] = {}
-        for _ in range(runs):
-            for name, text in texts.items():
-                elapsed = page.evaluate(
-                    """async (text) => {
-                        const started = performance.now();
-                        const answer = await kbBench.call("check", {text: text});
-                        if (!answer.fund) throw new Error("no findings");
-                        return performance.now() - started;
-                    }""",
-                    text,
-                )
-                found.setdefault(name, []).append(elapsed)
-        browser.close()
-    return found
+
+        def call(text: str) -> float:
+            elapsed = page.evaluate(
+                """async (text) => {
+                    const started = performance.now();
+                    const answer = await kbBench.call("check", {text: text});
+                    if (!answer.fund) throw new Error("no findings");
+                    return performance.now() - started;
+                }""",
+                text,
+            )
+            return float(elapsed)
+
+        try:
+            yield call
+        finally:
+            browser.close()
 
 
-def cpython_pure(text: str, runs: int) -> float:
-    """Milliseconds of the browser's ``check`` call here, with the browser's parser (median)."""
+def cpython_pure(text: str) -> float:
+    """Milliseconds of the browser's ``check`` call here, with the browser's parser."""
     original = yamlsource._Loader
     yamlsource._Loader = yamlsource._PureLoader
     try:
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            entry.call("check", json.dumps({"text": text}))
-            times.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        entry.call("check", json.dumps({"text": text}))
+        return (time.perf_counter() - started) * 1000
     finally:
         yamlsource._Loader = original
-    return statistics.median(times)
 
 
-def cli(path: Path, runs: int) -> float:
-    """Milliseconds of ``kbtools validate FILE`` as a new process (median)."""
-    times = []
+def cli(path: Path) -> float:
+    """Milliseconds of ``kbtools validate FILE`` as a new process."""
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "kbtools", "validate", str(path)]
+    subprocess.run(command, capture_output=True, check=False)
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(call: Callable[[str], float], texts: dict[str, str], runs: int, folder: Path) -> Any:
+    """Per input, the browser, CPython and the CLI one after another (so a change in the
+    machine's load touches all three alike), ``runs`` times."""
+    found: dict[str, dict[str, list[float]]] = {}
     for _ in range(runs):
-        started = time.perf_counter()
-        command = [sys.executable, "-m", "kbtools", "validate", str(path)]
-        subprocess.run(command, capture_output=True, check=False)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        for name, text in texts.items():
+            path = folder / "aftale.yaml"
+            path.write_text(text, "utf-8")
+            times = found.setdefault(name, {"browser": [], "cpython": [], "cli": []})
+            times["browser"].append(call(text))
+            times["cpython"].append(cpython_pure(text))
+            times["cli"].append(cli(path))
+    return found
 
 
 def main() -> None:
@@ -155,22 +169,22 @@ def main() -> None:
         if site is None:
             site = Path(folder) / "html"
             build(site)
-        with serve(site, Counter()) as url:
-            browser = browser_times(url, texts, args.runs)
-        print(
-            f"Belastning {os.getloadavg()[0]:.1f}, {os.cpu_count()} kerner; median af {args.runs}"
-        )
-        heading = f"{'Input':24} {'KB':>5} {'browser':>9} {'CPython':>9} {'CLI':>8}"
-        print(heading + f" {'÷CPython':>9} {'÷lille':>7}")
-        small = statistics.median(browser["Midtby (lille)"])
-        for name, text in texts.items():
-            path = Path(folder) / "aftale.yaml"
-            path.write_text(text, "utf-8")
-            in_browser = statistics.median(browser[name])
-            here = cpython_pure(text, args.runs)
-            row = f"{name:24} {len(text.encode()) // 1000:5} {in_browser:6.0f} ms {here:6.0f} ms"
-            row += f" {cli(path, args.runs):5.0f} ms {in_browser / here:9.2f}"
-            print(row + f" {in_browser / small:7.1f}")
+        with serve(site, Counter()) as url, pyodide(url) as call:
+            found = measure(call, texts, args.runs, Path(folder))
+    report(texts, found, args.runs)
+
+
+def report(texts: dict[str, str], found: Any, runs: int) -> None:
+    print(f"Belastning {os.getloadavg()[0]:.1f}, {os.cpu_count()} kerner; median af {runs}")
+    head = f"{'Input':24} {'KB':>5} {'browser':>9} {'CPython':>9} {'CLI':>8}"
+    print(head + f" {'÷CPython':>9} {'÷lille':>7}")
+    median = {name: {k: statistics.median(v) for k, v in t.items()} for name, t in found.items()}
+    small = median["Midtby (lille)"]["browser"]
+    for name, text in texts.items():
+        m = median[name]
+        row = f"{name:24} {len(text.encode()) // 1000:5} {m['browser']:6.0f} ms"
+        row += f" {m['cpython']:6.0f} ms {m['cli']:5.0f} ms"
+        print(row + f" {m['browser'] / m['cpython']:9.2f} {m['browser'] / small:7.1f}")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ Two things differ from :class:`yaml.SafeLoader`:
   reads a plain text one character at a time and, before every token it hands out, walks its
   table of possible simple keys even when that table is empty. On a large agreement (thousands
   of parties) that was most of a browser check. Here a plain text's runs of ordinary
-  characters are found with one regular expression, the reader moves over a run without line
-  breaks in one step, and an empty table is not walked. The tokens, their positions and the
+  characters are found with one regular expression, so are spaces and comments between tokens,
+  the reader moves over a run without line breaks in one step, and an empty table is not
+  walked. The tokens, their positions and the
   errors are exactly those of PyYAML's scanner (``tests/loading/test_pure_loader.py``
   compares the two).
 """
@@ -34,6 +35,9 @@ _FLOW_CHAR = f"(?:[^{_BREAK}:,?\\[\\]{{}}]|:(?![{_BREAK},\\[\\]{{}}]))"
 #: a comment, not a word).
 _BLOCK_LINE = re.compile(f"{_BLOCK_CHAR}+(?: +(?!#){_BLOCK_CHAR}+)*")
 _FLOW_LINE = re.compile(f"{_FLOW_CHAR}+(?: +(?!#){_FLOW_CHAR}+)*")
+#: Spaces, and a comment up to its line's end, which the scanner skips between tokens.
+_SPACES = re.compile(" *")
+_COMMENT = re.compile("#[^\0\r\n\x85\u2028\u2029]*")
 #: Characters after which the reader does not simply add one column.
 _NOT_PLAIN = re.compile("[\n\r\x85\u2028\u2029\ufeff]")
 
@@ -61,6 +65,30 @@ class PureLoader(yaml.SafeLoader):
         self.stale_possible_simple_keys()
         return bool(self.next_possible_simple_key() == self.tokens_taken)  # type: ignore[no-untyped-call]
 
+    def _fetch(self) -> None:
+        """Scan tokens until the next one is known (PyYAML's loop, skipped when nothing is due:
+        a token is waiting and no simple key may still turn it into a key)."""
+        if not (self.done or (self.tokens and not self.possible_simple_keys)):
+            while self.need_more_tokens():
+                self.fetch_more_tokens()
+
+    def check_token(self, *choices: Any) -> bool:
+        self._fetch()
+        if not self.tokens:
+            return False
+        return not choices or isinstance(self.tokens[0], choices)
+
+    def peek_token(self) -> Any:
+        self._fetch()
+        return self.tokens[0] if self.tokens else None
+
+    def get_token(self) -> Any:
+        self._fetch()
+        if not self.tokens:
+            return None
+        self.tokens_taken += 1
+        return self.tokens.pop(0)
+
     def forward(self, length: int = 1) -> None:
         start = self.pointer
         # the whole text is in the buffer (it is given as a str), and no line ends in the step
@@ -73,6 +101,23 @@ class PureLoader(yaml.SafeLoader):
             self.column += length
             return
         super().forward(length)
+
+    def scan_to_next_token(self) -> None:
+        """PyYAML's ``scan_to_next_token``, skipping a run of spaces or a comment in one step."""
+        if self.raw_buffer is not None:
+            super().scan_to_next_token()
+            return
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            for skipped in (_SPACES, _COMMENT):
+                match = skipped.match(self.buffer, self.pointer)
+                if match and match.end() > self.pointer:
+                    self.forward(match.end() - self.pointer)
+            if not self.scan_line_break():  # type: ignore[no-untyped-call]
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
 
     def scan_plain(self) -> Any:
         """PyYAML's ``scan_plain``, reading the words of each line with a regular expression.
