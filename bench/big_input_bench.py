@@ -11,15 +11,19 @@ the same run:
 * **CPython, pure parser**: the same call in this process with the loader the browser uses;
 * **CLI**: ``kbtools validate FILE`` as a new process (libyaml's parser where PyYAML has it).
 
-Machines are noisy, so read the ratios: browser ÷ CPython (Pyodide's own cost) and browser ÷
-the small peer. Target: every browser call within 3 s on a 2-core machine, idle.
-Run: ``.venv/bin/python bench/big_input_bench.py [--site _build/html] [--runs 3]``.
+With ``--peer-site`` (a site built from another commit, e.g. ``main``), the same call on that
+site's Pyodide is measured right after each browser call, and the ratio this ÷ peer says
+what a change did. Machines are noisy, so read the ratios: browser ÷ CPython (Pyodide's own
+cost), browser ÷ the small peer, and this site ÷ the peer site. Target: every browser call
+within 3 s on a 2-core machine, idle.
+Run: ``.venv/bin/python bench/big_input_bench.py [--site DIR] [--peer-site DIR] [--runs 3]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -27,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -95,31 +99,36 @@ INPUTS: dict[str, Callable[[], str]] = {
 
 
 @contextmanager
-def pyodide(url: str) -> Iterator[Callable[[str], float]]:
-    """A function that times one ``check`` call in Pyodide (ms), in headless chromium."""
+def chromium() -> Iterator[Any]:
+    """Headless Debian chromium."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        page = browser.new_page()
-        page.goto(url + PAGE)
-        page.wait_for_selector(READY, timeout=180_000)
-        page.evaluate("window.kbBench = startPython(); kbBench.ready")
-
-        def call(text: str) -> float:
-            elapsed = page.evaluate(
-                """async (text) => {
-                    const started = performance.now();
-                    const answer = await kbBench.call("check", {text: text});
-                    if (!answer.fund) throw new Error("no findings");
-                    return performance.now() - started;
-                }""",
-                text,
-            )
-            return float(elapsed)
-
         try:
-            yield call
+            yield browser
         finally:
             browser.close()
+
+
+def pyodide(browser: Any, url: str) -> Callable[[str], float]:
+    """A function that times one ``check`` call in the Pyodide of the site at ``url`` (ms)."""
+    page = browser.new_page()
+    page.goto(url + PAGE)
+    page.wait_for_selector(READY, timeout=180_000)
+    page.evaluate("window.kbBench = startPython(); kbBench.ready")
+
+    def call(text: str) -> float:
+        elapsed = page.evaluate(
+            """async (text) => {
+                const started = performance.now();
+                const answer = await kbBench.call("check", {text: text});
+                if (!answer.fund) throw new Error("no findings");
+                return performance.now() - started;
+            }""",
+            text,
+        )
+        return float(elapsed)
+
+    return call
 
 
 def cpython_pure(text: str) -> float:
@@ -142,7 +151,9 @@ def cli(path: Path) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def measure(call: Callable[[str], float], texts: dict[str, str], runs: int, folder: Path) -> Any:
+def measure(
+    calls: list[Callable[[str], float]], texts: dict[str, str], runs: int, folder: Path
+) -> Any:
     """Per input, the browser, CPython and the CLI one after another (so a change in the
     machine's load touches all three alike), ``runs`` times."""
     found: dict[str, dict[str, list[float]]] = {}
@@ -150,8 +161,9 @@ def measure(call: Callable[[str], float], texts: dict[str, str], runs: int, fold
         for name, text in texts.items():
             path = folder / "aftale.yaml"
             path.write_text(text, "utf-8")
-            times = found.setdefault(name, {"browser": [], "cpython": [], "cli": []})
-            times["browser"].append(call(text))
+            times = found.setdefault(name, {"browser": [], "peer": [], "cpython": [], "cli": []})
+            for key, call in zip(("browser", "peer"), calls, strict=False):
+                times[key].append(call(text))
             times["cpython"].append(cpython_pure(text))
             times["cli"].append(cli(path))
     return found
@@ -160,6 +172,7 @@ def measure(call: Callable[[str], float], texts: dict[str, str], runs: int, fold
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--peer-site", type=Path, help="a site to compare with (e.g. main's)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     texts = {"Midtby (lille)": SMALL.read_text("utf-8")}
@@ -169,22 +182,29 @@ def main() -> None:
         if site is None:
             site = Path(folder) / "html"
             build(site)
-        with serve(site, Counter()) as url, pyodide(url) as call:
-            found = measure(call, texts, args.runs, Path(folder))
+        with ExitStack() as stack:
+            browser = stack.enter_context(chromium())
+            sites = [site] + ([args.peer_site] if args.peer_site else [])
+            calls = [pyodide(browser, stack.enter_context(serve(s, Counter()))) for s in sites]
+            found = measure(calls, texts, args.runs, Path(folder))
     report(texts, found, args.runs)
 
 
 def report(texts: dict[str, str], found: Any, runs: int) -> None:
     print(f"Belastning {os.getloadavg()[0]:.1f}, {os.cpu_count()} kerner; median af {runs}")
     head = f"{'Input':24} {'KB':>5} {'browser':>9} {'CPython':>9} {'CLI':>8}"
-    print(head + f" {'÷CPython':>9} {'÷lille':>7}")
-    median = {name: {k: statistics.median(v) for k, v in t.items()} for name, t in found.items()}
+    print(head + f" {'÷CPython':>9} {'÷lille':>7} {'peer':>9} {'÷peer':>6}")
+    median = {
+        name: {k: statistics.median(v) if v else math.nan for k, v in t.items()}
+        for name, t in found.items()
+    }
     small = median["Midtby (lille)"]["browser"]
     for name, text in texts.items():
         m = median[name]
         row = f"{name:24} {len(text.encode()) // 1000:5} {m['browser']:6.0f} ms"
         row += f" {m['cpython']:6.0f} ms {m['cli']:5.0f} ms"
-        print(row + f" {m['browser'] / m['cpython']:9.2f} {m['browser'] / small:7.1f}")
+        row += f" {m['browser'] / m['cpython']:9.2f} {m['browser'] / small:7.1f}"
+        print(row + f" {m['peer']:6.0f} ms {m['browser'] / m['peer']:6.2f}")
 
 
 if __name__ == "__main__":
