@@ -11,7 +11,10 @@ bytes it sends, and measures with Playwright:
   the edit-to-findings time (what the reader waits for, with the builder's 60 ms pause after
   typing and Playwright's own overhead) is printed too; the edits are made on
   ``cases/midtby/aftale.yaml``, opened with »Åbn aftale«;
-* **bytes transferred** on a cold and on a warm load (what the server sent, uncompressed).
+* **bytes transferred** on a cold and on a warm load (what the server sent, uncompressed);
+* **layout shift on a phone**: the cumulative layout shift (CLS) on a 390 px phone from
+  opening the page, with five named drafts in the browser, until »Kontrol klar« (measured by
+  ``tests/builder/layout_shift.js``, as the builder's test measures it).
 
 »Kontrol klar« (Python has loaded; it starts once the form is drawn, when the browser is idle
 or something needs it) is reported for the first visit and for a return visit, which starts
@@ -19,7 +22,7 @@ from the memory snapshot the first visit kept (see ``kb-python-worker.mjs``; the
 ``fromSnapshot``).
 
 Targets: usable < 1 s, first check < 5 s cold, re-check < 100 ms, »Kontrol klar« on a return
-visit < 2 s.
+visit < 2 s, CLS < 0.1.
 Run: ``.venv/bin/python bench/builder_bench.py [--site _build/html] [--runs 3]``.
 """
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import platform
 import statistics
@@ -51,6 +55,14 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
 READY = "#ab-status:text-is('Kontrol klar')"
 DONE = '#ab-fund[data-tilstand="færdig"]'
 TARGETS_MS = {"usable": 1000.0, "cold": 5000.0, "recheck": 100.0, "klar_warm": 2000.0}
+SHIFT = (REPO / "tests" / "builder" / "layout_shift.js").read_text("utf-8")
+DRAFT_NAMES = [
+    "Aftale med Vestby Jobcenter 2027",
+    "Styregruppen",
+    "Midtby LKS",
+    "Nordby",
+    "Sønderby",
+]
 
 
 class Counter:
@@ -153,12 +165,37 @@ def one_run(playwright: Any, url: str, counter: Counter, edits: int) -> dict[str
     return run
 
 
+def layout_shift(playwright: Any, url: str) -> float:
+    """The CLS on a 390 px phone from opening the builder (named drafts stored) to »Kontrol
+    klar«."""
+    draft: dict[str, Any] = {"original": None, "filnavn": None, "redigeret": True, "ekstraÅr": []}
+    drafts = {
+        name: {"data": {"skema": "partnerskabsaftale/1", "titel": name}, **draft}
+        for name in DRAFT_NAMES
+    }
+    store = json.dumps({"aktiv": DRAFT_NAMES[0], "kladder": drafts})
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.add_init_script(
+        f"localStorage.setItem('lks-aftalebygger', {json.dumps(store)});" + SHIFT
+    )
+    page = context.new_page()
+    load(page, url)
+    page.wait_for_function(
+        f"document.querySelectorAll('#ab-kladde option').length === {len(drafts)}"
+    )
+    shift = float(page.evaluate("kbLayoutShift()"))
+    browser.close()
+    return shift
+
+
 def measure(url: str, counter: Counter, runs: int, edits: int) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
     with sync_playwright() as playwright:
         for _ in range(runs):
             for key, value in one_run(playwright, url, counter, edits).items():
                 found.setdefault(key, []).extend(value if isinstance(value, list) else [value])
+            found.setdefault("cls", []).append(layout_shift(playwright, url))
     return found
 
 
@@ -185,9 +222,14 @@ def report(found: dict[str, list[Any]]) -> None:
     print(f"{'Fra ændring til fund (median)':40} {median['edit_wall']:8.0f} ms")
     print(f"{'Overført, kold cache':40} {median['bytes_cold'] / 1e6:7.2f} MB")
     print(f"{'Overført, varm cache':40} {median['bytes_warm'] / 1e6:7.2f} MB")
+    print(f"{'Layoutskift på telefon (CLS, største)':40} {max(found['cls']):10.3f}    mål 0.1")
     for key in ("phases", "phases_warm"):
         print(f"Indlæsningens faser ({key}, ms): {[_rounded(p) for p in found[key]]}")
-    rest = {k: [round(v) for v in vs] for k, vs in found.items() if not k.startswith("phases")}
+    rest = {
+        k: [round(v) for v in vs]
+        for k, vs in found.items()
+        if k not in ("cls",) and not k.startswith("phases")
+    }
     print(f"Alle målinger: {rest}")
 
 

@@ -56,7 +56,7 @@ TRIGGERS = {
     "skema-moenster": mutated(MINIMAL, "id: a", "id: A B"),
     "skema-noegle": mutated(MINIMAL, "2027: 100, 2028", "'17': 100, 2028"),
     "skema-tom": mutated(MINIMAL, "pr_år: {2027: 100, 2028: 100}, i_alt: 200", "pr_år: {}"),
-    "aftale-ukendt-part": mutated(MIDTBY, "  - part: jobcenter", "  - part: jobcentret"),
+    "aftale-ukendt-part": mutated(MIDTBY, "  - part: jobcenter", "  - part: Jobcenter"),
     "skema-for-faa": mutated(MINIMAL, "opgaver: [Opgave A]", "opgaver: []"),
     "skema-tom-tekst": mutated(MINIMAL, "ansvar: A har ansvaret.", "ansvar: ''"),
     "vurdering-parameter-mangler": mutated(ASSESSMENT, "parameter: mandat", "parameter: mandatet"),

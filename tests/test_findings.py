@@ -100,5 +100,10 @@ def test_rules_name_the_group_by_title_for_readers() -> None:
         f"Parten »Part B« (b) har ingen rolle under »{no_role.values['parent_title']}«."
     )
     unknown = found["aftale-ukendt-part"]
-    assert unknown.message == "Parten »c« findes ikke under »parter«. Kendte parter: »a«, »b«."
-    assert unknown.reader_message.startswith("Parten »c« findes ikke under »Parter«.")
+    assert unknown.message == (
+        "Parten »c« findes ikke under »parter«. Tilføj parten under »parter«, eller skriv id'et "
+        "på en af de kendte parter: »a«, »b«."
+    )
+    assert unknown.reader_message.startswith(
+        "Parten »c« findes ikke under »Parter«. Tilføj parten under »Parter«,"
+    )

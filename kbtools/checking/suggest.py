@@ -13,6 +13,7 @@ cost of a suggestion is then the same for 30 parties and for 30,000.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,16 @@ _CUTOFF = 0.7
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     return text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def same_spelling(text: str) -> str:
+    """``text`` as it is spelt, whatever way it is written: without case, with æ/ø/å folded
+    (ae, oe, aa), and without spaces, hyphens, underscores and full stops. Two ids with the
+    same spelling are the same id written differently, never two organisations."""
+    return _SEPARATORS.sub("", _fold(text))
+
+
+_SEPARATORS = re.compile(r"[\s\-_.]+")
 
 
 def _one_left_out(text: str) -> Iterable[str]:

@@ -29,53 +29,12 @@ from kbtools.loading.document import Document
 from kbtools.loading.invisible import invisible_in_structure, invisible_message
 from kbtools.loading.layout import soften_tabs
 from kbtools.loading.problem import LoadProblem
+from kbtools.loading.pureloader import PureLoader
 from kbtools.loading.text import decode, describe, position, replace_forbidden
 
-
-class _PureLoader(yaml.SafeLoader):
-    """PyYAML's pure-Python loader (the browser has no libyaml), refusing what libyaml refuses.
-
-    libyaml stops at a ``\\u``/``\\U`` escape for a surrogate or a code point above U+10FFFF
-    (»found invalid Unicode character escape code«, at the escape's first hex digit); the pure
-    scanner would make a lone surrogate of the first and crash on the second.
-    """
-
-    def scan_flow_scalar(self, style: Any) -> Any:
-        start = self.get_mark()
-        try:
-            token = super().scan_flow_scalar(style)
-        except ValueError:  # chr() of a code point above U+10FFFF; the reader is at its digits
-            raise _bad_escape(start, self.get_mark()) from None
-        if style == '"' and _SURROGATE.search(token.value):
-            raise _bad_escape(start, _first_bad_escape(self.buffer, start))
-        return token
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ESCAPE_LENGTHS = {"x": 2, "u": 4, "U": 8}
-
+#: The loader without libyaml (the browser's); the C loader where PyYAML has it.
+_PureLoader = PureLoader
 _Loader: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else _PureLoader
-
-
-def _bad_escape(start: Any, mark: Any) -> yaml.YAMLError:
-    problem = "found invalid Unicode character escape code"
-    return yaml.scanner.ScannerError("while parsing a quoted scalar", start, problem, mark)
-
-
-def _first_bad_escape(text: str, start: Any) -> Any:
-    """The mark of the first hex digit of the first surrogate escape after ``start``."""
-    index, line, column = start.index + 1, start.line, start.column + 1
-    while index < len(text):
-        char = text[index]
-        length = _ESCAPE_LENGTHS.get(text[index + 1 : index + 2], 0) if char == "\\" else 0
-        if length and 0xD800 <= int(text[index + 2 : index + 2 + length], 16) <= 0xDFFF:
-            return yaml.Mark(start.name, index + 2, line, column + 2, text, index + 2)
-        step = 2 if char == "\\" else 1
-        for passed in text[index : index + step]:
-            line, column = (line + 1, 0) if passed == "\n" else (line, column + 1)
-        index += step
-    return start
-
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_BYTES = 1_000_000

@@ -180,6 +180,11 @@ def contents(elements: list[dict[str, Any]], heading: str = "Aftalens dele") -> 
     )
 
 
+#: Shows the tools that need JavaScript before the page is first drawn (the module that runs
+#: the builder comes later); adding them then would push the form down (a layout shift).
+SHOW_TOOLS = '<script>document.getElementById("aftalebygger").classList.add("ab-js")</script>'
+
+
 def noscript(root: str) -> str:
     """What the page says when the browser runs no JavaScript: what needs it, and the way
     to write the agreement without it (the Word template)."""
@@ -214,6 +219,7 @@ def frame(
     without_script, toolbar, printing = parts
     return (
         f'<div class="ab" id="aftalebygger" data-root="{escape(root)}">'
+        + SHOW_TOOLS
         + without_script
         + toolbar
         + contents(shown, heading)

@@ -8,9 +8,12 @@ errors differently, so the Danish explanation can differ there."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbtools import check_bytes
 from kbtools.loading import yamlsource
@@ -55,3 +58,81 @@ def test_pure_loader_gives_the_same_result(raw: bytes, monkeypatch: pytest.Monke
     with_c = _everything(raw)
     monkeypatch.setattr(yamlsource, "_Loader", yamlsource._PureLoader)
     assert _everything(raw) == with_c
+
+
+def _tokens(loader: type[yaml.SafeLoader], text: str) -> list[tuple[object, ...]]:
+    """Every token (kind, value, start and end) the loader's scanner gives, or the error."""
+    found: list[tuple[object, ...]] = []
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            start, end = token.start_mark, token.end_mark
+            where = (start.index, start.line, start.column, end.index, end.line, end.column)
+            found.append((type(token).__name__, getattr(token, "value", None), *where))
+    except yaml.YAMLError as exc:
+        mark: Any = getattr(exc, "problem_mark", None)
+        found.append(("error", str(getattr(exc, "problem", "")), mark and mark.index))
+    return found
+
+
+#: Pieces of YAML that plain texts, keys, comments, brackets and line ends are made of.
+_PIECES = st.sampled_from(
+    [
+        "a",
+        "æø",
+        "x:y",
+        ": ",
+        ":",
+        " ",
+        "  ",
+        "\t",
+        "#",
+        " #",
+        "\n",
+        "\n  ",
+        "\r\n",
+        "- ",
+        "? ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "?",
+        "'",
+        '"',
+        "---",
+        "...",
+        "\ufeff",
+        "\u2028",
+        "\x85",
+        "-1",
+        "2027",
+        "k: v",
+        "\n- ",
+        "|\n",
+        ">-\n",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_lean_scanner_gives_pyyamls_tokens(text: str) -> None:
+    """The pure loader's faster scanner: the same tokens, positions and errors as PyYAML's."""
+    assert _tokens(yamlsource._PureLoader, text) == _tokens(yaml.SafeLoader, text)
+
+
+def test_the_lean_scanner_reads_a_long_text_in_few_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain text of many words is read a line at a time, not a word at a time."""
+    words = " ".join(f"ord{n}" for n in range(5000))
+    calls: list[int] = []
+    spaces = yamlsource._PureLoader.scan_plain_spaces
+
+    def counting(self: Any, *args: Any) -> Any:
+        calls.append(1)
+        return spaces(self, *args)
+
+    monkeypatch.setattr(yamlsource._PureLoader, "scan_plain_spaces", counting)
+    loader = yamlsource._PureLoader(f"a: {words}\nb: 1\n")
+    assert loader.get_single_data() == {"a": words, "b": 1}
+    assert len(calls) < 10  # PyYAML's scanner reads the spaces after each of the 5,000 words

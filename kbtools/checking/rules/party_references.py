@@ -3,6 +3,11 @@
 Alle steder, hvor aftalen nævner en part (``roller``, ``ressourcer``, ``underskrifter`` og
 medlemmerne af ``organisering.styregruppe`` og ``organisering.konsulentgruppe``), skal ``part``
 være id'et på en part under ``parter``. Hver part skal have sit eget id.
+
+En henvisning, der ikke passer, rettes kun, når den kan være det samme id skrevet på en anden
+måde (store og små bogstaver, mellemrum, bindestreger, »ae« for »æ« …), eller når den er
+navnet på en part. Et id, der blot ligner et andet, kan være en anden organisation, så dér
+siger fundet kun, at parten ikke findes, og hvordan det rettes.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Any
 
 from kbtools.checking.context import Context
 from kbtools.checking.rules.base import items, make, parent_values, party_names
-from kbtools.checking.suggest import suggest
+from kbtools.checking.suggest import same_spelling
 from kbtools.findings import Code, Finding, Level
 from kbtools.loading import DataPath, Document
 
@@ -21,7 +26,7 @@ UNKNOWN_PARTY = Code(
     Level.FEJL,
     "En rolle, et ressourcebidrag, en underskrift eller et gruppemedlem henviser til en part, "
     "der ikke står under »parter«.",
-    "Parten »jobcentret« findes ikke under »parter«. Mente du »jobcenter«?",
+    "Parten »Jobcenter« findes ikke under »parter«. Mente du »jobcenter«?",
 )
 DUPLICATE_PARTY = Code(
     "aftale-dobbelt-part",
@@ -65,15 +70,38 @@ def check(document: Document, schema: dict[str, Any], context: Context) -> Itera
     known = party_names(data)
     if not known:
         return
+    meant = _meant(known)
     ids = list(known)
     for path, party_id in references(data):
         if party_id not in known:
-            hint = suggest(party_id, ids)
-            template = "Parten »{party}« findes ikke under {parent}."
-            template += " Mente du »{suggestion}«?" if hint else " Kendte parter: {known}."
             values = {"party": party_id, **parent_values(schema, "parter")}
-            values |= {"suggestion": hint} if hint else {"known": _listed(ids)}
+            template = "Parten »{party}« findes ikke under {parent}."
+            hint = meant.get(same_spelling(party_id))
+            if hint is None:
+                template += " Tilføj parten under {parent}, eller skriv id'et på en af de kendte"
+                template += " parter: {known}."
+                values["known"] = _listed(ids)
+            elif same_spelling(party_id) != same_spelling(hint):  # the party's name
+                template += " »{party}« er navnet på parten; skriv dens id, »{suggestion}«."
+                values["suggestion"] = hint
+            else:
+                template += " Mente du »{suggestion}«?"
+                values["suggestion"] = hint
             yield make(document, path, UNKNOWN_PARTY, template=template, values=values)
+
+
+def _meant(known: dict[str, str]) -> dict[str, str]:
+    """Spelling (see :func:`same_spelling`) → the one party id it can only mean: the id itself
+    written differently, or else the party's name. A spelling two parties share means
+    neither."""
+    by_id: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    for party_id, name in known.items():
+        by_id.setdefault(same_spelling(party_id), []).append(party_id)
+        by_name.setdefault(same_spelling(name), []).append(party_id)
+    meant = {key: ids[0] for key, ids in by_name.items() if len(set(ids)) == 1}
+    meant = {key: value for key, value in meant.items() if key not in by_id}
+    return meant | {key: ids[0] for key, ids in by_id.items() if len(ids) == 1}
 
 
 #: At most this many party ids are listed in a finding (an agreement may have thousands).
