@@ -168,12 +168,12 @@ def one_run(playwright: Any, url: str, counter: Counter, edits: int) -> dict[str
 def layout_shift(playwright: Any, url: str) -> float:
     """The CLS on a 390 px phone from opening the builder (named drafts stored) to »Kontrol
     klar«."""
-    draft: dict[str, Any] = {"original": None, "filnavn": None, "redigeret": True, "ekstraÅr": []}
+    draft: dict[str, Any] = {"original": None, "fileName": None, "changed": True, "extraYears": []}
     drafts = {
         name: {"data": {"skema": "partnerskabsaftale/1", "titel": name}, **draft}
         for name in DRAFT_NAMES
     }
-    store = json.dumps({"aktiv": DRAFT_NAMES[0], "kladder": drafts})
+    store = json.dumps({"active": DRAFT_NAMES[0], "drafts": drafts})
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     context.add_init_script(

@@ -23,14 +23,14 @@ NAMES = [
     "Sønderby partnerskab 2028–2030",
 ]
 STORE = {
-    "aktiv": NAMES[0],
-    "kladder": {
+    "active": NAMES[0],
+    "drafts": {
         name: {
             "data": {"skema": "partnerskabsaftale/1", "titel": name, "lks": True},
             "original": None,
-            "filnavn": None,
-            "redigeret": True,
-            "ekstraÅr": [],
+            "fileName": None,
+            "changed": True,
+            "extraYears": [],
         }
         for name in NAMES
     },
