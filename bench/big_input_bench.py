@@ -121,7 +121,7 @@ def pyodide(browser: Any, url: str) -> Callable[[str], float]:
             """async (text) => {
                 const started = performance.now();
                 const answer = await kbBench.call("check", {text: text});
-                if (!answer.fund) throw new Error("no findings");
+                if (!answer.findings) throw new Error("no findings");
                 return performance.now() - started;
             }""",
             text,
