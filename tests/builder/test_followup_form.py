@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from builderpage import DONE, LOAD_TIMEOUT_MS, wait_until_ready
 from cli import run
+from returning import returning_visitor
 from test_builder_form import field, scan
 
 from kbtools.loading import load_path
@@ -66,5 +67,32 @@ def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
         assert goals[0]["mål"] in note
         stored = page.evaluate("Object.keys(localStorage)")
         assert "lks-opfoelgning" in stored and "lks-aftalebygger" not in stored
+    finally:
+        context.close()
+
+
+def test_on_a_phone_in_the_dark_scheme(browser: Any, site_url: str, axe_script: Path) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme="dark", locale="da-DK"
+    )
+    returning_visitor(context, site_url)
+    try:
+        page = context.new_page()
+        page.emulate_media(color_scheme="dark")
+        page.goto(site_url + PAGE, wait_until="load")
+        wait_until_ready(page)
+        page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
+        page.wait_for_selector("[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        for target in (
+            page.get_by_role("button", name="Gem opfølgningen som fil"),
+            field(page, "mål", 1, "status"),
+            field(page, "økonomi", "forbrug", 1, "beløb"),
+            page.get_by_role("button", name="Vis statusnotatet"),
+        ):
+            box = target.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert scan(page, axe_script) == []
     finally:
         context.close()
