@@ -67,13 +67,7 @@ def test_a_snapshot_that_cannot_be_used_means_a_normal_start_and_a_new_snapshot(
         open_file(page, INVALID)
         assert shown_findings(page) == cli_findings(INVALID)
         # the spoilt snapshot is replaced by a real one, and that one is used next time
-        page.wait_for_function(
-            """async ([name, url]) => {
-              const hit = await (await caches.open(name)).match(url);
-              return hit !== undefined && (await hit.blob()).size > 1000000;
-            }""",
-            arg=[name, url],
-        )
+        wait_for_cached_entries(page, more_than=1_000_000)
         assert _visit(page, site_url) is True
     finally:
         context.close()

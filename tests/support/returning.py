@@ -14,6 +14,7 @@ tested on their own in ``tests/builder/test_builder_startup.py``.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from browser import HELD, HELD_PATH
@@ -40,10 +41,16 @@ COPY_OUT = """async ([held, prefix]) => {
   }
   return entries;
 }"""
-CACHED_COUNT = """async () => {
-  let count = 0;
-  for (const name of await caches.keys()) count += (await (await caches.open(name)).keys()).length;
-  return count;
+#: The bytes in the origin's Cache Storage.
+CACHED_BYTES = """async () => {
+  let size = 0;
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      size += (await (await cache.match(request)).blob()).size;
+    }
+  }
+  return size;
 }"""
 PUT_IN = """async ([held, entries]) => {
   for (const [name, url, key] of entries) {
@@ -72,10 +79,15 @@ def cache_entries(context: Any, site_url: str, prefix: str) -> list[list[str]]:
         page.close()
 
 
-def wait_for_cached_entries(page: Any) -> None:
-    """Wait until the origin's Cache Storage holds something (the worker keeps its snapshot
-    just after Python answers, without making the page wait)."""
-    page.wait_for_function(CACHED_COUNT)
+def wait_for_cached_entries(page: Any, more_than: int = 0) -> None:
+    """Wait until the origin's Cache Storage holds more than ``more_than`` bytes (the worker
+    keeps its snapshot just after Python answers, without making the page wait). Asks again
+    and again, as Playwright's auto-retrying assertions do (``wait_for_function`` would not
+    wait for an answer that needs ``await``)."""
+    deadline = time.monotonic() + PATIENT_MS / 1000
+    while (size := page.evaluate(CACHED_BYTES)) <= more_than:
+        assert time.monotonic() < deadline, f"Cache Storage holds {size} bytes"
+        page.wait_for_timeout(100)
 
 
 def _first_visit(browser: Any, site_url: str) -> list[list[str]]:
