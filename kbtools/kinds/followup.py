@@ -13,7 +13,7 @@ from kbtools.kinds.base import Kind
 FOLLOWUP = Kind(
     schema_name="opfoelgning-1",
     label="opfølgning",
-    help_page="vedligeholdelse/opfoelgning-felter.html",
+    help_page="lks-i-praksis/opfoelgning.html",
     rules=(followup_goals, followup_budget),
     file_patterns=(
         "cases/**/opfoelgning*.yaml",

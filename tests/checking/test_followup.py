@@ -94,6 +94,8 @@ def test_an_unknown_goal_suggests_the_goal_that_has_no_status_yet() -> None:
     assert unknown.path == ("mål", 0, "mål")
     assert (unknown.line, unknown.column) == (line_of(text, "fælles besøg i året"), 10)
     assert unknown.message.endswith(f"Mente du »{GOAL_1}«?")
+    # one mistake, one finding: the goal it names is not reported as missing as well
+    assert [f.code for f in findings_of(text)] == ["opfoelgning-ukendt-maal"]
 
 
 def test_a_goal_that_already_has_a_status_is_never_suggested() -> None:

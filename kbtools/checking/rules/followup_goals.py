@@ -152,10 +152,16 @@ def _goals(document: Document, goals: list[str]) -> Iterator[Finding]:
         else:
             covered[key] = index
     open_goals = [goal for goal in goals if fold(goal) not in covered]
+    suggested: set[str] = set()
     for index, text in unknown:
-        yield _unknown(document, index, text, open_goals)
+        hint = closest(text, open_goals)
+        if hint is not None:
+            suggested.add(hint)  # one mistake, one finding: the suggestion names the goal
+        yield _unknown(document, index, text, hint)
     if isinstance(document.data.get("mål"), list):
         for goal in open_goals:
+            if goal in suggested:
+                continue
             yield make(
                 document,
                 ("mål",),
@@ -165,8 +171,7 @@ def _goals(document: Document, goals: list[str]) -> Iterator[Finding]:
             )
 
 
-def _unknown(document: Document, index: int, text: str, open_goals: list[str]) -> Finding:
-    hint = closest(text, open_goals)
+def _unknown(document: Document, index: int, text: str, hint: str | None) -> Finding:
     advice = f" Mente du {quote(hint)}?" if hint else " Skriv målet præcis, som det står i aftalen."
     return make(
         document,
