@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         return cannot
     if args.ud != "-" and same_file(Path(args.ud), Path(args.aftale)):
         _say(
-            f"{args.ud} er selve aftalen, og den bliver aldrig overskrevet. Vælg et andet "
+            f"{args.ud} er den fil, dokumentet laves ud fra, og den bliver aldrig overskrevet. Vælg et andet "
             f"filnavn til resultatet, fx {Path(args.aftale).stem}.{args.format}."
         )
         return 2
