@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
         return cannot
     if args.ud != "-" and same_file(Path(args.ud), Path(args.aftale)):
         _say(
-            f"{args.ud} er den fil, dokumentet laves ud fra, og den bliver aldrig overskrevet. Vælg et andet "
-            f"filnavn til resultatet, fx {Path(args.aftale).stem}.{args.format}."
+            f"{args.ud} er den fil, dokumentet laves ud fra, og den bliver aldrig overskrevet. "
+            f"Vælg et andet filnavn til resultatet, fx {Path(args.aftale).stem}.{args.format}."
         )
         return 2
     letterhead = _letterhead(args.skabelon, args.format) if args.skabelon else None
