@@ -202,7 +202,7 @@ def _typology(assessments: tuple[Assessment, ...], dated: Any) -> list[Any]:
     day = dated if isinstance(dated, str) else ""
     shown = [a for a in assessments if not day or a.date <= day]
     if not shown:
-        return [heading, Paragraph("Partnerskabet har endnu ingen typologivurdering.")]
+        return [heading, Paragraph("Der ligger ingen typologivurdering sammen med opfølgningen.")]
     latest = profile(shown[-1])
     blocks: list[Any] = [heading, Paragraph(f"Seneste vurdering: {latest.byline}.")]
     change = change_view(shown)

@@ -38,8 +38,7 @@ def builder_in_new_context(browser: Any, site_url: str) -> Iterator[Any]:
 def open_builder(context: Any, site_url: str) -> Any:
     """A new page on the builder, with Python loaded and the first check done; the context is
     a returning visitor's (see ``tests/support/returning.py``)."""
-    returning_visitor(context, site_url)
-    page = context.new_page()
+    page = returning_visitor(context, site_url)
     page.goto(site_url + PAGE, wait_until="load")
     wait_until_ready(page)
     return page

@@ -276,10 +276,16 @@ def test_keyboard_only(context: Any, site_url: str) -> None:
     add = page.locator("[id='del-parter']").get_by_role("button", name="Tilføj part", exact=True)
     add.focus()
     page.keyboard.press("Enter")
+    page.wait_for_selector(DONE)  # the check of the new party is shown before the next key
     # the new party starts at its name; its short name (id), made from the name, follows it
     assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
+    # ... after the way from the name's finding to the list of findings
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('p').id") == "f.parter.0.navn-fund"
+    assert page.evaluate("document.activeElement.textContent") == "Til fundene"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f.parter.0.id"
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     page.keyboard.type("Jobcenter Tastby")
     page.wait_for_selector(DONE)

@@ -75,9 +75,8 @@ def test_on_a_phone_in_the_dark_scheme(browser: Any, site_url: str, axe_script: 
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme="dark", locale="da-DK"
     )
-    returning_visitor(context, site_url)
     try:
-        page = context.new_page()
+        page = returning_visitor(context, site_url)
         page.emulate_media(color_scheme="dark")
         page.goto(site_url + PAGE, wait_until="load")
         wait_until_ready(page)

@@ -90,7 +90,7 @@ def test_every_bar_carries_its_numbers_as_text() -> None:
 def test_a_note_without_agreement_or_assessments_still_reads() -> None:
     doc = build_note({"år": 2026, "partnerskab": "LKS Ø", "mål": "ikke en liste"}, NoteSources())
     texts = [getattr(b, "text", "") for b in doc.flat()]
-    assert "Partnerskabet har endnu ingen typologivurdering." in texts
+    assert "Der ligger ingen typologivurdering sammen med opfølgningen." in texts
     assert "Hverken aftalen eller opfølgningen nævner mål." in texts
     assert "Opfølgningen nævner ingen læring." in texts
 

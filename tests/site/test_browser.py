@@ -49,8 +49,7 @@ def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterato
         color_scheme=request.param, viewport={"width": 1280, "height": 900}, locale="da-DK"
     )
     # the builder's page starts Python: from the snapshot, as for a returning visitor
-    returning_visitor(context, site_url)
-    browser_page = context.new_page()
+    browser_page = returning_visitor(context, site_url)
     browser_page.emulate_media(color_scheme=request.param)
     try:
         yield browser_page

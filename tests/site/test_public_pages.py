@@ -127,8 +127,7 @@ def test_accessibility_statement_has_the_sections_of_the_template() -> None:
 @pytest.fixture(scope="module")
 def light_page(browser: Any, site_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    returning_visitor(context, site_url)  # pages that start Python start from the snapshot
-    yield context.new_page()
+    yield returning_visitor(context, site_url)  # pages that start Python start from the snapshot
     context.close()
 
 
@@ -193,9 +192,8 @@ def test_keyboard_skip_link_first_and_a_visible_focus_ring_on_every_stop(
 @pytest.mark.browser
 def test_pages_set_no_cookies(browser: Any, site_url: str) -> None:
     context = browser.new_context(locale="da-DK")
-    returning_visitor(context, site_url)
     try:
-        page = context.new_page()
+        page = returning_visitor(context, site_url)
         for rel in top_level_pages(DOCS):
             page.goto(site_url + rel, wait_until="load")
         assert context.cookies() == []

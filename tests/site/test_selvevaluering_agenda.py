@@ -29,7 +29,7 @@ FILES = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
 
 
 def _ready(page: Any, site_url: str) -> None:
-    returning_visitor(page.context, site_url)
+    returning_visitor(page.context, site_url).close()
     page.goto(site_url + PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 

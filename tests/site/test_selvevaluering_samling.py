@@ -23,7 +23,7 @@ RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedo
 
 
 def _ready(page: Any, site_url: str) -> None:
-    returning_visitor(page.context, site_url)
+    returning_visitor(page.context, site_url).close()
     page.goto(site_url + PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 

@@ -103,19 +103,20 @@ def _first_visit(browser: Any, site_url: str) -> list[list[str]]:
         context.close()
 
 
-def returning_visitor(context: Any, site_url: str) -> None:
+def returning_visitor(context: Any, site_url: str) -> Any:
     """Give ``context`` (before its first page of the site opens) the Cache Storage a first
-    visit to ``site_url`` leaves behind. Does nothing the second time for a context."""
+    visit to ``site_url`` leaves behind, and return a page of the context on the site's origin
+    for the test to go on with: the one that copied the storage in (a page of the origin
+    already has its own browser process, so going on with it costs less than a new one), or a
+    new page when the context already was a returning visitor's."""
     if getattr(context, "_kb_returning", False):
-        return
+        return context.new_page()
     if site_url not in _taken:
         _taken[site_url] = _first_visit(context.browser, site_url)
     page = _blank_page(context, site_url)
-    try:
-        page.evaluate(PUT_IN, [site_url + HELD_PATH[1:], _taken[site_url]])
-    finally:
-        page.close()
+    page.evaluate(PUT_IN, [site_url + HELD_PATH[1:], _taken[site_url]])
     context._kb_returning = True
+    return page
 
 
 def describe(entries: list[list[str]]) -> str:

@@ -37,8 +37,8 @@ ENDS_SOON = Code(
 ENDED = Code(
     "aftale-udloebet",
     Level.ADVARSEL,
-    "Aftalens slutdato er passeret. Forhandl en ny aftale, forlæng den, eller afslut "
-    "samarbejdet, så aftalen ikke gælder på papiret alene.",
+    "Aftalens slutdato er passeret. Forhandl en ny aftale, forlæng den, eller skriv ned, at "
+    "samarbejdet er afsluttet.",
     "Aftalen sluttede 31. december 2021 og gælder ikke længere. Forhandl en ny aftale, …",
 )
 
