@@ -27,8 +27,6 @@ warning fails the tests that depend on it (never skips them): the fixture calls
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -45,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve
-from sitebuild import build_problems, build_site
+from returning import returning_visitor
+from sitebuild import built_once, start_building
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -62,12 +61,26 @@ def pytest_configure(config: pytest.Config) -> None:
     nocolor()  # Sphinx colours warnings even in a StringIO; tests compare plain text
 
 
+def _needs_site(item: pytest.Item) -> bool:
+    return "built_site" in getattr(item, "fixturenames", ())
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that needs the real site build is ``slow`` (``-m "not slow"`` leaves out the
-    build; the default run, and so CI, still runs them)."""
+    build; the default run, and so CI, still runs them), and comes after the others: they run
+    while the site is built (see :func:`pytest_collection_finish`). The order is the same in
+    every xdist worker, as pytest-xdist requires."""
     for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if _needs_site(item):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_needs_site)  # stable: otherwise in the order collected
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the site as soon as it is known that a selected test needs it."""
+    if any(_needs_site(item) for item in session.items):
+        factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+        start_building(_run_folder(factory) / "site")
 
 
 @pytest.fixture(scope="session")
@@ -99,20 +112,14 @@ RUN_BOOTSTRAP = "Kør ./bootstrap.sh for at installere det (run ./bootstrap.sh t
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site's HTML output folder, built once per test run.
 
-    With pytest-xdist every worker is a session of its own: the first worker to get here builds
-    the site into the run's shared temporary folder while holding a lock, the others wait and
-    use that build. Fails (not skips) every dependent test if sphinx exits non-zero or prints a
-    warning.
+    With pytest-xdist every worker is a session of its own: the build starts in the background
+    once the tests are collected, into the run's shared temporary folder, and every worker
+    waits for that one build (:func:`sitebuild.built_once`). Fails (not skips) every dependent
+    test if sphinx exits non-zero or prints a warning.
     """
     shared = _run_folder(tmp_path_factory) / "site"
-    shared.mkdir(exist_ok=True)
     outdir = shared / "html"
-    report = shared / "problems.json"
-    with open(shared / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not report.exists():
-            report.write_text(json.dumps(build_problems(build_site(outdir))), encoding="utf-8")
-    problems = json.loads(report.read_text(encoding="utf-8"))
+    problems = built_once(shared)
     if problems:
         pytest.fail(problems, pytrace=False)
     if not (outdir / "index.html").is_file():
@@ -161,13 +168,19 @@ def browser() -> Iterator[Any]:
     expect.set_options(timeout=PATIENT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(executable), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(executable), args=[*CHROMIUM_ARGS, *TEST_ARGS], headless=True
         )
         try:
             yield _PatientBrowser(chromium)
         finally:
             chromium.close()
 
+
+#: The tests check what the pages do, not how fast: WebAssembly runs as V8 first compiles it
+#: (Liftoff), without compiling it a second time for speed in the background, which costs the
+#: two cores of a test run more than it gains in a test. The benchmarks in bench/ measure
+#: with Chromium's defaults.
+TEST_ARGS = ["--js-flags=--liftoff-only"]
 
 #: how long a page may take (Pyodide loading on two shared cores can take a while)
 PATIENT_MS = 90_000
@@ -198,6 +211,34 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     return tmp_path_factory.mktemp("screenshots")
+
+
+#: The screens of the shared pages below.
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _shared_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="da-DK", **options)
+    try:
+        yield returning_visitor(context, site_url)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_page(browser: Any, site_url: str) -> Iterator[Any]:
+    """This test process's desktop page (1280 × 900, Danish), a returning visitor's, for every
+    test that asks for it. Opening a page again in the same page costs less than half of what
+    a new browser context costs, so tests share it and begin with
+    :func:`returning.fresh_visit`, which makes each visit a new one."""
+    yield from _shared_page(browser, site_url, viewport=DESKTOP)
+
+
+@pytest.fixture(scope="session")
+def phone_page(browser: Any, site_url: str) -> Iterator[Any]:
+    """This test process's phone page (390 × 844, a mobile browser's viewport, touch)."""
+    yield from _shared_page(browser, site_url, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture

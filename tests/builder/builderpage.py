@@ -9,14 +9,11 @@ once Python has loaded.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from returning import returning_visitor
+from cli import run
+from returning import fresh_visit
 
 PAGE = "aftalebygger/index.html"
 DONE = '#ab-fund[data-tilstand="færdig"]'
@@ -24,22 +21,10 @@ DONE = '#ab-fund[data-tilstand="færdig"]'
 LOAD_TIMEOUT_MS = 90_000
 
 
-@contextmanager
-def builder_in_new_context(browser: Any, site_url: str) -> Iterator[Any]:
-    """The builder (see :func:`open_builder`) in a fresh Danish desktop browser context,
-    closed afterwards; for module-scoped pages."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    try:
-        yield open_builder(context, site_url)
-    finally:
-        context.close()
-
-
-def open_builder(context: Any, site_url: str) -> Any:
-    """A new page on the builder, with Python loaded and the first check done; the context is
-    a returning visitor's (see ``tests/support/returning.py``)."""
-    page = returning_visitor(context, site_url)
-    page.goto(site_url + PAGE, wait_until="load")
+def fresh_builder(page: Any, site_url: str, path: str = PAGE) -> Any:
+    """Open the builder (or the follow-up form at ``path``) in ``page`` as a new visitor finds
+    it (:func:`returning.fresh_visit`: no drafts), with Python ready."""
+    fresh_visit(page, site_url, path)
     wait_until_ready(page)
     return page
 
@@ -77,14 +62,9 @@ def shown_findings(page: Any) -> list[dict[str, Any]]:
 
 
 def cli_findings(path: Path) -> list[dict[str, Any]]:
-    """``kbtools validate --format json`` on ``path``, without the file name and help link."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kbtools", "validate", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        encoding="utf-8",
-    )
-    assert done.returncode in (0, 1, 2), done.stderr  # 2: a file kbtools refuses to read
+    """``kbtools validate --format json`` on ``path`` (run in the test process, see
+    ``tests/support/cli.py``), without the file name and help link."""
+    code, out, err = run("validate", "--format", "json", str(path))
+    assert code in (0, 1, 2), err  # 2: a file kbtools refuses to read
     keep = ("kode", "linje", "kolonne", "niveau", "besked")
-    return [{key: found[key] for key in keep} for found in json.loads(done.stdout)["fund"]]
+    return [{key: found[key] for key in keep} for found in json.loads(out)["fund"]]

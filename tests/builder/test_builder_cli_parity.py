@@ -4,15 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from builderpage import (
     DONE,
-    builder_in_new_context,
     cli_findings,
+    fresh_builder,
     open_file,
     shown_findings,
 )
@@ -23,9 +22,8 @@ AGREEMENTS = sorted((Path(__file__).resolve().parents[1] / "data" / "agreements"
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, site_url: str) -> Iterator[Any]:
-    with builder_in_new_context(browser, site_url) as page:
-        yield page
+def page(desktop_page: Any, site_url: str) -> Any:
+    return fresh_builder(desktop_page, site_url)
 
 
 def test_there_are_agreements_to_compare() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, LOAD_TIMEOUT_MS, open_builder
+from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field, save, scan
 
@@ -29,9 +29,9 @@ def budget_with_a_year(page: Any) -> str:
 
 
 def test_danish_amounts_are_read_and_totalled(
-    context: Any, site_url: str, tmp_path: Path, axe_script: Path
+    builder: Any, tmp_path: Path, axe_script: Path
 ) -> None:
-    page = open_builder(context, site_url)
+    page = builder
     year = budget_with_a_year(page)
     table = page.locator("[id='f.økonomi.budget']")
     first = field(page, "økonomi", "budget", 0, "pr_år", year)
@@ -77,20 +77,16 @@ def test_danish_amounts_are_read_and_totalled(
     assert "start: 2027-01-01\n" in text and "slut: 2031-12-31\n" in text
 
 
-def test_an_unreadable_amount_on_a_phone(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
-    try:
-        page = open_builder(context, site_url)
-        year = budget_with_a_year(page)
-        cell = field(page, "økonomi", "budget", 0, "pr_år", year)
-        cell.fill("mange penge")
-        message = page.locator(f"[id='f.økonomi.budget.0.pr_år.{year}-laes']")
-        expect(message).to_be_visible()
-        # the mark stays when the table is drawn again (here: a year is added)
-        click(page, "Tilføj år", "økonomi")
-        expect(page.locator("input[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(3)
-        expect(message).to_be_visible()
-        expect(cell).to_have_attribute("aria-invalid", "true")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    finally:
-        context.close()
+def test_an_unreadable_amount_on_a_phone(phone_builder: Any) -> None:
+    page = phone_builder
+    year = budget_with_a_year(page)
+    cell = field(page, "økonomi", "budget", 0, "pr_år", year)
+    cell.fill("mange penge")
+    message = page.locator(f"[id='f.økonomi.budget.0.pr_år.{year}-laes']")
+    expect(message).to_be_visible()
+    # the mark stays when the table is drawn again (here: a year is added)
+    click(page, "Tilføj år", "økonomi")
+    expect(page.locator("input[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(3)
+    expect(message).to_be_visible()
+    expect(cell).to_have_attribute("aria-invalid", "true")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, LOAD_TIMEOUT_MS, PAGE, open_builder, open_file
+from builderpage import DONE, LOAD_TIMEOUT_MS, PAGE, open_file
 from playwright.sync_api import expect
 from test_builder_form import click, field, scan
 
@@ -20,8 +20,8 @@ LONG = "Virksomhedskonsulenter i jobcentret, en halv stilling i hele perioden"
 VALID = Path(__file__).resolve().parents[1] / "data" / "agreements" / "valid"
 
 
-def test_a_party_is_named_before_its_short_name(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_a_party_is_named_before_its_short_name(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     click(page, "Tilføj part")
     ids = page.locator("[id='f.parter.0'] input").evaluate_all("ns => ns.map(n => n.id)")
@@ -33,48 +33,45 @@ def test_a_party_is_named_before_its_short_name(context: Any, site_url: str) -> 
     expect(field(page, "parter", 0, "id")).to_have_value("jobcenter-vestby")
 
 
-@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("screen", ["builder", "phone_builder"])
 def test_the_budget_table_reads_on_a_laptop_and_a_phone(
-    browser: Any, site_url: str, axe_script: Path, width: int
+    request: pytest.FixtureRequest, axe_script: Path, screen: str
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
-    try:
-        page = open_builder(context, site_url)
-        click(page, "Ny kladde")
-        click(page, "Tilføj budgetpost", "økonomi")
-        name = field(page, "økonomi", "budget", 0, "navn")
-        name.fill(LONG)
-        # a year to write in from the first post
-        expect(page.locator("[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(1)
-        click(page, "Tilføj år", "økonomi")
-        click(page, "Tilføj år", "økonomi")
-        expect(page.locator("[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(3)
-        # the whole name is shown: the field is as tall as its text
-        clipped = name.evaluate("n => n.scrollHeight > n.clientHeight + 2")
-        assert not clipped
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
-        hint = page.locator("[id='f.økonomi.budget-rul']")
-        scroller = page.locator("[id='f.økonomi.budget'] .ab-rulle")
-        if width == 390:
-            # »Tilføj år« moved to the new year's cell; back at the post names, »I alt« is out
-            # of sight
-            scroller.evaluate("n => { n.scrollLeft = 0; }")
-            expect(hint).to_be_visible()
-            expect(hint).to_have_text(
-                "Tabellen er bredere end skærmen. Rul til højre for at se »I alt«."
-            )
-            scroller.evaluate("n => { n.scrollLeft = n.scrollWidth; }")
-            expect(hint).to_be_hidden()
-        else:
-            expect(hint).to_be_hidden()
-        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
-        assert scan(page, axe_script) == []
-    finally:
-        context.close()
+    page = request.getfixturevalue(screen)
+    width = page.viewport_size["width"]
+    click(page, "Ny kladde")
+    click(page, "Tilføj budgetpost", "økonomi")
+    name = field(page, "økonomi", "budget", 0, "navn")
+    name.fill(LONG)
+    # a year to write in from the first post
+    expect(page.locator("[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(1)
+    click(page, "Tilføj år", "økonomi")
+    click(page, "Tilføj år", "økonomi")
+    expect(page.locator("[id^='f.økonomi.budget.0.pr_år.']")).to_have_count(3)
+    # the whole name is shown: the field is as tall as its text
+    clipped = name.evaluate("n => n.scrollHeight > n.clientHeight + 2")
+    assert not clipped
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    hint = page.locator("[id='f.økonomi.budget-rul']")
+    scroller = page.locator("[id='f.økonomi.budget'] .ab-rulle")
+    if width == 390:
+        # »Tilføj år« moved to the new year's cell; back at the post names, »I alt« is out
+        # of sight
+        scroller.evaluate("n => { n.scrollLeft = 0; }")
+        expect(hint).to_be_visible()
+        expect(hint).to_have_text(
+            "Tabellen er bredere end skærmen. Rul til højre for at se »I alt«."
+        )
+        scroller.evaluate("n => { n.scrollLeft = n.scrollWidth; }")
+        expect(hint).to_be_hidden()
+    else:
+        expect(hint).to_be_hidden()
+    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    assert scan(page, axe_script) == []
 
 
-def test_skip_links_and_the_save_button_say_where_and_what(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_skip_links_and_the_save_button_say_where_and_what(builder: Any) -> None:
+    page = builder
     skip = page.get_by_role("navigation", name="Spring til")
     for name, target in (
         ("Til kontrollen af aftalen", "ab-kontrol-titel"),
@@ -92,8 +89,8 @@ def test_skip_links_and_the_save_button_say_where_and_what(context: Any, site_ur
     )
 
 
-def test_opening_a_file_takes_the_place_of_an_empty_new_draft(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_opening_a_file_takes_the_place_of_an_empty_new_draft(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     drafts = page.locator("#ab-kladde option")
     before = drafts.count()

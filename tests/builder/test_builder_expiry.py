@@ -4,12 +4,11 @@ keys, no file words), with a link to the page on renegotiating the agreement."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import builder_in_new_context, cli_findings, open_file, shown_findings
+from builderpage import cli_findings, fresh_builder, open_file, shown_findings
 
 pytestmark = pytest.mark.browser
 
@@ -17,9 +16,8 @@ ENDED = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "aftale.yaml"
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, site_url: str) -> Iterator[Any]:
-    with builder_in_new_context(browser, site_url) as page:
-        yield page
+def page(desktop_page: Any, site_url: str) -> Any:
+    return fresh_builder(desktop_page, site_url)
 
 
 def test_an_ended_agreement_shows_the_warning_at_its_end_date(page: Any) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, cli_findings, open_builder, open_file, shown_findings
+from builderpage import DONE, cli_findings, open_file, shown_findings
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +26,8 @@ def places(page: Any) -> list[dict[str, str]]:
     return result
 
 
-def test_a_form_draft_names_fields_not_lines(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_a_form_draft_names_fields_not_lines(builder: Any) -> None:
+    page = builder
     shown = places(page)
     assert shown  # an empty draft misses its required elements
     assert all(item["linje"] and item["kolonne"] for item in shown)  # the contract stays
@@ -36,10 +36,8 @@ def test_a_form_draft_names_fields_not_lines(context: Any, site_url: str) -> Non
     assert "Skriv aftalens titel." in words and "i filen" not in words
 
 
-def test_an_opened_file_gives_lines_in_the_file_until_it_is_edited(
-    context: Any, site_url: str
-) -> None:
-    page = open_builder(context, site_url)
+def test_an_opened_file_gives_lines_in_the_file_until_it_is_edited(builder: Any) -> None:
+    page = builder
     open_file(page, FILE)
     assert shown_findings(page) == cli_findings(FILE)
     for item in places(page):

@@ -8,15 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from builderpage import DONE, LOAD_TIMEOUT_MS, open_builder
+from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_blank_form_says_what_is_missing_neutrally(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_a_blank_form_says_what_is_missing_neutrally(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
     expect(page.locator("#ab-opsummering")).to_have_text(
@@ -35,8 +35,8 @@ def test_a_blank_form_says_what_is_missing_neutrally(context: Any, site_url: str
     assert "Overvej at tilføje" not in words and "i filen" not in words
 
 
-def test_findings_name_the_field_and_lead_back_to_the_list(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_findings_name_the_field_and_lead_back_to_the_list(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     click(page, "Tilføj budgetpost", "økonomi")
     field(page, "økonomi", "budget", 0, "navn").fill("Projektledelse")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
-from builderpage import DONE, PAGE, cli_findings, open_builder, open_file, shown_findings
+from builderpage import DONE, PAGE, cli_findings, open_file, shown_findings
 
 from kbtools.api import check_file
 
@@ -93,10 +93,8 @@ def save(page: Any, folder: Path) -> Path:
     return target
 
 
-def test_draft_from_scratch_saves_a_valid_agreement(
-    context: Any, site_url: str, tmp_path: Path
-) -> None:
-    page = open_builder(context, site_url)
+def test_draft_from_scratch_saves_a_valid_agreement(builder: Any, tmp_path: Path) -> None:
+    page = builder
     click(page, "Ny kladde")
     fill_agreement(page)
     page.wait_for_selector(DONE)
@@ -134,8 +132,8 @@ def test_saving_works_before_python_has_loaded(context: Any, site_url: str, tmp_
     assert page.locator("#ab-status").inner_text() != "Kontrol klar"
 
 
-def test_reload_keeps_the_draft(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_reload_keeps_the_draft(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     field(page, "titel").fill("Kladde der overlever")
     click(page, "Tilføj part")
@@ -183,41 +181,32 @@ def scan(page: Any, axe_script: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_findings(
-    browser: Any, site_url: str, axe_script: Path, scheme: str
-) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    try:
-        page = open_builder(context, site_url)
-        open_file(
-            page, Path(__file__).resolve().parents[1] / "data/agreements/invalid/ukendt-part.yaml"
-        )
-        assert page.locator("[aria-invalid='true']").count() > 0  # error states are scanned too
-        assert scan(page, axe_script) == []
-    finally:
-        context.close()
+def test_no_serious_accessibility_findings(builder: Any, axe_script: Path, scheme: str) -> None:
+    page = builder
+    page.emulate_media(color_scheme=scheme)
+    open_file(
+        page, Path(__file__).resolve().parents[1] / "data/agreements/invalid/ukendt-part.yaml"
+    )
+    assert page.locator("[aria-invalid='true']").count() > 0  # error states are scanned too
+    assert scan(page, axe_script) == []
 
 
-def test_usable_at_390_px(browser: Any, site_url: str, axe_script: Path) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    try:
-        page = open_builder(context, site_url)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390
-        for name in ("Gem aftalen som fil", "Ny kladde", "Tilføj part"):
-            button = page.get_by_role("button", name=name, exact=True)
-            box = button.bounding_box()
-            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
-        click(page, "Tilføj part")
-        box = field(page, "parter", 0, "navn").bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        assert scan(page, axe_script) == []
-    finally:
-        context.close()
+def test_usable_at_390_px(phone_builder: Any, axe_script: Path) -> None:
+    page = phone_builder
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    for name in ("Gem aftalen som fil", "Ny kladde", "Tilføj part"):
+        button = page.get_by_role("button", name=name, exact=True)
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+    click(page, "Tilføj part")
+    box = field(page, "parter", 0, "navn").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert scan(page, axe_script) == []
 
 
-def test_renamed_party_is_renamed_where_it_is_referred_to(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_renamed_party_is_renamed_where_it_is_referred_to(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     for i, name in enumerate(("Jobcenter Vestby", "VUC Vestby")):
         click(page, "Tilføj part")
@@ -240,8 +229,8 @@ def test_renamed_party_is_renamed_where_it_is_referred_to(context: Any, site_url
     assert "fejl" in nav  # names, titles and dates of the signatures are still missing
 
 
-def test_budget_totals_and_years(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_budget_totals_and_years(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     for number in range(2):
         click(page, "Tilføj budgetpost", "økonomi")
@@ -268,8 +257,8 @@ def test_budget_totals_and_years(context: Any, site_url: str) -> None:
     assert table.locator("tfoot [data-aar='alle']").inner_text() == "1.250,5"
 
 
-def test_keyboard_only(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_keyboard_only(builder: Any) -> None:
+    page = builder
     page.get_by_role("button", name="Ny kladde").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector(DONE)
@@ -301,8 +290,8 @@ def test_keyboard_only(context: Any, site_url: str) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Tilføj part"
 
 
-def test_several_named_drafts(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_several_named_drafts(builder: Any) -> None:
+    page = builder
     drafts = page.get_by_label("Kladde", exact=True)
     name = page.get_by_label("Kladdens navn")
     field(page, "titel").fill("Aftale A")
@@ -325,8 +314,8 @@ def test_several_named_drafts(context: Any, site_url: str) -> None:
     page.wait_for_selector(DONE)
 
 
-def test_sums_in_the_file_follow_the_amounts(context: Any, site_url: str, tmp_path: Path) -> None:
-    page = open_builder(context, site_url)
+def test_sums_in_the_file_follow_the_amounts(builder: Any, tmp_path: Path) -> None:
+    page = builder
     open_file(page, Path(__file__).resolve().parents[1] / "data/agreements/valid/minimal.yaml")
     field(page, "økonomi", "budget", 0, "pr_år", "2027").fill("150")
     field(page, "økonomi", "finansiering", 0, "pr_år", "2027").fill("150")
@@ -346,9 +335,9 @@ def test_sums_in_the_file_follow_the_amounts(context: Any, site_url: str, tmp_pa
     assert not {"aftale-sum-i-alt", "aftale-sum-pr-aar"} & {f["kode"] for f in shown_findings(page)}
 
 
-def test_a_new_party_starts_at_its_name(context: Any, site_url: str) -> None:
+def test_a_new_party_starts_at_its_name(builder: Any) -> None:
     # a consultant who adds a party and types its name must not type it into the id
-    page = open_builder(context, site_url)
+    page = builder
     page.get_by_role("button", name="Ny kladde", exact=True).click()
     page.wait_for_selector(DONE)
     page.get_by_role("button", name="Tilføj part", exact=True).first.focus()
@@ -358,8 +347,8 @@ def test_a_new_party_starts_at_its_name(context: Any, site_url: str) -> None:
     assert field(page, "parter", 0, "id").input_value() == "jobcenter-søby"
 
 
-def test_an_assessment_opened_says_it_is_not_an_agreement(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_an_assessment_opened_says_it_is_not_an_agreement(builder: Any) -> None:
+    page = builder
     path = Path(__file__).resolve().parents[2] / "cases" / "midtby" / "vurdering-2019-03.yaml"
     open_file(page, path)
     assert shown_findings(page) == cli_findings(path)

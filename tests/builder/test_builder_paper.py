@@ -10,7 +10,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from builderpage import open_builder, open_file
+from builderpage import open_file
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,8 @@ def paper(page: Any) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in reader.pages]
 
 
-def test_printing_the_page_gives_a_note_on_how_to_print(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_printing_the_page_gives_a_note_on_how_to_print(builder: Any) -> None:
+    page = builder
     pages = paper(page)
     text = " ".join(pages)
     assert len(pages) == 1
@@ -41,10 +41,8 @@ def test_printing_the_page_gives_a_note_on_how_to_print(context: Any, site_url: 
         assert screen_only not in text
 
 
-def test_printing_the_page_gives_the_print_view_when_it_is_shown(
-    context: Any, site_url: str
-) -> None:
-    page = open_builder(context, site_url)
+def test_printing_the_page_gives_the_print_view_when_it_is_shown(builder: Any) -> None:
+    page = builder
     open_file(page, MINIMAL)
     page.get_by_role("button", name="Vis udskrift").click()
     page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-from builderpage import builder_in_new_context, open_file
+from builderpage import fresh_builder, open_file
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +19,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "agreements"
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, site_url: str) -> Iterator[Any]:
-    with builder_in_new_context(browser, site_url) as page:
-        yield page
+def page(desktop_page: Any, site_url: str) -> Any:
+    return fresh_builder(desktop_page, site_url)
 
 
 def cli_html(path: Path, draft: bool) -> str:

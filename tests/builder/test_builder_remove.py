@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, LOAD_TIMEOUT_MS, open_builder
+from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field, scan
 
@@ -28,10 +28,8 @@ def three_parties(page: Any) -> None:
     page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
 
 
-def test_removing_a_party_asks_says_where_it_is_used_and_can_be_undone(
-    context: Any, site_url: str
-) -> None:
-    page = open_builder(context, site_url)
+def test_removing_a_party_asks_says_where_it_is_used_and_can_be_undone(builder: Any) -> None:
+    page = builder
     three_parties(page)
     asked: list[str] = []
 
@@ -66,35 +64,29 @@ def test_removing_a_party_asks_says_where_it_is_used_and_can_be_undone(
     expect(page.locator("#ab-fortryd")).to_have_count(0)
 
 
-def test_removing_a_party_by_keyboard_on_a_phone(
-    browser: Any, site_url: str, axe_script: Path
-) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
-    try:
-        page = open_builder(context, site_url)
-        three_parties(page)
-        page.once("dialog", lambda dialog: dialog.accept())
-        page.get_by_role("button", name="Fjern part 3").focus()
-        page.keyboard.press("Enter")
-        expect(field(page, "parter", 2, "navn")).to_have_count(0)
-        expect(page.get_by_role("button", name="Tilføj part", exact=True)).to_be_focused()
-        undo = page.locator("#ab-fortryd")
-        expect(undo).to_be_visible()
-        box = undo.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        # the undo offer stands just before the list's buttons: Shift+Tab reaches it
-        page.keyboard.press("Shift+Tab")
-        expect(undo).to_be_focused()
-        page.keyboard.press("Enter")
-        expect(field(page, "underskrifter", 2, "part")).to_have_value("erhvervsskole")
-        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
-        assert scan(page, axe_script) == []
-    finally:
-        context.close()
+def test_removing_a_party_by_keyboard_on_a_phone(phone_builder: Any, axe_script: Path) -> None:
+    page = phone_builder
+    three_parties(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Fjern part 3").focus()
+    page.keyboard.press("Enter")
+    expect(field(page, "parter", 2, "navn")).to_have_count(0)
+    expect(page.get_by_role("button", name="Tilføj part", exact=True)).to_be_focused()
+    undo = page.locator("#ab-fortryd")
+    expect(undo).to_be_visible()
+    box = undo.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    # the undo offer stands just before the list's buttons: Shift+Tab reaches it
+    page.keyboard.press("Shift+Tab")
+    expect(undo).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(field(page, "underskrifter", 2, "part")).to_have_value("erhvervsskole")
+    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    assert scan(page, axe_script) == []
 
 
-def test_an_unused_party_is_removed_without_asking(context: Any, site_url: str) -> None:
-    page = open_builder(context, site_url)
+def test_an_unused_party_is_removed_without_asking(builder: Any) -> None:
+    page = builder
     click(page, "Ny kladde")
     click(page, "Tilføj part")
     field(page, "parter", 0, "navn").fill("Jobcenter Alene")

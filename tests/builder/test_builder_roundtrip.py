@@ -6,12 +6,11 @@ the saved file again (opened, edited the same way) gives the same bytes."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, cli_findings, open_builder, open_file, shown_findings
+from builderpage import DONE, cli_findings, fresh_builder, open_file, shown_findings
 
 from kbtools.api import check_file
 
@@ -26,12 +25,8 @@ EDITABLE = [path for path in FILES if isinstance(check_file(path).data, dict)]
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    try:
-        yield open_builder(context, site_url)
-    finally:
-        context.close()
+def page(desktop_page: Any, site_url: str) -> Any:
+    return fresh_builder(desktop_page, site_url)
 
 
 def edit_and_save(page: Any, path: Path, folder: Path) -> Path:

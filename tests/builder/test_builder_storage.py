@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, cli_findings, open_builder, open_file
+from builderpage import DONE, cli_findings, open_file
 
 from kbtools.loading import MAX_FILE_BYTES
 
@@ -34,10 +34,8 @@ def stored_names(page: Any) -> list[str]:
     return names
 
 
-def test_large_opened_files_do_not_fill_the_browser(
-    context: Any, site_url: str, tmp_path: Path
-) -> None:
-    page = open_builder(context, site_url)
+def test_large_opened_files_do_not_fill_the_browser(builder: Any, tmp_path: Path) -> None:
+    page = builder
     # over kbtools' limit: refused at once (no slow parse in the test), and each kept only up
     # to the limit, so six are about 8 MB as base64: more than the browser's 5 MB for a site
     big = tmp_path / "stor.yaml"
@@ -57,9 +55,9 @@ def test_large_opened_files_do_not_fill_the_browser(
 
 
 def test_a_full_browser_names_the_drafts_and_offers_to_delete_the_others(
-    context: Any, site_url: str, tmp_path: Path
+    builder: Any, tmp_path: Path
 ) -> None:
-    page = open_builder(context, site_url)
+    page = builder
     medium = padded(tmp_path, "mellem.yaml", 100_000)  # small enough to be kept as it is
     open_file(page, medium)
     open_file(page, medium)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from builderpage import DONE, open_builder, open_file
+from builderpage import DONE, open_file
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +24,13 @@ def save(page: Any, folder: Path) -> Any:
     return yaml.safe_load(target.read_text(encoding="utf-8"))
 
 
-def test_a_list_where_text_belongs_is_shown_as_text_and_kept(
-    context: Any, site_url: str, tmp_path: Path
-) -> None:
+def test_a_list_where_text_belongs_is_shown_as_text_and_kept(builder: Any, tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("titel: Minimal aftale (testdata)", "titel: [en, liste]")
     text = text.replace("  vision: En vision.", "  vision: {kort: Ja, lang: Nej}")
     opened = tmp_path / "liste.yaml"
     opened.write_text(text, encoding="utf-8")
-    page = open_builder(context, site_url)
+    page = builder
     open_file(page, opened)
     title = page.locator("[id='f.titel']")
     vision = page.locator("[id='f.formål.vision']")

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builderpage import DONE, LOAD_TIMEOUT_MS, wait_until_ready
+from builderpage import DONE, LOAD_TIMEOUT_MS, fresh_builder
 from cli import run
-from returning import returning_visitor
 from test_builder_form import field, scan
 
 from kbtools.loading import load_path
@@ -24,74 +23,60 @@ CASE = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune"
 
 
 def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
-    browser: Any, site_url: str, tmp_path: Path, axe_script: Path
+    desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE, wait_until="load")
-        wait_until_ready(page)
-        page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-        page.wait_for_selector("[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
-        example, _ = load_path(CASE / "opfoelgning-2025.yaml")
-        assert example is not None
-        goals = example.data["mål"]
-        for i, goal in enumerate(goals):
-            assert field(page, "mål", i, "mål").input_value() == goal["mål"]
-        summary = page.locator("#ab-opsummering").inner_text()
-        assert "af opfølgningens dele mangler. Opfølgningen har" in summary
-        assert scan(page, axe_script) == []  # with the findings shown
+    page = fresh_builder(desktop_page, site_url, PAGE)
+    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
+    page.wait_for_selector("[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    example, _ = load_path(CASE / "opfoelgning-2025.yaml")
+    assert example is not None
+    goals = example.data["mål"]
+    for i, goal in enumerate(goals):
+        assert field(page, "mål", i, "mål").input_value() == goal["mål"]
+    summary = page.locator("#ab-opsummering").inner_text()
+    assert "af opfølgningens dele mangler. Opfølgningen har" in summary
+    assert scan(page, axe_script) == []  # with the findings shown
 
-        field(page, "dato").fill("01.12.2025")
-        for i, goal in enumerate(goals):
-            field(page, "mål", i, "status").select_option(goal["status"])
-        for i, line in enumerate(example.data["økonomi"]["forbrug"]):
-            field(page, "økonomi", "forbrug", i, "beløb").fill(str(line["beløb"]))
-        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
-        errors = page.locator("#ab-fundliste > li[data-niveau='fejl']")
-        assert errors.count() == 0, errors.all_inner_texts()
+    field(page, "dato").fill("01.12.2025")
+    for i, goal in enumerate(goals):
+        field(page, "mål", i, "status").select_option(goal["status"])
+    for i, line in enumerate(example.data["økonomi"]["forbrug"]):
+        field(page, "økonomi", "forbrug", i, "beløb").fill(str(line["beløb"]))
+    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    errors = page.locator("#ab-fundliste > li[data-niveau='fejl']")
+    assert errors.count() == 0, errors.all_inner_texts()
 
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Gem opfølgningen som fil").click()
-        saved = tmp_path / download.value.suggested_filename
-        download.value.save_as(saved)
-        assert saved.name == "opfoelgning-2025.yaml"
-        (tmp_path / "aftale.yaml").write_bytes((CASE / "aftale.yaml").read_bytes())
-        code, out, _ = run("validate", "--dato", "2025-12-01", str(saved))
-        assert code == 0, out
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Gem opfølgningen som fil").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "opfoelgning-2025.yaml"
+    (tmp_path / "aftale.yaml").write_bytes((CASE / "aftale.yaml").read_bytes())
+    code, out, _ = run("validate", "--dato", "2025-12-01", str(saved))
+    assert code == 0, out
 
-        page.get_by_role("button", name="Vis statusnotatet").click()
-        page.wait_for_selector("#ab-udskrift[data-tilstand='færdig']", timeout=LOAD_TIMEOUT_MS)
-        note = page.frame_locator("#ab-udskrift").locator("body").inner_text()
-        assert goals[0]["mål"] in note
-        stored = page.evaluate("Object.keys(localStorage)")
-        assert "lks-opfoelgning" in stored and "lks-aftalebygger" not in stored
-    finally:
-        context.close()
+    page.get_by_role("button", name="Vis statusnotatet").click()
+    page.wait_for_selector("#ab-udskrift[data-tilstand='færdig']", timeout=LOAD_TIMEOUT_MS)
+    note = page.frame_locator("#ab-udskrift").locator("body").inner_text()
+    assert goals[0]["mål"] in note
+    stored = page.evaluate("Object.keys(localStorage)")
+    assert "lks-opfoelgning" in stored and "lks-aftalebygger" not in stored
 
 
-def test_on_a_phone_in_the_dark_scheme(browser: Any, site_url: str, axe_script: Path) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme="dark", locale="da-DK"
-    )
-    try:
-        page = returning_visitor(context, site_url)
-        page.emulate_media(color_scheme="dark")
-        page.goto(site_url + PAGE, wait_until="load")
-        wait_until_ready(page)
-        page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-        page.wait_for_selector("[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        for target in (
-            page.get_by_role("button", name="Gem opfølgningen som fil"),
-            field(page, "mål", 1, "status"),
-            field(page, "økonomi", "forbrug", 1, "beløb"),
-            page.get_by_role("button", name="Vis statusnotatet"),
-        ):
-            box = target.bounding_box()
-            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        assert scan(page, axe_script) == []
-    finally:
-        context.close()
+def test_on_a_phone_in_the_dark_scheme(phone_page: Any, site_url: str, axe_script: Path) -> None:
+    page = fresh_builder(phone_page, site_url, PAGE)
+    page.emulate_media(color_scheme="dark")
+    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
+    page.wait_for_selector("[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for target in (
+        page.get_by_role("button", name="Gem opfølgningen som fil"),
+        field(page, "mål", 1, "status"),
+        field(page, "økonomi", "forbrug", 1, "beløb"),
+        page.get_by_role("button", name="Vis statusnotatet"),
+    ):
+        box = target.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert scan(page, axe_script) == []

@@ -3,8 +3,11 @@ fixture in ``conftest.py`` and the tests of that fixture in ``test_build.py``)."
 
 from __future__ import annotations
 
+import fcntl
+import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -50,3 +53,25 @@ def build_problems(result: subprocess.CompletedProcess[str]) -> str | None:
     return f"The site build failed (exit code {result.returncode}) or warned:\n" + (
         "\n".join(problems) or result.stderr or result.stdout
     )
+
+
+def built_once(shared: Path) -> str | None:
+    """Build the real site into ``shared / "html"`` unless this run already did, and say what
+    went wrong (None for a clean build). Any number of processes and threads may ask at once:
+    the first builds while holding a lock on ``shared / ".lock"``, the others wait for it and
+    read its report."""
+    shared.mkdir(parents=True, exist_ok=True)
+    report = shared / "problems.json"
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not report.exists():
+            found = build_problems(build_site(shared / "html"))
+            report.write_text(json.dumps(found), encoding="utf-8")
+    problems: str | None = json.loads(report.read_text(encoding="utf-8"))
+    return problems
+
+
+def start_building(shared: Path) -> None:
+    """Start :func:`built_once` in the background, so the tests that do not need the site run
+    meanwhile; whoever needs the site then waits only for what is left of the build."""
+    threading.Thread(target=built_once, args=(shared,), daemon=True).start()

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
+from returning import fresh_visit
 
 from kbtools import check_file
 from kbtools.data.typology import load_typology
@@ -129,98 +130,83 @@ def _fill(page: Any) -> None:
 
 
 def test_save_gives_a_file_kbtools_accepts_and_answers_are_remembered(
-    browser: Any, site_url: str, tmp_path: Path, axe_script: Path
+    desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE)
-        assert page.is_visible("#sv-gem")
+    page = fresh_visit(desktop_page, site_url, PAGE)
+    assert page.is_visible("#sv-gem")
+    page.click("#sv-gem")
+    assert "partnerskabets navn" in page.text_content("#sv-besked")
+    # the problem also stands next to the field (the status line is out of sight)
+    assert page.get_attribute("#sv-partnerskab", "aria-describedby") == "sv-fejl"
+    assert page.is_visible("#sv-fejl")
+    assert page.evaluate("document.activeElement.id") == "sv-partnerskab"
+    _fill(page)
+    page.fill("#sv-laering-begrundelse", "Ved ikke")
+    page.click("#sv-gem")
+    assert "ikke valgt et niveau" in page.text_content("#sv-besked")
+    page.fill("#sv-laering-begrundelse", "")
+    with page.expect_download() as download:
         page.click("#sv-gem")
-        assert "partnerskabets navn" in page.text_content("#sv-besked")
-        # the problem also stands next to the field (the status line is out of sight)
-        assert page.get_attribute("#sv-partnerskab", "aria-describedby") == "sv-fejl"
-        assert page.is_visible("#sv-fejl")
-        assert page.evaluate("document.activeElement.id") == "sv-partnerskab"
-        _fill(page)
-        page.fill("#sv-laering-begrundelse", "Ved ikke")
-        page.click("#sv-gem")
-        assert "ikke valgt et niveau" in page.text_content("#sv-besked")
-        page.fill("#sv-laering-begrundelse", "")
-        with page.expect_download() as download:
-            page.click("#sv-gem")
-        saved = tmp_path / download.value.suggested_filename
-        download.value.save_as(saved)
-        assert saved.name == "bedoemmelse-aase-oe-aeroe-1-2025-03-10.yaml"
-        result = check_file(saved)
-        assert result.kind is not None and result.kind.label == "typologibedømmelse"
-        assert [f.code for f in result.findings] == ["bedoemmelse-parameter-mangler"]
-        assert result.data["navn"] == 'Åse "Ø" Ærø: #1'
-        assert result.data["begrundelser"]["mandat"].endswith("projektet.\nSe referat.")
-        assert "7 af 8 parametre" in page.text_content("#sv-besked")
-        page.reload()
-        assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
-        assert page.is_checked("#sv-forhold-klub") and not page.is_checked("#sv-laering-klub")
-        page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
-        assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
-        page.once("dialog", lambda dialog: dialog.dismiss())
-        page.click("#sv-ryd")
-        assert "ikke tømt" in page.text_content("#sv-besked")
-        assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
-        page.once("dialog", lambda dialog: dialog.accept())
-        page.click("#sv-ryd")
-        page.reload()
-        assert page.input_value("#sv-navn") == ""
-    finally:
-        context.close()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "bedoemmelse-aase-oe-aeroe-1-2025-03-10.yaml"
+    result = check_file(saved)
+    assert result.kind is not None and result.kind.label == "typologibedømmelse"
+    assert [f.code for f in result.findings] == ["bedoemmelse-parameter-mangler"]
+    assert result.data["navn"] == 'Åse "Ø" Ærø: #1'
+    assert result.data["begrundelser"]["mandat"].endswith("projektet.\nSe referat.")
+    assert "7 af 8 parametre" in page.text_content("#sv-besked")
+    page.reload()
+    assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
+    assert page.is_checked("#sv-forhold-klub") and not page.is_checked("#sv-laering-klub")
+    page.add_script_tag(path=str(axe_script))
+    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("#sv-ryd")
+    assert "ikke tømt" in page.text_content("#sv-besked")
+    assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#sv-ryd")
+    page.reload()
+    assert page.input_value("#sv-navn") == ""
 
 
 def test_pasted_line_separators_and_controls_give_a_valid_file_with_the_same_text(
-    browser: Any, site_url: str, tmp_path: Path
+    desktop_page: Any, site_url: str, tmp_path: Path
 ) -> None:
     # JSON.stringify leaves U+2028, NEL and DEL raw; YAML refuses them or reads a line break
     name = "Åse\u2028Ærø\u0085\u007f"
     reason = "a\u2029b\ufeffc"
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE)
-        _fill(page)
-        page.fill("#sv-navn", name)
-        page.fill("#sv-maal-begrundelse", reason)
-        with page.expect_download() as download:
-            page.click("#sv-gem")
-        saved = tmp_path / "bedoemmelse.yaml"
-        download.value.save_as(saved)
-        result = check_file(saved)
-        assert [f.code for f in result.findings] == ["bedoemmelse-parameter-mangler"]
-        assert result.data["navn"] == name
-        assert result.data["begrundelser"]["maal"] == reason
-    finally:
-        context.close()
+    page = fresh_visit(desktop_page, site_url, PAGE)
+    _fill(page)
+    page.fill("#sv-navn", name)
+    page.fill("#sv-maal-begrundelse", reason)
+    with page.expect_download() as download:
+        page.click("#sv-gem")
+    saved = tmp_path / "bedoemmelse.yaml"
+    download.value.save_as(saved)
+    result = check_file(saved)
+    assert [f.code for f in result.findings] == ["bedoemmelse-parameter-mangler"]
+    assert result.data["navn"] == name
+    assert result.data["begrundelser"]["maal"] == reason
 
 
 def test_a_very_long_name_gives_a_file_name_a_disk_can_hold(
-    browser: Any, site_url: str, tmp_path: Path
+    desktop_page: Any, site_url: str, tmp_path: Path
 ) -> None:
     name = "Ø" * 200 + " Ærø"
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE)
-        _fill(page)
-        page.fill("#sv-navn", name)
-        with page.expect_download() as download:
-            page.click("#sv-gem")
-        suggested = download.value.suggested_filename
-        assert suggested.startswith("bedoemmelse-oeoe") and suggested.endswith("-2025-03-10.yaml")
-        assert len(suggested.encode()) <= 100
-        saved = tmp_path / suggested
-        download.value.save_as(saved)
-        assert check_file(saved).data["navn"] == name
-    finally:
-        context.close()
+    page = fresh_visit(desktop_page, site_url, PAGE)
+    _fill(page)
+    page.fill("#sv-navn", name)
+    with page.expect_download() as download:
+        page.click("#sv-gem")
+    suggested = download.value.suggested_filename
+    assert suggested.startswith("bedoemmelse-oeoe") and suggested.endswith("-2025-03-10.yaml")
+    assert len(suggested.encode()) <= 100
+    saved = tmp_path / suggested
+    download.value.save_as(saved)
+    assert check_file(saved).data["navn"] == name
 
 
 def test_works_without_javascript_and_prints_as_a_scoring_sheet(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from browser import AXE_RUN, AXE_TAGS
 from playwright.sync_api import expect
-from returning import returning_visitor
+from returning import fresh_visit
 
 from kbtools import check_file
 from kbtools.browser.entry import call
@@ -29,8 +29,7 @@ FILES = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
 
 
 def _ready(page: Any, site_url: str) -> None:
-    returning_visitor(page.context, site_url).close()
-    page.goto(site_url + PAGE)
+    fresh_visit(page, site_url, PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 
 
@@ -47,104 +46,99 @@ def _python_agenda() -> list[dict[str, Any]]:
 
 
 def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
-    browser: Any, site_url: str, tmp_path: Path, axe_script: Path
+    desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(f) for f in FILES[:-1]])
+    expect(page.locator("#svs-liste li")).to_have_count(7)
+    # the last participant is typed in, with the partnership written otherwise
+    last, _ = load_path(FILES[-1])
+    assert last is not None
+    page.fill("#svs-partnerskab", last.data["partnerskab"].upper().replace(" ", "-"))
+    page.fill("#svs-dato", last.data["dato"])
+    page.fill("#svs-navn", last.data["navn"])
+    page.select_option("#svs-system", last.data["system"])
+    for parameter, level in last.data["niveauer"].items():
+        page.select_option(f"#svs-n-{parameter}", level)
+    page.click("#svs-form button[type=submit]")
+    expect(page.locator("#svs-liste li")).to_have_count(8)
+    expect(page.locator("#svs-gem")).to_be_enabled(timeout=60_000)
+    expect(page.locator("#svs-resultat")).to_contain_text("Partnerskabet er skrevet")
+
+    agenda = _python_agenda()
+    sections = page.locator("#svs-dagsorden section.svs-punkt")
+    expect(sections).to_have_count(8)
+    ids = sections.evaluate_all("ns => ns.map(n => n.id.replace('svs-punkt-', ''))")
+    assert ids == [row["id"] for row in agenda]
+    strong = [row["id"] for row in agenda if row["fullSpan"]]
+    for parameter in strong:
+        expect(page.locator(f"#svs-punkt-{parameter} .svs-staerk")).to_have_text(
+            "Stærk uenighed: fra kantinen til kompagniet"
+        )
+    expect(page.locator("#svs-dagsorden")).to_contain_text("mindst to deltagere fra systemet")
+    first = agenda[0]
+    expect(page.locator(f"#svs-punkt-{first['id']} .svs-begrundelser li")).to_have_count(
+        sum(first["counts"])
+    )
+
+    # the group's decision on the first parameter, by keyboard
+    page.select_option(f"#svs-b-niveau-{first['id']}", "klub")
+    reason = page.locator(f"#svs-b-begrundelse-{first['id']}")
+    reason.focus()
+    page.keyboard.type("Vi mødes fast, men uden fælles mål endnu.")
+
+    page.reload()
+    page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
+    expect(page.locator("#svs-liste li")).to_have_count(8)
+    expect(page.locator(f"#svs-b-begrundelse-{first['id']}")).to_have_value(
+        "Vi mødes fast, men uden fælles mål endnu.", timeout=60_000
+    )
+    expect(page.locator(f"#svs-b-niveau-{first['id']}")).to_have_value("klub")
+
+    with page.expect_download() as download:
+        page.click("#svs-gem")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert check_file(saved).findings == ()
+    document, _ = load_bytes(saved.read_bytes(), "v.yaml")
+    assert document is not None
+    item = next(p for p in document.data["parametre"] if p["parameter"] == first["id"])
+    assert item["niveau"] == "klub"
+    assert item["begrundelse"] == "Vi mødes fast, men uden fælles mål endnu."
+
+    page.add_script_tag(path=str(axe_script))
+    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == []
+
+    # the meeting sheet: the agenda with the decision, on one printed page
+    page.click("#svs-udskriv")
+    frame = page.frame_locator("#svs-moedeark")
+    expect(frame.locator("h1")).to_contain_text("Mødeark")
+    expect(frame.locator("body")).to_contain_text("Beslutning: Klubben. Vi mødes fast")
+    html = page.evaluate(
+        "document.getElementById('svs-moedeark').contentDocument.documentElement.outerHTML"
+    )
+    sheet = page.context.new_page()
     try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(f) for f in FILES[:-1]])
-        expect(page.locator("#svs-liste li")).to_have_count(7)
-        # the last participant is typed in, with the partnership written otherwise
-        last, _ = load_path(FILES[-1])
-        assert last is not None
-        page.fill("#svs-partnerskab", last.data["partnerskab"].upper().replace(" ", "-"))
-        page.fill("#svs-dato", last.data["dato"])
-        page.fill("#svs-navn", last.data["navn"])
-        page.select_option("#svs-system", last.data["system"])
-        for parameter, level in last.data["niveauer"].items():
-            page.select_option(f"#svs-n-{parameter}", level)
-        page.click("#svs-form button[type=submit]")
-        expect(page.locator("#svs-liste li")).to_have_count(8)
-        expect(page.locator("#svs-gem")).to_be_enabled(timeout=60_000)
-        expect(page.locator("#svs-resultat")).to_contain_text("Partnerskabet er skrevet")
-
-        agenda = _python_agenda()
-        sections = page.locator("#svs-dagsorden section.svs-punkt")
-        expect(sections).to_have_count(8)
-        ids = sections.evaluate_all("ns => ns.map(n => n.id.replace('svs-punkt-', ''))")
-        assert ids == [row["id"] for row in agenda]
-        strong = [row["id"] for row in agenda if row["fullSpan"]]
-        for parameter in strong:
-            expect(page.locator(f"#svs-punkt-{parameter} .svs-staerk")).to_have_text(
-                "Stærk uenighed: fra kantinen til kompagniet"
-            )
-        expect(page.locator("#svs-dagsorden")).to_contain_text("mindst to deltagere fra systemet")
-        first = agenda[0]
-        expect(page.locator(f"#svs-punkt-{first['id']} .svs-begrundelser li")).to_have_count(
-            sum(first["counts"])
-        )
-
-        # the group's decision on the first parameter, by keyboard
-        page.select_option(f"#svs-b-niveau-{first['id']}", "klub")
-        reason = page.locator(f"#svs-b-begrundelse-{first['id']}")
-        reason.focus()
-        page.keyboard.type("Vi mødes fast, men uden fælles mål endnu.")
-
-        page.reload()
-        page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
-        expect(page.locator("#svs-liste li")).to_have_count(8)
-        expect(page.locator(f"#svs-b-begrundelse-{first['id']}")).to_have_value(
-            "Vi mødes fast, men uden fælles mål endnu.", timeout=60_000
-        )
-        expect(page.locator(f"#svs-b-niveau-{first['id']}")).to_have_value("klub")
-
-        with page.expect_download() as download:
-            page.click("#svs-gem")
-        saved = tmp_path / download.value.suggested_filename
-        download.value.save_as(saved)
-        assert check_file(saved).findings == ()
-        document, _ = load_bytes(saved.read_bytes(), "v.yaml")
-        assert document is not None
-        item = next(p for p in document.data["parametre"] if p["parameter"] == first["id"])
-        assert item["niveau"] == "klub"
-        assert item["begrundelse"] == "Vi mødes fast, men uden fælles mål endnu."
-
-        page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
-        serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
-        assert serious == []
-
-        # the meeting sheet: the agenda with the decision, on one printed page
-        page.click("#svs-udskriv")
-        frame = page.frame_locator("#svs-moedeark")
-        expect(frame.locator("h1")).to_contain_text("Mødeark")
-        expect(frame.locator("body")).to_contain_text("Beslutning: Klubben. Vi mødes fast")
-        html = page.evaluate(
-            "document.getElementById('svs-moedeark').contentDocument.documentElement.outerHTML"
-        )
-        sheet = context.new_page()
         sheet.set_content(html)
         pdf = sheet.pdf(format="A4", prefer_css_page_size=True)
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     finally:
-        context.close()
+        sheet.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-def test_the_agenda_on_a_phone(browser: Any, site_url: str, axe_script: Path) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(f) for f in FILES])
-        expect(page.locator("#svs-dagsorden section.svs-punkt")).to_have_count(8, timeout=60_000)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        first = page.locator("#svs-dagsorden select").first
-        box = first.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
-        serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
-        assert serious == []
-    finally:
-        context.close()
+def test_the_agenda_on_a_phone(phone_page: Any, site_url: str, axe_script: Path) -> None:
+    page = phone_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(f) for f in FILES])
+    expect(page.locator("#svs-dagsorden section.svs-punkt")).to_have_count(8, timeout=60_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    first = page.locator("#svs-dagsorden select").first
+    box = first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.add_script_tag(path=str(axe_script))
+    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == []

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from browser import AXE_RUN, AXE_TAGS
-from returning import returning_visitor
+from returning import fresh_visit
 
 from kbtools import check_file
 from kbtools.loading import load_bytes, load_path
@@ -23,87 +23,78 @@ RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedo
 
 
 def _ready(page: Any, site_url: str) -> None:
-    returning_visitor(page.context, site_url).close()
-    page.goto(site_url + PAGE)
+    fresh_visit(page, site_url, PAGE)
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 
 
 def test_combines_opened_and_typed_ratings_like_the_cli(
-    browser: Any, site_url: str, tmp_path: Path, axe_script: Path
+    desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
     files = sorted((RATINGS / "2025-09-15").glob("*.yaml"))
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(f) for f in files[:-1]])
-        page.wait_for_selector("#svs-resultat table")
-        # the last participant answered on paper: typed in during the meeting
-        last, _ = load_path(files[-1])
-        assert last is not None
-        page.fill("#svs-partnerskab", last.data["partnerskab"])
-        page.fill("#svs-dato", last.data["dato"])
-        page.fill("#svs-navn", last.data["navn"])
-        page.select_option("#svs-system", last.data["system"])
-        page.select_option("#svs-rolle", last.data["rolle"])
-        for parameter, level in last.data["niveauer"].items():
-            page.select_option(f"#svs-n-{parameter}", level)
-        page.click("#svs-form button[type=submit]")
-        page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 8")
-        page.wait_for_selector("#svs-gem:not([disabled])")
-        items = page.locator("#svs-resultat ul.kbtools-uenige li").all_text_contents()
-        assert [item.split(":")[0] for item in items] == [
-            "Mandat og ledelsesmæssig opbakning",
-            "Læring",
-            "Udbytte",
-        ]
-        with page.expect_download() as download:
-            page.click("#svs-gem")
-        saved = tmp_path / download.value.suggested_filename
-        download.value.save_as(saved)
-        assert saved.name == "vurdering-2025-09-15.yaml"
-        assert check_file(saved).findings == ()
-        document, _ = load_bytes(saved.read_bytes(), "v.yaml")
-        cli = combine([check_file(f) for f in files])
-        assert document is not None and cli.data is not None
-        mine = dict(document.data)
-        assert [r["navn"] for r in mine.pop("bedømmelser")] == [
-            r["navn"] for r in cli.data.pop("bedømmelser")
-        ]
-        assert mine == cli.data
-        page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
-        assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
-    finally:
-        context.close()
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(f) for f in files[:-1]])
+    page.wait_for_selector("#svs-resultat table")
+    # the last participant answered on paper: typed in during the meeting
+    last, _ = load_path(files[-1])
+    assert last is not None
+    page.fill("#svs-partnerskab", last.data["partnerskab"])
+    page.fill("#svs-dato", last.data["dato"])
+    page.fill("#svs-navn", last.data["navn"])
+    page.select_option("#svs-system", last.data["system"])
+    page.select_option("#svs-rolle", last.data["rolle"])
+    for parameter, level in last.data["niveauer"].items():
+        page.select_option(f"#svs-n-{parameter}", level)
+    page.click("#svs-form button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 8")
+    page.wait_for_selector("#svs-gem:not([disabled])")
+    items = page.locator("#svs-resultat ul.kbtools-uenige li").all_text_contents()
+    assert [item.split(":")[0] for item in items] == [
+        "Mandat og ledelsesmæssig opbakning",
+        "Læring",
+        "Udbytte",
+    ]
+    with page.expect_download() as download:
+        page.click("#svs-gem")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "vurdering-2025-09-15.yaml"
+    assert check_file(saved).findings == ()
+    document, _ = load_bytes(saved.read_bytes(), "v.yaml")
+    cli = combine([check_file(f) for f in files])
+    assert document is not None and cli.data is not None
+    mine = dict(document.data)
+    assert [r["navn"] for r in mine.pop("bedømmelser")] == [
+        r["navn"] for r in cli.data.pop("bedømmelser")
+    ]
+    assert mine == cli.data
+    page.add_script_tag(path=str(axe_script))
+    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
 
 
-def test_refuses_a_duplicate_participant_and_says_where(browser: Any, site_url: str) -> None:
+def test_refuses_a_duplicate_participant_and_says_where(desktop_page: Any, site_url: str) -> None:
     files = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
-    context = browser.new_context(locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(files[0]), str(files[1])])
-        page.wait_for_selector("#svs-resultat table")
-        page.set_input_files("#svs-aabn", [str(files[0])])
-        page.wait_for_selector("#svs-resultat ul.svs-fund")
-        text = page.text_content("#svs-resultat") or ""
-        # the second file of the same name is numbered, so the message tells them apart
-        second = files[0].name.replace(".yaml", " (2).yaml")
-        assert f"{second}, linje" in text and f"har også en bedømmelse i {files[0].name}" in text
-        assert "kolonne" not in text
-        assert page.is_disabled("#svs-gem")
-        page.click("#svs-liste li:last-child button")
-        page.wait_for_selector("#svs-resultat table")
-        assert page.locator("#svs-resultat tbody tr").count() == 8
-        assert page.is_enabled("#svs-gem")
-    finally:
-        context.close()
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(files[0]), str(files[1])])
+    page.wait_for_selector("#svs-resultat table")
+    page.set_input_files("#svs-aabn", [str(files[0])])
+    page.wait_for_selector("#svs-resultat ul.svs-fund")
+    text = page.text_content("#svs-resultat") or ""
+    # the second file of the same name is numbered, so the message tells them apart
+    second = files[0].name.replace(".yaml", " (2).yaml")
+    assert f"{second}, linje" in text and f"har også en bedømmelse i {files[0].name}" in text
+    assert "kolonne" not in text
+    assert page.is_disabled("#svs-gem")
+    page.click("#svs-liste li:last-child button")
+    page.wait_for_selector("#svs-resultat table")
+    assert page.locator("#svs-resultat tbody tr").count() == 8
+    assert page.is_enabled("#svs-gem")
 
 
 def test_a_file_not_in_utf8_is_refused_as_by_the_cli(
-    browser: Any, site_url: str, tmp_path: Path
+    desktop_page: Any, site_url: str, tmp_path: Path
 ) -> None:
     # the page sends the bytes, not the browser's decoding of them (which would turn the
     # Latin-1 »ø« into U+FFFD and combine a rating the CLI refuses)
@@ -113,67 +104,55 @@ def test_a_file_not_in_utf8_is_refused_as_by_the_cli(
     latin1.write_bytes(text.encode("latin-1"))
     cli = combine([check_file(source[0]), check_file(latin1)])
     assert cli.data is None and [f.code for f in cli.findings] == ["yaml-kodning"]
-    context = browser.new_context(locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(source[0]), str(latin1)])
-        page.wait_for_selector("#svs-resultat ul.svs-fund")
-        shown = page.text_content("#svs-resultat") or ""
-        assert f"latin1.yaml, linje {cli.findings[0].line} (fejl)" in shown
-        assert cli.findings[0].message in shown
-        assert page.is_disabled("#svs-gem")
-    finally:
-        context.close()
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(source[0]), str(latin1)])
+    page.wait_for_selector("#svs-resultat ul.svs-fund")
+    shown = page.text_content("#svs-resultat") or ""
+    assert f"latin1.yaml, linje {cli.findings[0].line} (fejl)" in shown
+    assert cli.findings[0].message in shown
+    assert page.is_disabled("#svs-gem")
 
 
 def test_a_typed_name_with_a_line_separator_is_kept_as_typed(
-    browser: Any, site_url: str, tmp_path: Path
+    desktop_page: Any, site_url: str, tmp_path: Path
 ) -> None:
     # a name pasted with U+2028 or DEL must not break the rating file the page writes
     first = sorted((RATINGS / "2025-03-10").glob("*.yaml"))[0]
     known, _ = load_path(first)
     assert known is not None
     name = "Bo\u2028Ærø\u007f"
-    context = browser.new_context(accept_downloads=True, locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(first)])
-        page.wait_for_selector("#svs-resultat table")
-        page.fill("#svs-partnerskab", known.data["partnerskab"])
-        page.fill("#svs-dato", known.data["dato"])
-        page.fill("#svs-navn", name)
-        page.select_option("#svs-system", "virksomhed")
-        for parameter in known.data["niveauer"]:
-            page.select_option(f"#svs-n-{parameter}", "klub")
-        page.click("#svs-form button[type=submit]")
-        page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 2")
-        page.wait_for_selector("#svs-gem:not([disabled])")
-        with page.expect_download() as download:
-            page.click("#svs-gem")
-        saved = tmp_path / "vurdering.yaml"
-        download.value.save_as(saved)
-        assert check_file(saved).findings == ()
-        document, _ = load_bytes(saved.read_bytes(), "v.yaml")
-        assert document is not None
-        assert [r["navn"] for r in document.data["bedømmelser"]] == [known.data["navn"], name]
-    finally:
-        context.close()
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(first)])
+    page.wait_for_selector("#svs-resultat table")
+    page.fill("#svs-partnerskab", known.data["partnerskab"])
+    page.fill("#svs-dato", known.data["dato"])
+    page.fill("#svs-navn", name)
+    page.select_option("#svs-system", "virksomhed")
+    for parameter in known.data["niveauer"]:
+        page.select_option(f"#svs-n-{parameter}", "klub")
+    page.click("#svs-form button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 2")
+    page.wait_for_selector("#svs-gem:not([disabled])")
+    with page.expect_download() as download:
+        page.click("#svs-gem")
+    saved = tmp_path / "vurdering.yaml"
+    download.value.save_as(saved)
+    assert check_file(saved).findings == ()
+    document, _ = load_bytes(saved.read_bytes(), "v.yaml")
+    assert document is not None
+    assert [r["navn"] for r in document.data["bedømmelser"]] == [known.data["navn"], name]
 
 
-def test_one_rating_is_counted_in_the_singular(browser: Any, site_url: str) -> None:
+def test_one_rating_is_counted_in_the_singular(desktop_page: Any, site_url: str) -> None:
     first = sorted((RATINGS / "2025-03-10").glob("*.yaml"))[0]
-    context = browser.new_context(locale="da-DK")
-    try:
-        page = context.new_page()
-        _ready(page, site_url)
-        page.set_input_files("#svs-aabn", [str(first)])
-        page.wait_for_selector("#svs-resultat table")
-        assert "1 bedømmelse er samlet." in (page.text_content("#samling") or "")
-        assert "1 bedømmelser" not in (page.text_content("#samling") or "")
-    finally:
-        context.close()
+    page = desktop_page
+    _ready(page, site_url)
+    page.set_input_files("#svs-aabn", [str(first)])
+    page.wait_for_selector("#svs-resultat table")
+    assert "1 bedømmelse er samlet." in (page.text_content("#samling") or "")
+    assert "1 bedømmelser" not in (page.text_content("#samling") or "")
 
 
 def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str) -> None:
@@ -188,17 +167,14 @@ def test_without_javascript_the_page_says_what_to_do(browser: Any, site_url: str
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [PAGE, "selvevaluering/index.html"])
 def test_no_serious_accessibility_violations(
-    browser: Any, site_url: str, axe_script: Path, path: str, scheme: str
+    desktop_page: Any, site_url: str, axe_script: Path, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(site_url + path, wait_until="load")
-        page.add_script_tag(path=str(axe_script))
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
-        assert axe["passes"]
-        assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
-    finally:
-        context.close()
+    """The facilitator view in both colour schemes (the questionnaire, a top-level page, is
+    scanned with the others in test_browser.py)."""
+    page = fresh_visit(desktop_page, site_url, PAGE)
+    page.emulate_media(color_scheme=scheme)
+    page.add_script_tag(path=str(axe_script))
+    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert axe["passes"]
+    assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []

@@ -61,10 +61,33 @@ PUT_IN = """async ([held, entries]) => {
 _taken: dict[str, list[list[str]]] = {}
 
 
-def _blank_page(context: Any, site_url: str) -> Any:
+def blank_url(site_url: str) -> str:
+    """A blank page on the site's origin that starts nothing."""
     HELD[BLANK] = b"<!doctype html><html lang='da'><title>-</title></html>"
+    return site_url + HELD_PATH.lstrip("/") + BLANK
+
+
+#: Forget what the site keeps in the browser (drafts, answers, agendas: localStorage only).
+FORGET = "() => { localStorage.clear(); sessionStorage.clear(); }"
+
+
+def fresh_visit(page: Any, site_url: str, path: str) -> Any:
+    """Open ``path`` of the site in ``page`` (a returning visitor's, kept by the test session)
+    as a new visit: nothing kept from earlier visits but the Python snapshot, on a screen (not
+    paper) in the light colour scheme, the pointer out of the way. The page goes to a blank
+    page of the site first, so nothing the last page still does can keep anything after the
+    storage is cleared."""
+    page.goto(blank_url(site_url))
+    page.evaluate(FORGET)
+    page.emulate_media(media="screen", color_scheme="light")
+    page.mouse.move(0, 0)
+    page.goto(site_url + path, wait_until="load")
+    return page
+
+
+def _blank_page(context: Any, site_url: str) -> Any:
     page = context.new_page()
-    page.goto(site_url + HELD_PATH.lstrip("/") + BLANK)
+    page.goto(blank_url(site_url))
     return page
 
 
