@@ -83,6 +83,9 @@ def test_release_notes_are_the_dated_section_of_the_version() -> None:
 
 # --- the wheel, installed into a clean environment ---------------------------------------
 
+#: the tests of the wheel run in one test process, so it is built and installed once
+WHEEL = pytest.mark.xdist_group("wheel")
+
 
 @pytest.fixture(scope="module")
 def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
@@ -121,6 +124,7 @@ def _run(env: dict[str, Any], *args: Any) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
+@WHEEL
 def test_the_wheel_holds_the_schemas_data_templates_and_static_files(
     wheel_env: dict[str, Any],
 ) -> None:
@@ -135,6 +139,7 @@ def test_the_wheel_holds_the_schemas_data_templates_and_static_files(
 
 
 @pytest.mark.slow
+@WHEEL
 def test_the_installed_wheel_runs_every_command_on_its_own(wheel_env: dict[str, Any]) -> None:
     work: Path = wheel_env["work"]
     agreement = ROOT / "cases" / "fjordkommune" / "aftale.yaml"
@@ -162,6 +167,7 @@ def test_the_installed_wheel_runs_every_command_on_its_own(wheel_env: dict[str, 
 
 
 @pytest.mark.slow
+@WHEEL
 def test_the_installed_wheel_tells_a_pip_user_how_to_get_pdfs(wheel_env: dict[str, Any]) -> None:
     agreement = ROOT / "cases" / "fjordkommune" / "aftale.yaml"
     result = _run(

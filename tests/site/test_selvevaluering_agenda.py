@@ -126,6 +126,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
         pdf = sheet.pdf(format="A4", prefer_css_page_size=True)
     finally:
         sheet.close()
+        page.bring_to_front()  # the shared page has the focus again for the next test
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 

@@ -74,9 +74,11 @@ FORGET = "() => { localStorage.clear(); sessionStorage.clear(); }"
 def fresh_visit(page: Any, site_url: str, path: str) -> Any:
     """Open ``path`` of the site in ``page`` (a returning visitor's, kept by the test session)
     as a new visit: nothing kept from earlier visits but the Python snapshot, on a screen (not
-    paper) in the light colour scheme, the pointer out of the way. The page goes to a blank
+    paper) in the light colour scheme, the pointer out of the way, the page in front (a test
+    may have opened another page beside it, which takes the focus). The page goes to a blank
     page of the site first, so nothing the last page still does can keep anything after the
     storage is cleared."""
+    page.bring_to_front()
     page.goto(blank_url(site_url))
     page.evaluate(FORGET)
     page.emulate_media(media="screen", color_scheme="light")
