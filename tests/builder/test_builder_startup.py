@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from browser import HELD
 from builderpage import PAGE, cli_findings, open_file, shown_findings, wait_until_ready
-from returning import cache_entries, describe, wait_for_cached_entries
+from returning import cache_entries, describe, returning_visitor, wait_for_cached_entries
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +58,7 @@ def test_a_snapshot_that_cannot_be_used_means_a_normal_start_and_a_new_snapshot(
 ) -> None:
     context = browser.new_context(locale="da-DK")
     try:
-        page = context.new_page()
-        _visit(page, site_url)
-        wait_for_cached_entries(page)
+        page = returning_visitor(context, site_url)  # holds the snapshot a first visit kept
         [[name, url, _]] = cache_entries(context, site_url, "spoil-")
         page.evaluate(SPOIL, [name, url])
         assert _visit(page, site_url) is False
