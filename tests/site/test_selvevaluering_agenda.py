@@ -16,6 +16,7 @@ import pytest
 from browser import AXE_RUN, AXE_TAGS
 from playwright.sync_api import expect
 from returning import fresh_visit
+from test_selvevaluering_samling import type_in
 
 from kbtools import check_file
 from kbtools.browser.entry import call
@@ -55,13 +56,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
     # the last participant is typed in, with the partnership written otherwise
     last, _ = load_path(FILES[-1])
     assert last is not None
-    page.fill("#svs-partnerskab", last.data["partnerskab"].upper().replace(" ", "-"))
-    page.fill("#svs-dato", last.data["dato"])
-    page.fill("#svs-navn", last.data["navn"])
-    page.select_option("#svs-system", last.data["system"])
-    for parameter, level in last.data["niveauer"].items():
-        page.select_option(f"#svs-n-{parameter}", level)
-    page.click("#svs-form button[type=submit]")
+    type_in(page, last.data, last.data["partnerskab"].upper().replace(" ", "-"), None)
     expect(page.locator("#svs-liste li")).to_have_count(8)
     expect(page.locator("#svs-gem")).to_be_enabled(timeout=60_000)
     expect(page.locator("#svs-resultat")).to_contain_text("Partnerskabet er skrevet")

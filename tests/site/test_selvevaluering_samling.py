@@ -27,6 +27,20 @@ def _ready(page: Any, site_url: str) -> None:
     page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
 
 
+def type_in(page: Any, rating: dict[str, Any], partnership: str, role: str | None) -> None:
+    """Type ``rating`` into the form and add it, as a facilitator does with an answer given on
+    paper (the partnership as written in ``partnership``, a role only when given)."""
+    page.fill("#svs-partnerskab", partnership)
+    page.fill("#svs-dato", rating["dato"])
+    page.fill("#svs-navn", rating["navn"])
+    page.select_option("#svs-system", rating["system"])
+    if role is not None:
+        page.select_option("#svs-rolle", role)
+    for parameter, level in rating["niveauer"].items():
+        page.select_option(f"#svs-n-{parameter}", level)
+    page.click("#svs-form button[type=submit]")
+
+
 def test_combines_opened_and_typed_ratings_like_the_cli(
     desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
@@ -38,14 +52,7 @@ def test_combines_opened_and_typed_ratings_like_the_cli(
     # the last participant answered on paper: typed in during the meeting
     last, _ = load_path(files[-1])
     assert last is not None
-    page.fill("#svs-partnerskab", last.data["partnerskab"])
-    page.fill("#svs-dato", last.data["dato"])
-    page.fill("#svs-navn", last.data["navn"])
-    page.select_option("#svs-system", last.data["system"])
-    page.select_option("#svs-rolle", last.data["rolle"])
-    for parameter, level in last.data["niveauer"].items():
-        page.select_option(f"#svs-n-{parameter}", level)
-    page.click("#svs-form button[type=submit]")
+    type_in(page, last.data, last.data["partnerskab"], last.data["rolle"])
     page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 8")
     page.wait_for_selector("#svs-gem:not([disabled])")
     items = page.locator("#svs-resultat ul.kbtools-uenige li").all_text_contents()
