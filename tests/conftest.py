@@ -50,6 +50,27 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+#: Where the test run keeps compiled Python when the environment asks for no ``__pycache__``
+#: folders in the source tree (``PYTHONDONTWRITEBYTECODE``).
+PYCACHE = REPO_ROOT / ".pytest_cache" / "pycache"
+
+
+def _keep_compiled_python() -> None:
+    """Without cached bytecode every process of the run (the workers, and each kbtools, Sphinx
+    and pre-commit process the tests start) compiles each module it imports again, and pytest
+    rewrites every test module's asserts again: about 4 s per worker before the first test.
+    When ``PYTHONDONTWRITEBYTECODE`` forbids ``__pycache__`` folders beside the sources, the run
+    keeps its bytecode in :data:`PYCACHE` instead (Python's ``pycache_prefix``), for this
+    process and every process it starts. Without the variable, Python's own default stays."""
+    if not os.environ.pop("PYTHONDONTWRITEBYTECODE", ""):
+        return
+    os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    sys.pycache_prefix = str(PYCACHE)
+    sys.dont_write_bytecode = False
+
+
+_keep_compiled_python()
+
 
 # Hypothesis' per-example deadline (200 ms) is a timing: on a busy machine it fails tests that
 # are right. No test here depends on how idle the machine is.

@@ -146,30 +146,6 @@ def test_reload_keeps_the_draft(builder: Any) -> None:
     page.wait_for_selector(DONE)
 
 
-def test_nothing_is_requested_outside_the_local_server(browser: Any, site_url: str) -> None:
-    context = browser.new_context()
-    requested: list[str] = []
-
-    def note(route: Any) -> None:
-        requested.append(route.request.url)
-        route.continue_()
-
-    context.route("**/*", note)
-    try:
-        page = context.new_page()
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(site_url + PAGE)
-        page.wait_for_selector("#ab-status:text-is('Kontrol klar')", timeout=60_000)
-        page.wait_for_selector(DONE)
-        page.get_by_role("button", name="Vis udskrift").click()
-        page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
-    finally:
-        context.close()
-    assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen
-    outside = sorted({url for url in requested if not url.startswith((site_url, "blob:", "data:"))})
-    assert outside == []
-
-
 def scan(page: Any, axe_script: Path) -> list[str]:
     page.add_script_tag(path=str(axe_script))
     result = page.evaluate(AXE_RUN, AXE_TAGS)

@@ -1,6 +1,6 @@
 """How Python starts in the builder: a first visit keeps a snapshot of the started
-interpreter, a return visit starts from it, and a snapshot that cannot be used only costs
-time (see ``kb-python-worker.mjs``)."""
+interpreter, a return visit starts from it, neither asks any other server for anything, and a
+snapshot that cannot be used only costs time (see ``kb-python-worker.mjs``)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,20 @@ def _visit(page: Any, site_url: str) -> bool:
     return started
 
 
-def test_a_first_visit_keeps_a_snapshot_and_a_return_visit_starts_from_it(
+def test_a_first_visit_keeps_a_snapshot_a_return_visit_starts_from_it_and_neither_leaves_the_site(
     browser: Any, site_url: str
 ) -> None:
     context = browser.new_context(locale="da-DK")
+    requested: list[str] = []  # by the pages and by Python's worker (only a route sees those)
+
+    def note(route: Any) -> None:
+        requested.append(route.request.url)
+        route.continue_()
+
+    context.route("**/*", note)
     try:
         page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
         assert _visit(page, site_url) is False
         wait_for_cached_entries(page)
         kept = cache_entries(context, site_url, "startup-")
@@ -49,8 +57,13 @@ def test_a_first_visit_keeps_a_snapshot_and_a_return_visit_starts_from_it(
         # started from the snapshot, the checks are kbtools' own
         open_file(page, INVALID)
         assert shown_findings(page) == cli_findings(INVALID)
+        page.get_by_role("button", name="Vis udskrift").click()
+        page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     finally:
         context.close()
+    assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen
+    outside = sorted({url for url in requested if not url.startswith((site_url, "blob:", "data:"))})
+    assert outside == []
 
 
 def test_a_snapshot_that_cannot_be_used_means_a_normal_start_and_a_new_snapshot(
