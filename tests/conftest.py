@@ -42,7 +42,7 @@ from sphinx.util.console import nocolor
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import AXE_FILE, CHROMIUM_ARGS, chromium_path, serve
 from returning import returning_visitor
 from sitebuild import built_once, start_building
 
@@ -163,11 +163,12 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def axe_script(repo_root: Path) -> Path:
-    path = repo_root / "node_modules" / "axe-core" / "axe.min.js"
-    if not path.is_file():
-        pytest.fail(f"axe-core mangler: {path} findes ikke. {RUN_BOOTSTRAP}", pytrace=False)
-    return path
+def axe_script() -> Path:
+    """npm's axe-core, which ``browser.run_axe`` loads into a page; a test that scans asks for
+    it, so a missing axe-core fails with how to install it."""
+    if not AXE_FILE.is_file():
+        pytest.fail(f"axe-core mangler: {AXE_FILE} findes ikke. {RUN_BOOTSTRAP}", pytrace=False)
+    return AXE_FILE
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 from builderpage import DONE, PAGE, cli_findings, open_file, shown_findings
 
 from kbtools.api import check_file
@@ -147,8 +147,7 @@ def test_reload_keeps_the_draft(builder: Any) -> None:
 
 
 def scan(page: Any, axe_script: Path) -> list[str]:
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(AXE_RUN, AXE_TAGS)
+    result = run_axe(page)
     return [
         f"{v['id']} [{v['impact']}]: {[n['target'] for n in v['nodes']][:5]}"
         for v in result["violations"]

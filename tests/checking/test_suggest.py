@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbtools.checking.suggest import MAX_COMPARED, _fold, suggest
+from kbtools.checking.suggest import _CUTOFF, MAX_COMPARED, _fold, suggest
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = (ROOT / "tests" / "data" / "agreements" / "valid" / "minimal.yaml").read_text("utf-8")
@@ -55,6 +55,14 @@ def test_a_typing_mistake_among_many_candidates_finds_a_close_one(
     meant = candidates[pick % len(candidates)]
     written = _typo(meant, kind, at)
     found = suggest(written, candidates)
-    assert found is not None
-    ratio = difflib.SequenceMatcher(None, written, found).ratio()
-    assert ratio >= difflib.SequenceMatcher(None, written, meant).ratio() or found == written
+    # One mistake can leave a short word less than 70 % alike as difflib measures it ("baab"
+    # against "abab": 50 %); comparing every candidate would suggest nothing then either.
+    if _alike(meant, written) >= _CUTOFF:
+        assert found is not None
+    if found is not None:
+        assert found == written or _alike(found, written) >= _alike(meant, written)
+
+
+def _alike(candidate: str, written: str) -> float:
+    """How alike ``difflib.get_close_matches`` finds them (its measure is not symmetric)."""
+    return difflib.SequenceMatcher(None, candidate, written).ratio()

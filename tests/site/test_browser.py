@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import HELD, HELD_PATH, run_axe
 from returning import returning_visitor
 
 pytestmark = pytest.mark.browser
@@ -83,8 +83,7 @@ def test_no_serious_accessibility_violations(
     response = page.goto(site_url + path, wait_until="load")
     assert response is not None and response.ok, f"{path} did not load"
     scheme = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(AXE_RUN, AXE_TAGS)
+    result = run_axe(page)
     assert result["passes"], "axe-core ran no checks at all"
     violations = [v for v in result["violations"] if v["impact"] in SERIOUS]
     mode = "dark" if scheme else "light"
@@ -92,6 +91,21 @@ def test_no_serious_accessibility_violations(
         f"{path} ({mode} colour scheme) has {len(violations)} serious or critical "
         f"accessibility violations:\n{_describe(violations)}"
     )
+
+
+#: A page of the site's origin with what axe must find: grey text on white, an unnamed image.
+NOT_ACCESSIBLE = (
+    b'<!doctype html><html lang="da"><title>Utilgaengelig</title>'
+    b'<p style="color: #bbb; background: #fff">Lys gr\xc3\xa5 tekst</p>'
+    b'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40"></html>'
+)
+
+
+def test_the_scan_is_not_blind(desktop_page: Any, site_url: str, axe_script: Path) -> None:
+    HELD["utilgaengelig.html"] = NOT_ACCESSIBLE
+    desktop_page.goto(site_url + HELD_PATH.lstrip("/") + "utilgaengelig.html")
+    found = {v["id"]: v["impact"] for v in run_axe(desktop_page)["violations"]}
+    assert found.get("color-contrast") == "serious" and found.get("image-alt") == "critical"
 
 
 @pytest.mark.parametrize(

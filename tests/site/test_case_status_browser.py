@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +51,7 @@ def test_the_section_shows_goals_and_money_in_words(
     wide = [t for t in sized_page.evaluate(TABLE_WIDTHS) if t["table"] > t["page"] + 0.5]
     assert not wide, f"a table is wider than the screen at {width} px: {wide}"
     section.screenshot(path=str(screenshot_dir / f"case-status-{width}px.png"))
-    sized_page.add_script_tag(path=str(axe_script))
-    result = sized_page.evaluate(AXE_RUN, AXE_TAGS)
+    result = run_axe(sized_page)
     serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
     assert not serious, f"axe at {width} px: {serious}"
 
@@ -94,8 +93,7 @@ def test_the_html_note_is_accessible_on_a_laptop_and_a_phone(
     html has the same tables)."""
     for path in ("opfoelgning-2026.html", "aftale.html"):
         sized_page.goto(f"{site_url}eksempler/fjordkommune/{path}", wait_until="load")
-        sized_page.add_script_tag(path=str(axe_script))
-        result = sized_page.evaluate(AXE_RUN, AXE_TAGS)
+        result = run_axe(sized_page)
         serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
         assert not serious, f"{path} at {sized_page.viewport_size['width']} px: {serious}"
         regions = sized_page.locator("div.tabel[role=region][tabindex='0']")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 from returning import returning_visitor
 from test_browser import SERIOUS, _describe, top_level_pages
 
@@ -151,8 +151,7 @@ def test_every_page_has_no_serious_accessibility_violations(
     for rel in pages[part::SCAN_PARTS]:
         response = light_page.goto(site_url + rel, wait_until="load")
         assert response is not None and response.ok, rel
-        light_page.add_script_tag(path=str(axe_script))
-        result = light_page.evaluate(AXE_RUN, AXE_TAGS)
+        result = run_axe(light_page)
         violations = [v for v in result["violations"] if v["impact"] in SERIOUS]
         if violations:
             problems.append(f"{rel}:\n{_describe(violations)}")

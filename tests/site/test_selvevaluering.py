@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 from returning import fresh_visit
 
 from kbtools import check_file
@@ -159,8 +159,7 @@ def test_save_gives_a_file_kbtools_accepts_and_answers_are_remembered(
     page.reload()
     assert page.input_value("#sv-navn") == 'Åse "Ø" Ærø: #1'
     assert page.is_checked("#sv-forhold-klub") and not page.is_checked("#sv-laering-klub")
-    page.add_script_tag(path=str(axe_script))
-    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    axe = run_axe(page)
     assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("#sv-ryd")

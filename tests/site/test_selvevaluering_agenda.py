@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 from playwright.sync_api import expect
 from returning import fresh_visit
 from test_selvevaluering_samling import type_in
@@ -102,8 +102,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
     assert item["niveau"] == "klub"
     assert item["begrundelse"] == "Vi mødes fast, men uden fælles mål endnu."
 
-    page.add_script_tag(path=str(axe_script))
-    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    axe = run_axe(page)
     serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == []
 
@@ -134,7 +133,6 @@ def test_the_agenda_on_a_phone(phone_page: Any, site_url: str, axe_script: Path)
     first = page.locator("#svs-dagsorden select").first
     box = first.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-    page.add_script_tag(path=str(axe_script))
-    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    axe = run_axe(page)
     serious = [v["id"] for v in axe["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import AXE_RUN, AXE_TAGS
+from browser import run_axe
 from returning import fresh_visit
 
 from kbtools import check_file
@@ -75,8 +75,7 @@ def test_combines_opened_and_typed_ratings_like_the_cli(
         r["navn"] for r in cli.data.pop("bedømmelser")
     ]
     assert mine == cli.data
-    page.add_script_tag(path=str(axe_script))
-    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    axe = run_axe(page)
     assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
 
 
@@ -181,7 +180,6 @@ def test_no_serious_accessibility_violations(
     scanned with the others in test_browser.py)."""
     page = fresh_visit(desktop_page, site_url, PAGE)
     page.emulate_media(color_scheme=scheme)
-    page.add_script_tag(path=str(axe_script))
-    axe = page.evaluate(AXE_RUN, AXE_TAGS)
+    axe = run_axe(page)
     assert axe["passes"]
     assert [v["id"] for v in axe["violations"] if v["impact"] in SERIOUS] == []
