@@ -102,11 +102,15 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     (wheel,) = base.glob("kbtools-*.whl")
     venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    # a venv without pip of its own (installing pip into it is most of a venv's cost): this
+    # run's pip installs into it
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     pip: list[str | Path] = [
-        venv / "bin" / "python",
+        sys.executable,
         "-m",
         "pip",
+        "--python",
+        venv / "bin" / "python",
         "-q",
         "--disable-pip-version-check",
     ]

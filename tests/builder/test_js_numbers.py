@@ -10,15 +10,14 @@ kbtools reads no amount of 10^12 or more).
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from nodelines import NodeLines
 
 from kbtools.amounts import total
 from kbtools.danish import format_number
@@ -36,48 +35,43 @@ AMOUNT = st.one_of(
 NUMBER = st.one_of(AMOUNT, st.floats(allow_nan=False, allow_infinity=False))
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node mangler. Kør ./bootstrap.sh.", pytrace=False)
-    return node
+@pytest.fixture(scope="module")
+def builder_js() -> Iterator[NodeLines]:
+    """The builder's number code, in one Node process for the module."""
+    with NodeLines(BATCH) as node:
+        yield node
 
 
-def shown_by_the_builder(values: list[float | int | list[float | int]]) -> list[str]:
-    lines = "".join(json.dumps(value) + "\n" for value in values)
-    done = subprocess.run(
-        [_node(), str(BATCH)], input=lines, capture_output=True, text=True, check=True
-    )
-    return [json.loads(line) for line in done.stdout.splitlines()]
-
-
-def test_known_numbers() -> None:
+def test_known_numbers(builder_js: NodeLines) -> None:
     values: list[float | int] = [0, -0.0, 3.3000000000000003, 1.1 + 2.2, -1234.5, 1500000]
     values += [0.125, 1e21, 1e-7, -123456789012.34, 2.5e-300, 1.7976931348623157e308]
-    assert shown_by_the_builder(list(values)) == [format_number(v) for v in values]
-    assert shown_by_the_builder([1.1 + 2.2]) == ["3,3"]
+    assert builder_js.answers(list(values)) == [format_number(v) for v in values]
+    assert builder_js.answers([1.1 + 2.2]) == ["3,3"]
 
 
-def test_known_totals() -> None:
+def test_known_totals(builder_js: NodeLines) -> None:
     lists: list[list[float | int]] = [[], [1.1, 2.2], [0.1, 0.2, 0.3], [1e11, 0.001, -1e11]]
     lists += [[450000.5, 120000.25], [-1.5, 1.5], [123456.789, 0.0001]]
-    shown = shown_by_the_builder(list(lists))
+    shown = builder_js.answers(list(lists))
     assert shown == [format_number(total(values)) for values in lists]
     assert shown[1] == "3,3" and shown[3] == "0,001"
 
 
-# one Node process per example: many values at a time keeps the test quick
 @pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(NUMBER, min_size=50, max_size=50))
-def test_the_builder_shows_any_number_as_python_writes_it(values: list[float | int]) -> None:
-    assert shown_by_the_builder(list(values)) == [format_number(v) for v in values]
+def test_the_builder_shows_any_number_as_python_writes_it(
+    builder_js: NodeLines, values: list[float | int]
+) -> None:
+    assert builder_js.answers(list(values)) == [format_number(v) for v in values]
 
 
 @pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(AMOUNT, max_size=8), min_size=20, max_size=20))
-def test_the_builder_adds_up_amounts_as_python_does(lists: list[list[float | int]]) -> None:
-    shown = shown_by_the_builder(list(lists))
+def test_the_builder_adds_up_amounts_as_python_does(
+    builder_js: NodeLines, lists: list[list[float | int]]
+) -> None:
+    shown = builder_js.answers(list(lists))
     assert shown == [format_number(total(values)) for values in lists]
     assert all(isinstance(total(values), Decimal) for values in lists)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from nodelines import NodeLines
 
 ROOT = Path(__file__).resolve().parents[2]
 BATCH = ROOT / "tests" / "js" / "yaml-batch.mjs"
@@ -82,19 +82,11 @@ DOCUMENT = st.dictionaries(
 )
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node mangler. Kør ./bootstrap.sh.", pytrace=False)
-    return node
-
-
-def write_yaml(documents: list[dict[str, Any]]) -> list[str]:
-    lines = "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in documents)
-    result = subprocess.run(
-        [_node(), str(BATCH)], input=lines, capture_output=True, text=True, check=True
-    )
-    return [json.loads(line) for line in result.stdout.splitlines()]
+@pytest.fixture(scope="module")
+def builder_js() -> Iterator[NodeLines]:
+    """The builder's YAML writer, in one Node process for the module."""
+    with NodeLines(BATCH) as node:
+        yield node
 
 
 class _TextDates(yaml.SafeLoader):
@@ -121,17 +113,20 @@ def as_javascript_has_it(value: Any) -> Any:
     return value
 
 
-# one Node process per example: many documents at a time keeps the test quick
 @pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(DOCUMENT, min_size=10, max_size=10))
-def test_python_reads_back_what_the_builder_writes(documents: list[dict[str, Any]]) -> None:
-    for document, text in zip(documents, write_yaml(documents), strict=True):
+def test_python_reads_back_what_the_builder_writes(
+    builder_js: NodeLines, documents: list[dict[str, Any]]
+) -> None:
+    for document, text in zip(documents, builder_js.answers(documents), strict=True):
         assert read_back(text) == document, text
 
 
-def test_a_float_that_javascript_writes_with_an_exponent_stays_a_number() -> None:
-    (text,) = write_yaml([{"beløb": 1e21, "lille": 1e-7}])
+def test_a_float_that_javascript_writes_with_an_exponent_stays_a_number(
+    builder_js: NodeLines,
+) -> None:
+    (text,) = builder_js.answers([{"beløb": 1e21, "lille": 1e-7}])
     assert read_back(text) == {"beløb": 1e21, "lille": 1e-7}
 
 
@@ -154,11 +149,8 @@ def test_the_builder_writes_what_the_python_writer_writes(tmp_path: Path) -> Non
     fields = tmp_path / "fields.json"
     fields.write_text(json.dumps(form_model()["elements"], ensure_ascii=False), "utf-8")
     documents = _generated_agreements()
-    lines = "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in documents)
-    result = subprocess.run(
-        [_node(), str(BATCH), str(fields)], input=lines, capture_output=True, text=True, check=True
-    )
-    written = [json.loads(line) for line in result.stdout.splitlines()]
+    with NodeLines(BATCH, str(fields)) as in_form_order:
+        written = in_form_order.answers(documents)
     assert written == [to_yaml(document) for document in documents]
 
 
@@ -184,9 +176,9 @@ def _javascript_order(value: Any) -> Any:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(DOCUMENT, min_size=10, max_size=10))
 def test_the_builder_and_python_write_the_same_bytes_for_any_document(
-    documents: list[dict[str, Any]],
+    builder_js: NodeLines, documents: list[dict[str, Any]]
 ) -> None:
     from kbtools.yaml_writer import to_yaml
 
-    for document, text in zip(documents, write_yaml(documents), strict=True):
+    for document, text in zip(documents, builder_js.answers(documents), strict=True):
         assert text == to_yaml(_javascript_order(document))

@@ -1,13 +1,12 @@
-// Reads one JSON value per line from stdin: a number, written as the builder shows a number,
-// or a list of numbers, written as the builder shows their total; writes one JSON string a
-// line. Used by tests/builder/test_js_numbers.py to hold ab-numbers.mjs to kbtools.danish.
-import { readFileSync } from "node:fs";
+// Answers each line of stdin, one JSON value, with one line of stdout: a number, written as
+// the builder shows a number, or a list of numbers, written as the builder shows their total
+// (a JSON string). Used by tests/builder/test_js_numbers.py, through tests/support/nodelines.py,
+// to hold ab-numbers.mjs to kbtools.danish.
+import { createInterface } from "node:readline";
 import { formatTotal, showNumber, total } from "../../kbtools/sphinxext/static/ab-values.mjs";
 
-const out = [];
-for (const line of readFileSync(0, "utf8").split("\n")) {
-  if (!line) continue;
+for await (const line of createInterface({ input: process.stdin })) {
   const value = JSON.parse(line);
-  out.push(JSON.stringify(Array.isArray(value) ? formatTotal(total(value).total) : showNumber(value)));
+  const shown = Array.isArray(value) ? formatTotal(total(value).total) : showNumber(value);
+  process.stdout.write(JSON.stringify(shown) + "\n");
 }
-process.stdout.write(out.join("\n") + "\n");
