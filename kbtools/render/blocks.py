@@ -1,8 +1,9 @@
 """The parts of the document model (:mod:`kbtools.render.model`) and how values are written.
 
-A writer lays these blocks out; it never re-derives content. :class:`Kept` is the one
-layout hint in the model: its blocks belong on one page (the signatures and the clause before
-them), so every paged format keeps them together.
+A writer lays these blocks out; it never re-derives content. :class:`Kept` and
+:attr:`Table.kept_whole` are the layout hints in the model: their blocks belong on one page
+(the signatures and the clause before them; a short table), so every paged format keeps them
+together.
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ class Bullets:
     items: list[str]
 
 
+#: A table of at most this many rows is kept on one page (a budget with its total, the goals);
+#: a longer one may be split, but never leaves its last row alone on a page.
+WHOLE_TABLE_ROWS = 12
+
+
 @dataclass
 class Table:
     caption: str  # may be empty: the heading above already names the table
     header: list[str]
     rows: list[list[str]]
     numeric: bool = True  # columns after the first hold amounts (right-aligned)
+
+    @property
+    def kept_whole(self) -> bool:
+        """Whether the paged formats keep the whole table on one page."""
+        return len(self.rows) <= WHOLE_TABLE_ROWS
 
 
 @dataclass

@@ -154,8 +154,11 @@ def _table(block: Table) -> str:
             for c, text in enumerate(texts[: len(grid)])
         )
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>")
-    if rows:  # the header row stays with the first row of figures
-        rows[0] = _keep_with_next(rows[0])
+    # a short table stays on one page; a long one keeps its header row with the first row of
+    # figures and its last row with the one before
+    kept = range(len(rows) - 1) if block.kept_whole else {0, len(rows) - 2} - {-1}
+    for r in kept:
+        rows[r] = _keep_with_next(rows[r])
     named = block.caption or ", ".join(block.header)
     caption = _NOT_XML.sub("", " ".join(_LINE_END.split(named)))
     return (

@@ -131,7 +131,8 @@ AUTHOR = "LKS-vidensbasen"
 
 #: One font family for everything, the page's footer included (the page box inherits from
 #: ``html``). Headings and table captions are kept with what follows (``break-after``), a
-#: table row is never split, and what the model keeps together (``.samlet``: the last clause
+#: table row is never split, a short table (``.hel``) is kept whole and a long one never
+#: leaves its last row alone, and what the model keeps together (``.samlet``: the last clause
 #: and the signatures) is never split by a page break.
 CSS = """
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; }
@@ -144,6 +145,8 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #444; padding: .3rem .6rem; vertical-align: top; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.hel { break-inside: avoid; }
+tbody tr:last-child { break-before: avoid; }
 td.tal, th.tal { text-align: right; white-space: nowrap; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; break-after: avoid; }
 table.forside { margin: 0 0 1.2rem; }
@@ -255,7 +258,8 @@ def _table(block: Table) -> str:
         for row in block.rows
     )
     caption = f"<caption>{e(block.caption)}</caption>" if block.caption else ""
-    table = f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    whole = ' class="hel"' if block.kept_whole else ""
+    table = f"<table{whole}>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     return _scrolling(block.caption or ", ".join(block.header), table)
 
 

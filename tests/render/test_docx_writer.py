@@ -20,6 +20,7 @@ from kbtools.api import check_file
 from kbtools.browser.entry import call
 from kbtools.cli import main
 from kbtools.render import render_agreement
+from kbtools.render.blocks import WHOLE_TABLE_ROWS, Rendered
 from kbtools.render.docx_template import word_template
 from kbtools.render.docx_writer import to_docx
 from kbtools.render.model import Bullets, Heading, Table, build
@@ -137,6 +138,29 @@ def test_tables_have_a_grid_that_fills_the_line() -> None:
         for cell, width in zip(row.cells, [c.width for c in parties.columns], strict=True):
             longest = max(map(len, cell.text.split()), default=0)
             assert width is None or longest * 0.2 < width.cm
+
+
+def _kept_rows(table: Any) -> list[bool]:
+    """Per row: whether Word keeps it on the page of the next row (every paragraph in it
+    »keep with next«)."""
+    return [
+        all(p._p.find(f"{W}pPr/{W}keepNext") is not None for c in row.cells for p in c.paragraphs)
+        for row in table.rows
+    ]
+
+
+def test_a_short_table_stays_on_one_page_and_a_long_one_keeps_its_ends() -> None:
+    short = Table("Kort", ["Post", "2027"], [[f"Post {i}", "10"] for i in range(WHOLE_TABLE_ROWS)])
+    long = Table(
+        "Lang", ["Post", "2027"], [[f"Post {i}", "10"] for i in range(WHOLE_TABLE_ROWS + 5)]
+    )
+    doc = Rendered("Tabeller", draft=False, blocks=[short, long])
+    first, second = docx.Document(io.BytesIO(to_docx(doc))).tables
+    # the header and every row but the last go with the next row: Word moves them together
+    assert _kept_rows(first) == [True] * WHOLE_TABLE_ROWS + [False]
+    # a long table may break, but not after its header and not before its last row
+    kept = _kept_rows(second)
+    assert kept[0] and kept[-2] and not kept[-1] and not any(kept[1:-2])
 
 
 def test_footer_counts_pages_and_the_file_is_danish() -> None:

@@ -7,6 +7,7 @@ tests see what a reader sees at the foot of a page, not the order the text was d
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from pypdf import PdfReader
 from kbtools.api import check_file
 from kbtools.kinds import AGREEMENT
 from kbtools.render import render_agreement
+from kbtools.render.blocks import WHOLE_TABLE_ROWS, Paragraph, Rendered
 from kbtools.render.model import Heading, Signature, Table, build
+from kbtools.render.pdf_writer import to_pdf
 
 CASES = sorted((Path(__file__).resolve().parents[2] / "cases").glob("*/aftale.yaml"))
 FOOTER = re.compile(r"^Side \d+ af \d+$")
@@ -82,6 +85,40 @@ def test_no_page_ends_with_a_heading_or_a_caption(case: Any) -> None:
     for number, page in enumerate(PdfReader(path).pages[:-1], start=1):
         foot = _lines(page)[0]
         assert not any(title.endswith(foot) for title in titles), (number, foot)
+
+
+def _pages_of(pages: list[str], label: str) -> set[int]:
+    return {n for n, text in enumerate(pages) if f" {label} " in f" {text} "}
+
+
+def test_a_short_table_is_never_split_and_a_long_one_never_leaves_its_last_row_alone() -> None:
+    """Long tables of a growing length, then short tables of every length at every height on a
+    page (text of a growing length before each): without the rules, a long table leaves its
+    last row alone on a page and some short tables are split."""
+    blocks: list[Any] = []
+    short = []
+    for k in range(1, 16):
+        blocks.append(Paragraph("Tekst før tabellen. " * 9 * k))
+        rows = [[f"Kort{k}.{i}", "1"] for i in range(2 + k % (WHOLE_TABLE_ROWS - 1))]
+        short.append(Table(f"Tabel {k}", ["Post", "Beløb"], rows))
+        blocks.append(short[-1])
+    long = [
+        Table(f"Lang {k}", ["Post", "Beløb"], [[f"Lang{k}.{i}", "1"] for i in range(13 + k)])
+        for k in range(20)
+    ]
+    assert not any(table.kept_whole for table in long)
+    pdf = to_pdf(Rendered("Tabeller", draft=False, blocks=[*long, *blocks]))
+    pages = [" ".join(_lines(page)) for page in PdfReader(io.BytesIO(pdf)).pages]
+    split = [
+        t.caption for t in short if len(set().union(*(_pages_of(pages, r[0]) for r in t.rows))) != 1
+    ]
+    assert split == []
+    alone = [
+        t.caption
+        for t in long
+        if _pages_of(pages, t.rows[-1][0]) != _pages_of(pages, t.rows[-2][0])
+    ]
+    assert alone == []
 
 
 def test_clauses_are_sentences_with_values_in_their_danish_form(case: Any) -> None:
