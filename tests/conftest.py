@@ -50,23 +50,16 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-#: Where the test run keeps compiled Python when the environment asks for no ``__pycache__``
-#: folders in the source tree (``PYTHONDONTWRITEBYTECODE``).
-PYCACHE = REPO_ROOT / ".pytest_cache" / "pycache"
-
-
 def _keep_compiled_python() -> None:
     """Without cached bytecode every process of the run (the workers, and each kbtools, Sphinx
-    and pre-commit process the tests start) compiles each module it imports again, and pytest
-    rewrites every test module's asserts again: about 4 s per worker before the first test.
-    When ``PYTHONDONTWRITEBYTECODE`` forbids ``__pycache__`` folders beside the sources, the run
-    keeps its bytecode in :data:`PYCACHE` instead (Python's ``pycache_prefix``), for this
-    process and every process it starts. Without the variable, Python's own default stays."""
-    if not os.environ.pop("PYTHONDONTWRITEBYTECODE", ""):
-        return
-    os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
-    sys.pycache_prefix = str(PYCACHE)
-    sys.dont_write_bytecode = False
+    and pre-commit process the tests start) compiles each module of the checkout it imports
+    again, and pytest rewrites every test module's asserts again: about 4 s per worker before
+    the first test. So the run writes ``__pycache__`` folders (ignored by git) even when
+    ``PYTHONDONTWRITEBYTECODE`` is set, as Python does by default, for this process and every
+    process it starts. (A ``PYTHONPYCACHEPREFIX`` elsewhere would not do: Python then ignores
+    the bytecode pip wrote for the installed packages, and a first run compiles them all.)"""
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", ""):
+        sys.dont_write_bytecode = False
 
 
 _keep_compiled_python()
