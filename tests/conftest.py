@@ -50,6 +50,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+
 def _keep_compiled_python() -> None:
     """Without cached bytecode every process of the run (the workers, and each kbtools, Sphinx
     and pre-commit process the tests start) compiles each module of the checkout it imports
