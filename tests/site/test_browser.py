@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browser import HELD, HELD_PATH, run_axe
-from returning import returning_visitor
+from returning import fresh_visit, returning_visitor
 
 pytestmark = pytest.mark.browser
 
@@ -121,15 +121,10 @@ def test_screenshot(page: Any, site_url: str, screenshot_dir: Path, path: str, n
     assert len(data) > 10_000, f"{target} is suspiciously small ({len(data)} bytes)"
 
 
-def test_search_for_a_danish_word_finds_pages(browser: Any, site_url: str) -> None:
-    context = browser.new_context(locale="da-DK")
-    try:
-        search = context.new_page()
-        search.goto(site_url + "search.html?q=partnerskab", wait_until="load")
-        hits = search.locator("#search-results ul.search li")
-        hits.first.wait_for(state="attached", timeout=20_000)
-        assert hits.count() >= 1
-        links = hits.locator("a").evaluate_all("links => links.map(a => a.textContent)")
-        assert any(text.strip() for text in links), "the search hits have no titles"
-    finally:
-        context.close()
+def test_search_for_a_danish_word_finds_pages(desktop_page: Any, site_url: str) -> None:
+    search = fresh_visit(desktop_page, site_url, "search.html?q=partnerskab")
+    hits = search.locator("#search-results ul.search li")
+    hits.first.wait_for(state="attached", timeout=20_000)
+    assert hits.count() >= 1
+    links = hits.locator("a").evaluate_all("links => links.map(a => a.textContent)")
+    assert any(text.strip() for text in links), "the search hits have no titles"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from returning import fresh_visit
 
 from kbtools.typology.cases import case_names, load_case
 from kbtools.typology.views import comparison
@@ -97,20 +98,13 @@ def test_comparison_shows_all_parameters_on_a_laptop(browser: Any, site_url: str
         context.close()
 
 
-def test_comparison_prints_all_parameters_on_a4(browser: Any, site_url: str) -> None:
+def test_comparison_prints_all_parameters_on_a4(desktop_page: Any, site_url: str) -> None:
     from pypdf import PdfReader
 
-    context = browser.new_context(locale="da-DK")
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}cases/index.html", wait_until="load")
-        page.emulate_media(media="print")
-        assert page.locator(".skip-to-content").evaluate("e => getComputedStyle(e).display") == (
-            "none"
-        )
-        reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    finally:
-        context.close()
+    page = fresh_visit(desktop_page, site_url, "cases/index.html")
+    page.emulate_media(media="print")
+    assert page.locator(".skip-to-content").evaluate("e => getComputedStyle(e).display") == "none"
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     pages = [pdf_page.extract_text() or "" for pdf_page in reader.pages]
     assert all(text.strip() for text in pages), "the printout has a blank page"
     text = re.sub(r"-\s*\n\s*", "", "\n".join(pages))

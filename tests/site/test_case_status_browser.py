@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from browser import run_axe
+from returning import fresh_visit
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +57,8 @@ def test_the_section_shows_goals_and_money_in_words(
     assert not serious, f"axe at {width} px: {serious}"
 
 
-def test_every_years_note_can_be_downloaded(context: Any, site_url: str) -> None:
-    page = context.new_page()
-    page.goto(site_url + PAGE, wait_until="load")
+def test_every_years_note_can_be_downloaded(desktop_page: Any, site_url: str) -> None:
+    page = fresh_visit(desktop_page, site_url, PAGE)
     links = page.locator(f"{SECTION} li a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert len(hrefs) == 2 * 4, hrefs  # two years, each in PDF, Word, html and Markdown
@@ -73,10 +73,9 @@ def test_every_years_note_can_be_downloaded(context: Any, site_url: str) -> None
     "start", ["lks-i-praksis/tjekliste.html", "tringuide/trin-4.html"], ids=["aarshjul", "trin-4"]
 )
 def test_readers_reach_the_section_from_the_year_wheel_and_the_tringuide(
-    context: Any, site_url: str, start: str
+    desktop_page: Any, site_url: str, start: str
 ) -> None:
-    page = context.new_page()
-    page.goto(site_url + start, wait_until="load")
+    page = fresh_visit(desktop_page, site_url, start)
     page.locator("article a[href$='opfoelgning.html']").first.click()
     page.wait_for_url("**/lks-i-praksis/opfoelgning.html")
     assert page.locator("h1").inner_text().strip().startswith("Opfølgning år for år")
