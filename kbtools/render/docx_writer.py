@@ -156,7 +156,7 @@ def _table(block: Table) -> str:
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>")
     # a short table stays on one page; a long one keeps its header row with the first row of
     # figures and its last row with the one before
-    kept = range(len(rows) - 1) if block.kept_whole else {0, len(rows) - 2} - {-1}
+    kept = range(len(rows) - 1) if block.kept_whole else (0, len(rows) - 2)
     for r in kept:
         rows[r] = _keep_with_next(rows[r])
     named = block.caption or ", ".join(block.header)
