@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browser import HELD, HELD_PATH, run_axe
-from returning import fresh_visit, returning_visitor
+from returning import fresh_visit
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +49,14 @@ def test_top_level_pages_include_the_required_ones() -> None:
 
 
 @pytest.fixture(params=["light", "dark"], scope="module")
-def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+def page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
     """A browser page in the given colour scheme (furo follows the system's scheme)."""
     context = browser.new_context(
         color_scheme=request.param, viewport={"width": 1280, "height": 900}, locale="da-DK"
     )
-    # the builder's page starts Python: from the snapshot, as for a returning visitor
-    browser_page = returning_visitor(context, site_url)
+    # none of these pages starts Python (the builder's page is scanned by its own tests), so
+    # the context needs no Python snapshot
+    browser_page = context.new_page()
     browser_page.emulate_media(color_scheme=request.param)
     try:
         yield browser_page
