@@ -67,6 +67,11 @@ HELD: dict[str, bytes] = {}
 HELD_PATH = "/__kb-held/"
 
 
+def held_url(site_url: str, name: str = "") -> str:
+    """The address of ``HELD[name]`` on the site's origin (of the held store, without a name)."""
+    return site_url + HELD_PATH.lstrip("/") + name
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep the test output readable

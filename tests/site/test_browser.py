@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import HELD, HELD_PATH, run_axe
+from browser import HELD, held_url, run_axe
 from returning import fresh_visit
 
 pytestmark = pytest.mark.browser
@@ -104,7 +104,7 @@ NOT_ACCESSIBLE = (
 
 def test_the_scan_is_not_blind(desktop_page: Any, site_url: str, axe_script: Path) -> None:
     HELD["utilgaengelig.html"] = NOT_ACCESSIBLE
-    desktop_page.goto(site_url + HELD_PATH.lstrip("/") + "utilgaengelig.html")
+    desktop_page.goto(held_url(site_url, "utilgaengelig.html"))
     found = {v["id"]: v["impact"] for v in run_axe(desktop_page)["violations"]}
     assert found.get("color-contrast") == "serious" and found.get("image-alt") == "critical"
 

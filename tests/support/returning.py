@@ -17,7 +17,7 @@ import json
 import time
 from typing import Any
 
-from browser import HELD, HELD_PATH
+from browser import HELD, held_url
 
 #: The builder's page; a first visit there leaves the snapshot every Python page uses.
 FIRST_VISIT_PAGE = "aftalebygger/index.html"
@@ -64,7 +64,7 @@ _taken: dict[str, list[list[str]]] = {}
 def blank_url(site_url: str) -> str:
     """A blank page on the site's origin that starts nothing."""
     HELD[BLANK] = b"<!doctype html><html lang='da'><title>-</title></html>"
-    return site_url + HELD_PATH.lstrip("/") + BLANK
+    return held_url(site_url, BLANK)
 
 
 #: Forget what the site keeps in the browser (drafts, answers, agendas: localStorage only).
@@ -98,7 +98,7 @@ def cache_entries(context: Any, site_url: str, prefix: str) -> list[list[str]]:
     ``[cache name, request URL, held name]`` per entry (the body is ``HELD[held name]``)."""
     page = _blank_page(context, site_url)
     try:
-        found: list[list[str]] = page.evaluate(COPY_OUT, [site_url + HELD_PATH[1:], prefix])
+        found: list[list[str]] = page.evaluate(COPY_OUT, [held_url(site_url), prefix])
         return found
     finally:
         page.close()
@@ -139,7 +139,7 @@ def returning_visitor(context: Any, site_url: str) -> Any:
     if site_url not in _taken:
         _taken[site_url] = _first_visit(context.browser, site_url)
     page = _blank_page(context, site_url)
-    page.evaluate(PUT_IN, [site_url + HELD_PATH[1:], _taken[site_url]])
+    page.evaluate(PUT_IN, [held_url(site_url), _taken[site_url]])
     context._kb_returning = True
     return page
 
