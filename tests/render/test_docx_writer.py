@@ -9,11 +9,14 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wordfile import parts, schema_errors
 
 from kbtools.api import check_file
@@ -24,6 +27,7 @@ from kbtools.render.blocks import WHOLE_TABLE_ROWS, Rendered
 from kbtools.render.docx_template import word_template
 from kbtools.render.docx_writer import to_docx
 from kbtools.render.model import Bullets, Heading, Table, build
+from kbtools.yaml_writer import to_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = sorted((ROOT / "cases").glob("*/aftale.yaml"))
@@ -161,6 +165,38 @@ def test_a_short_table_stays_on_one_page_and_a_long_one_keeps_its_ends() -> None
     # a long table may break, but not after its header and not before its last row
     kept = _kept_rows(second)
     assert kept[0] and kept[-2] and not kept[-1] and not any(kept[1:-2])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 3 * WHOLE_TABLE_ROWS), st.integers(0, 3))
+def test_any_budget_keeps_together_as_the_model_says(posts: int, dropped_total: int) -> None:
+    """Fjordkommune's agreement with any number of budget posts, with or without its totals:
+    the Word file from the CLI's writer and from the browser is the same, and every table in it
+    is kept together as :attr:`Table.kept_whole` says, as is the html's."""
+    data = check_file(ROOT / "cases" / "fjordkommune" / "aftale.yaml").data
+    money = data["økonomi"]
+    money["budget"] = [
+        {"navn": f"Post {i}", "pr_år": {2025: i, 2026: i}, "i_alt": 2 * i} for i in range(posts)
+    ]
+    if dropped_total:
+        money.pop("budget_i_alt")
+    doc = build(data, draft=True)
+    tables = [b for b in doc.flat() if isinstance(b, Table)]
+    word = render_agreement(data, "docx", True)
+    for table, written in zip(tables, docx.Document(io.BytesIO(word)).tables, strict=True):
+        kept = _kept_rows(written)
+        assert len(kept) == len(table.rows) + 1 and not kept[-1]
+        if table.kept_whole:
+            assert all(kept[:-1])
+        else:
+            assert kept[0] and kept[-2] and not any(kept[1:-2])
+    html = render_agreement(data, "html", True).decode("utf-8")
+    assert html.count('<table class="hel">') == sum(t.kept_whole for t in tables)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "aftale.yaml"
+        source.write_text(to_yaml(data), encoding="utf-8")
+        from_cli = cli_docx(source, Path(folder), "--kladde")
+        assert base64.b64decode(builder_docx(source.read_text("utf-8"))["docx"]) == from_cli
 
 
 def test_footer_counts_pages_and_the_file_is_danish() -> None:
