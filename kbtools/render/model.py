@@ -17,10 +17,10 @@ text too, never as Python reprs.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Iterable
 from typing import Any
 
-from kbtools.amounts import total
+from kbtools.amounts import is_amount, total
 from kbtools.danish import format_number, format_value
 from kbtools.kinds import AGREEMENT
 from kbtools.render.blocks import (
@@ -90,15 +90,22 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
         rows.append(
             [format_value(post.get("navn", ""))]
             + [format_value(amounts[year]) if year in amounts else "–" for year in years]
-            + [format_number(total(amounts.values()))]
+            + [_sum_text(amounts.values())]
         )
-    totals = {year: total(amounts.get(year) for amounts in per_post) for year in years}
+    columns = [[amounts[year] for amounts in per_post if year in amounts] for year in years]
     rows.append(
         ["I alt"]
-        + [format_number(totals[year]) for year in years]
-        + [format_number(sum(totals.values(), Decimal(0)))]
+        + [_sum_text(column) for column in columns]
+        + [_sum_text(value for column in columns for value in column)]
     )
     return Table(f"{caption} (beløb i {unit})", ["Post", *years, "I alt"], rows)
+
+
+def _sum_text(values: Iterable[Any]) -> str:
+    """The sum in Danish, or »–« when an amount is not a number (a draft's »10.000« or »5,5«):
+    a sum that leaves an amount out would be wrong on paper."""
+    found = list(values)
+    return format_number(total(found)) if all(map(is_amount, found)) else "–"
 
 
 #: Signatures come last in every format: nothing may follow what the parties sign.

@@ -147,3 +147,19 @@ def test_amounts_are_summed_exactly_in_every_format() -> None:
     word = docx.Document(io.BytesIO(to_docx(doc)))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "3,3" in cells and not any("3,30000" in cell for cell in cells)
+
+
+def test_a_sum_with_an_amount_that_is_not_a_number_is_not_shown() -> None:
+    """A draft's »5,5« is no number: a sum that left it out would be wrong on paper, so the
+    row's, the year's and the whole total say »–«; the other sums stay."""
+    budget = [
+        {"navn": "Sambesøg", "pr_år": {2027: 100, 2028: "5,5"}},
+        {"navn": "Kurser", "pr_år": {2027: 50, 2028: 20}},
+    ]
+    doc = build({"økonomi": {"enhed": "kr.", "budget": budget}}, draft=True)
+    table = next(b for b in doc.flat() if isinstance(b, Table) and b.header[0] == "Post")
+    assert table.rows == [
+        ["Sambesøg", "100", "5,5", "–"],
+        ["Kurser", "50", "20", "70"],
+        ["I alt", "150", "–", "–"],
+    ]
