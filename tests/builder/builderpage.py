@@ -12,8 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from browser import POLL_MS, wait_until_in_page
 from cli import run
-from returning import fresh_visit
+from returning import READY, fresh_visit
 
 PAGE = "aftalebygger/index.html"
 DONE = '#ab-fund[data-tilstand="færdig"]'
@@ -30,14 +31,14 @@ def fresh_builder(page: Any, site_url: str, path: str = PAGE) -> Any:
 
 
 def wait_until_ready(page: Any) -> None:
-    page.wait_for_selector("#ab-status:text-is('Kontrol klar')", timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(READY, polling=POLL_MS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
 
 
 def open_file(page: Any, path: Path) -> None:
     """Open ``path`` with »Åbn aftale« and wait until its check is shown."""
     page.get_by_label("Åbn aftale").set_input_files(str(path))
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
 
 
 def shown_findings(page: Any) -> list[dict[str, Any]]:

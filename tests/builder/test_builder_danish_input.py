@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field, save, scan
@@ -56,7 +57,7 @@ def test_danish_amounts_are_read_and_totalled(
     expect(page.locator("[id='f.økonomi.budget-ufuld']")).to_contain_text(
         "I alt er ufuldstændig: 1 beløb kan ikke læses"
     )
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert scan(page, axe_script) == []
 
     second.fill("1.500")
@@ -71,7 +72,7 @@ def test_danish_amounts_are_read_and_totalled(
         date.fill(typed)
         date.press("Tab")
         expect(date).to_have_value(shown)
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     text = save(page, tmp_path).read_text(encoding="utf-8")
     assert f"{year}: 250000\n" in text and f"{year}: 1500\n" in text
     assert "start: 2027-01-01\n" in text and "slut: 2031-12-31\n" in text

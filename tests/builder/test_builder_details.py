@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, LOAD_TIMEOUT_MS, PAGE, open_file
 from playwright.sync_api import expect
 from test_builder_form import click, field, scan
@@ -72,7 +73,7 @@ def budget_table_reads(page: Any, axe_script: Path) -> None:
         expect(hint).to_be_hidden()
     else:
         expect(hint).to_be_hidden()
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert scan(page, axe_script) == []
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, cli_findings, open_file, shown_findings
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,6 @@ def test_an_opened_file_gives_lines_in_the_file_until_it_is_edited(builder: Any)
         where = f"(linje {item['linje']}, kolonne {item['kolonne']} i {FILE.name})"
         assert item["sted"] == where
     page.locator("[id='f.titel']").fill("En ny titel")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     shown = places(page)
     assert shown and not any("linje" in item["sted"] for item in shown)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 def test_a_blank_form_says_what_is_missing_neutrally(builder: Any) -> None:
     page = builder
     click(page, "Ny kladde")
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     expect(page.locator("#ab-opsummering")).to_have_text(
         "9 af aftalens dele mangler. Aftalen har 0 fejl, 0 advarsler og 8 anbefalinger."
     )
@@ -40,7 +41,7 @@ def test_findings_name_the_field_and_lead_back_to_the_list(builder: Any) -> None
     click(page, "Ny kladde")
     click(page, "Tilføj budgetpost", "økonomi")
     field(page, "økonomi", "budget", 0, "navn").fill("Projektledelse")
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     wanted = "Skriv et beløb for mindst ét år ved budgetposten »Projektledelse«."
     item = page.locator("#ab-fundliste > li", has_text=wanted)
     expect(item).to_have_count(1)

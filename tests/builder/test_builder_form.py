@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import run_axe
+from browser import run_axe, wait_until_in_page
 from builderpage import DONE, PAGE, cli_findings, open_file, shown_findings
 
 from kbtools.api import check_file
@@ -35,7 +35,7 @@ def click(page: Any, name: str, section: str = "") -> None:
     """Click the button called ``name`` (in the element section ``section``, if given)."""
     # a check that lands while the pointer moves changes the findings above and moves the
     # button; a user sees it move, a test waits until the latest check is shown
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     scope = page.locator(f"[id='del-{section}']") if section else page
     scope.get_by_role("button", name=name, exact=True).first.click()
 
@@ -97,7 +97,7 @@ def test_draft_from_scratch_saves_a_valid_agreement(builder: Any, tmp_path: Path
     page = builder
     click(page, "Ny kladde")
     fill_agreement(page)
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     saved = save(page, tmp_path)
     assert saved.name == "partnerskabsaftale-for-lks-nordby.yaml"
     done = subprocess.run(
@@ -117,7 +117,7 @@ def test_draft_from_scratch_saves_a_valid_agreement(builder: Any, tmp_path: Path
     again = save(page, tmp_path / "igen")
     assert again.read_bytes() == saved.read_bytes()
     field(page, "titel").fill("Partnerskabsaftale for LKS Nordby")  # an edit that changes nothing
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     assert save(page, tmp_path / "redigeret").read_bytes() == saved.read_bytes()
 
 
@@ -143,7 +143,7 @@ def test_reload_keeps_the_draft(builder: Any) -> None:
     assert field(page, "parter", 0, "navn").input_value() == "Jobcenter Sydby"
     names = page.locator("#ab-kladde option").all_inner_texts()
     assert len(names) >= 2  # the first draft and the new one are both kept
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
 
 
 def scan(page: Any, axe_script: Path) -> list[str]:
@@ -199,7 +199,7 @@ def test_renamed_party_is_renamed_where_it_is_referred_to(builder: Any) -> None:
     assert field(page, "parter", 0, "id").input_value() == "jobcenter-østby"
     assert field(page, "underskrifter", 0, "part").input_value() == "jobcenter-østby"
     assert field(page, "underskrifter", 1, "part").input_value() == "vuc-vestby"
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     nav = page.locator("[data-nav='underskrifter']").inner_text()
     assert "fejl" in nav  # names, titles and dates of the signatures are still missing
 
@@ -209,9 +209,9 @@ def test_budget_totals_and_years(builder: Any) -> None:
     click(page, "Ny kladde")
     for number in range(2):
         click(page, "Tilføj budgetpost", "økonomi")
-        page.wait_for_selector(f"[id='f.økonomi.budget.{number}.navn']")
+        wait_until_in_page(page, f"[id='f.økonomi.budget.{number}.navn']")
     # the first post brings a year to write in; »Tilføj år« adds the next
-    page.wait_for_selector("[id^='f.økonomi.budget.1.pr_år.']")
+    wait_until_in_page(page, "[id^='f.økonomi.budget.1.pr_år.']")
     click(page, "Tilføj år", "økonomi")
     page.wait_for_function(
         "document.querySelectorAll(\"[id^='f.økonomi.budget.1.pr_år.']\").length === 2"
@@ -236,11 +236,11 @@ def test_keyboard_only(builder: Any) -> None:
     page = builder
     page.get_by_role("button", name="Ny kladde").focus()
     page.keyboard.press("Enter")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     add = page.locator("[id='del-parter']").get_by_role("button", name="Tilføj part", exact=True)
     add.focus()
     page.keyboard.press("Enter")
-    page.wait_for_selector(DONE)  # the check of the new party is shown before the next key
+    wait_until_in_page(page, DONE)  # the check of the new party is shown before the next key
     # the new party starts at its name; its short name (id), made from the name, follows it
     assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"
     # ... after the way from the name's finding to the list of findings
@@ -252,7 +252,7 @@ def test_keyboard_only(builder: Any) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     page.keyboard.type("Jobcenter Tastby")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     link = page.locator("#ab-fund [data-kode] a[href^='#f.']").first
     target = (link.get_attribute("href") or "#")[1:]
     link.focus()
@@ -286,7 +286,7 @@ def test_several_named_drafts(builder: Any) -> None:
     assert page.get_by_label("Kladde", exact=True).locator("option").all_inner_texts() == [
         "Kladde 2"
     ]
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
 
 
 def test_sums_in_the_file_follow_the_amounts(builder: Any, tmp_path: Path) -> None:
@@ -294,7 +294,7 @@ def test_sums_in_the_file_follow_the_amounts(builder: Any, tmp_path: Path) -> No
     open_file(page, Path(__file__).resolve().parents[1] / "data/agreements/valid/minimal.yaml")
     field(page, "økonomi", "budget", 0, "pr_år", "2027").fill("150")
     field(page, "økonomi", "finansiering", 0, "pr_år", "2027").fill("150")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     saved = save(page, tmp_path)
     data = check_file(saved).data
     assert data["økonomi"]["budget"][0]["i_alt"] == 250
@@ -303,7 +303,7 @@ def test_sums_in_the_file_follow_the_amounts(builder: Any, tmp_path: Path) -> No
     open_file(page, Path(__file__).resolve().parents[1] / "data/agreements/invalid/sum-i-alt.yaml")
     assert {"aftale-sum-i-alt", "aftale-sum-pr-aar"} <= {f["kode"] for f in shown_findings(page)}
     field(page, "økonomi", "budget", 0, "pr_år", "2028").fill("120")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     saved = save(page, tmp_path / "sum")
     totals = check_file(saved).data["økonomi"]["budget_i_alt"]
     assert totals == {"pr_år": {"2027": 100, "2028": 120}, "i_alt": 220}
@@ -314,7 +314,7 @@ def test_a_new_party_starts_at_its_name(builder: Any) -> None:
     # a consultant who adds a party and types its name must not type it into the id
     page = builder
     page.get_by_role("button", name="Ny kladde", exact=True).click()
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     page.get_by_role("button", name="Tilføj part", exact=True).first.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "f.parter.0.navn"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from browser import wait_until_in_page
 from builderpage import open_file
 
 pytestmark = pytest.mark.browser
@@ -45,7 +46,7 @@ def test_printing_the_page_gives_the_print_view_when_it_is_shown(builder: Any) -
     page = builder
     open_file(page, MINIMAL)
     page.get_by_role("button", name="Vis udskrift").click()
-    page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
+    wait_until_in_page(page, '#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     pages = paper(page)
     text = " ".join(pages)
     assert len(pages) > 1  # the whole agreement, over several pages, not a clipped frame

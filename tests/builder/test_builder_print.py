@@ -11,6 +11,7 @@ from typing import Any
 
 import docx
 import pytest
+from browser import wait_until_in_page
 from builderpage import fresh_builder, open_file
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def cli_html(path: Path, draft: bool) -> str:
 
 def show_print(page: Any) -> str:
     page.get_by_role("button", name="Vis udskrift").click()  # marks the frame as working
-    page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
+    wait_until_in_page(page, '#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     html: str = page.eval_on_selector("#ab-udskrift", "frame => frame.srcdoc")
     return html
 
@@ -62,7 +63,7 @@ def test_print_view_is_the_rendered_agreement(page: Any, name: str, draft: bool)
 def test_print_view_follows_the_form(page: Any) -> None:
     open_file(page, DATA / "valid" / "minimal.yaml")
     page.locator("[id='f.titel']").fill("Ny titel fra formularen")
-    page.wait_for_selector('#ab-fund[data-tilstand="færdig"]')
+    wait_until_in_page(page, '#ab-fund[data-tilstand="færdig"]')
     show_print(page)
     assert page.frame_locator("#ab-udskrift").locator("h1").inner_text() == (
         "Ny titel fra formularen"

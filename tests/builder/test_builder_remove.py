@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
 from test_builder_form import click, field, scan
@@ -25,7 +26,7 @@ def three_parties(page: Any) -> None:
     for section in ("roller", "ressourcer", "underskrifter"):
         click(page, "Tilføj for hver part, der mangler", section)
     expect(field(page, "roller", 2, "part")).to_have_value("erhvervsskole")
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
 
 
 def test_removing_a_party_asks_says_where_it_is_used_and_can_be_undone(builder: Any) -> None:
@@ -52,7 +53,7 @@ def test_removing_a_party_asks_says_where_it_is_used_and_can_be_undone(builder: 
         expect(choice.locator("option:checked")).to_have_text("Vælg part")
         expect(choice.locator("option")).to_have_count(3)  # »Vælg part« and the two others
         expect(field(page, section, 1, "part")).to_have_value("erhvervshus")
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     expect(page.locator("#ab-fund [data-kode='aftale-ukendt-part']")).to_have_count(0)
     expect(page.locator("#ab-fund")).not_to_contain_text("Mente du")
 
@@ -81,7 +82,7 @@ def test_removing_a_party_by_keyboard_on_a_phone(phone_builder: Any, axe_script:
     expect(undo).to_be_focused()
     page.keyboard.press("Enter")
     expect(field(page, "underskrifter", 2, "part")).to_have_value("erhvervsskole")
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert scan(page, axe_script) == []
 
 

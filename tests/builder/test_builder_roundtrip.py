@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, cli_findings, fresh_builder, open_file, shown_findings
 
 from kbtools.api import check_file
@@ -34,7 +35,7 @@ def edit_and_save(page: Any, path: Path, folder: Path) -> Path:
     title = page.locator("[id='f.titel']")
     title.fill("midlertidig")
     title.fill(str(check_file(path).data.get("titel") or "Titel"))
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     with page.expect_download() as download:
         page.get_by_role("button", name="Gem aftalen som fil").click()
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import HELD
+from browser import HELD, wait_until_in_page
 from builderpage import PAGE, cli_findings, open_file, shown_findings, wait_until_ready
 from returning import cache_entries, describe, returning_visitor, wait_for_cached_entries
 
@@ -58,7 +58,7 @@ def test_a_first_visit_keeps_a_snapshot_a_return_visit_starts_from_it_and_neithe
         open_file(page, INVALID)
         assert shown_findings(page) == cli_findings(INVALID)
         page.get_by_role("button", name="Vis udskrift").click()
-        page.wait_for_selector('#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
+        wait_until_in_page(page, '#ab-udskrift[data-tilstand="færdig"]:not([hidden])')
     finally:
         context.close()
     assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen

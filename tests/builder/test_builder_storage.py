@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, cli_findings, open_file
 
 from kbtools.loading import MAX_FILE_BYTES
@@ -44,12 +45,12 @@ def test_large_opened_files_do_not_fill_the_browser(builder: Any, tmp_path: Path
     for _ in range(6):
         open_file(page, big)
     page.locator("[id='f.titel']").fill("Ændret titel")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     assert page.locator("#ab-plads").count() == 0
     assert "ikke gemmes" not in page.locator("#ab-besked").inner_text()
     assert len(stored_names(page)) == 6  # the six files (the first, empty draft gave way)
     page.reload()
-    page.wait_for_selector(DONE, timeout=60_000)
+    wait_until_in_page(page, DONE, timeout=60_000)
     assert page.locator("[id='f.titel']").input_value() == "Ændret titel"
     assert page.locator("#ab-kladde option").count() == 6
 

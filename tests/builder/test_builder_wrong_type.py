@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from browser import wait_until_in_page
 from builderpage import DONE, open_file
 
 pytestmark = pytest.mark.browser
@@ -46,14 +47,14 @@ def test_a_list_where_text_belongs_is_shown_as_text_and_kept(builder: Any, tmp_p
 
     # an edit elsewhere keeps the list and the group as the file had them
     page.locator("[id='f.formål.opgave']").fill("En anden opgave.")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     saved = save(page, tmp_path / "a")
     assert saved["titel"] == ["en", "liste"]
     assert saved["formål"]["vision"] == {"kort": "Ja", "lang": "Nej"}
 
     # editing the field replaces the list by the text, and the note goes
     title.fill("En titel")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     assert page.locator("[id='f.titel-type']").count() == 0
     assert "f.titel-type" not in (title.get_attribute("aria-describedby") or "")
     assert save(page, tmp_path / "b")["titel"] == "En titel"

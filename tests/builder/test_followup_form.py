@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, LOAD_TIMEOUT_MS, fresh_builder
 from cli import run
 from test_builder_form import field, scan
@@ -27,8 +28,8 @@ def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
 ) -> None:
     page = fresh_builder(desktop_page, site_url, PAGE)
     page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-    page.wait_for_selector("[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     example, _ = load_path(CASE / "opfoelgning-2025.yaml")
     assert example is not None
     goals = example.data["mål"]
@@ -43,7 +44,7 @@ def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
         field(page, "mål", i, "status").select_option(goal["status"])
     for i, line in enumerate(example.data["økonomi"]["forbrug"]):
         field(page, "økonomi", "forbrug", i, "beløb").fill(str(line["beløb"]))
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     errors = page.locator("#ab-fundliste > li[data-niveau='fejl']")
     assert errors.count() == 0, errors.all_inner_texts()
 
@@ -57,7 +58,7 @@ def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
     assert code == 0, out
 
     page.get_by_role("button", name="Vis statusnotatet").click()
-    page.wait_for_selector("#ab-udskrift[data-tilstand='færdig']", timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, "#ab-udskrift[data-tilstand='færdig']", timeout=LOAD_TIMEOUT_MS)
     note = page.frame_locator("#ab-udskrift").locator("body").inner_text()
     assert goals[0]["mål"] in note
     stored = page.evaluate("Object.keys(localStorage)")
@@ -68,8 +69,8 @@ def test_on_a_phone_in_the_dark_scheme(phone_page: Any, site_url: str, axe_scrip
     page = fresh_builder(phone_page, site_url, PAGE)
     page.emulate_media(color_scheme="dark")
     page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-    page.wait_for_selector("[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_selector(DONE, timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, "[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     for target in (
         page.get_by_role("button", name="Gem opfølgningen som fil"),

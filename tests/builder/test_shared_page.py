@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser import wait_until_in_page
 from builderpage import DONE, fresh_builder
 from test_builder_form import click, field
 
@@ -17,7 +18,7 @@ def test_a_new_visit_forgets_what_the_last_test_left(desktop_page: Any, site_url
     page = fresh_builder(desktop_page, site_url)
     click(page, "Ny kladde")
     field(page, "titel").fill("Efterladt af en anden test")
-    page.wait_for_selector(DONE)
+    wait_until_in_page(page, DONE)
     page.emulate_media(media="print", color_scheme="dark")
     assert len(page.locator("#ab-kladde option").all_inner_texts()) == 2
 

@@ -52,6 +52,24 @@ def run_axe(page: Any) -> dict[str, Any]:
     return result
 
 
+#: how often a page looks for what a test waits for (:func:`wait_until_in_page`)
+POLL_MS = 20
+
+
+def wait_until_in_page(page: Any, css: str, timeout: float | None = None) -> None:
+    """Wait until an element matching ``css`` is in ``page``, the page looking every POLL_MS
+    milliseconds. ``wait_for_selector`` looks again after growing pauses of up to half a
+    second: for what a page shows a moment after it loaded (Python ready, a check done) that
+    is often half a second of waiting for nothing, many times over in a run. (It waits for the
+    element to be visible, too; the actions that follow a wait, such as ``click`` and ``fill``,
+    wait for that themselves, and asking for it here every few milliseconds makes the page lay
+    itself out again and again while it is being built.) ``timeout`` is in milliseconds; by
+    default the page's own."""
+    page.wait_for_function(
+        "css => document.querySelector(css) !== null", arg=css, polling=POLL_MS, timeout=timeout
+    )
+
+
 def chromium_path() -> Path | None:
     if CHROMIUM.is_file():
         return CHROMIUM

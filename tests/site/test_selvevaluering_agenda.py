@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import run_axe
+from browser import run_axe, wait_until_in_page
 from playwright.sync_api import expect
 from returning import fresh_visit
 from test_selvevaluering_samling import type_in
@@ -31,7 +31,7 @@ FILES = sorted((RATINGS / "2025-03-10").glob("*.yaml"))
 
 def _ready(page: Any, site_url: str) -> None:
     fresh_visit(page, site_url, PAGE)
-    page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
+    wait_until_in_page(page, "#samling[data-klar='ja']", timeout=120_000)
 
 
 def _python_agenda() -> list[dict[str, Any]]:
@@ -84,7 +84,7 @@ def test_the_agenda_records_the_groups_decisions_and_survives_a_reload(
     page.keyboard.type("Vi mødes fast, men uden fælles mål endnu.")
 
     page.reload()
-    page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
+    wait_until_in_page(page, "#samling[data-klar='ja']", timeout=120_000)
     expect(page.locator("#svs-liste li")).to_have_count(8)
     expect(page.locator(f"#svs-b-begrundelse-{first['id']}")).to_have_value(
         "Vi mødes fast, men uden fælles mål endnu.", timeout=60_000

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import run_axe
+from browser import run_axe, wait_until_in_page
 from returning import fresh_visit
 
 from kbtools import check_file
@@ -24,7 +24,7 @@ RATINGS = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune" / "bedo
 
 def _ready(page: Any, site_url: str) -> None:
     fresh_visit(page, site_url, PAGE)
-    page.wait_for_selector("#samling[data-klar='ja']", timeout=120_000)
+    wait_until_in_page(page, "#samling[data-klar='ja']", timeout=120_000)
 
 
 def type_in(page: Any, rating: dict[str, Any], partnership: str, role: str | None) -> None:
@@ -48,13 +48,13 @@ def test_combines_opened_and_typed_ratings_like_the_cli(
     page = desktop_page
     _ready(page, site_url)
     page.set_input_files("#svs-aabn", [str(f) for f in files[:-1]])
-    page.wait_for_selector("#svs-resultat table")
+    wait_until_in_page(page, "#svs-resultat table")
     # the last participant answered on paper: typed in during the meeting
     last, _ = load_path(files[-1])
     assert last is not None
     type_in(page, last.data, last.data["partnerskab"], last.data["rolle"])
     page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 8")
-    page.wait_for_selector("#svs-gem:not([disabled])")
+    wait_until_in_page(page, "#svs-gem:not([disabled])")
     items = page.locator("#svs-resultat ul.kbtools-uenige li").all_text_contents()
     assert [item.split(":")[0] for item in items] == [
         "Mandat og ledelsesmæssig opbakning",
@@ -84,9 +84,9 @@ def test_refuses_a_duplicate_participant_and_says_where(desktop_page: Any, site_
     page = desktop_page
     _ready(page, site_url)
     page.set_input_files("#svs-aabn", [str(files[0]), str(files[1])])
-    page.wait_for_selector("#svs-resultat table")
+    wait_until_in_page(page, "#svs-resultat table")
     page.set_input_files("#svs-aabn", [str(files[0])])
-    page.wait_for_selector("#svs-resultat ul.svs-fund")
+    wait_until_in_page(page, "#svs-resultat ul.svs-fund")
     text = page.text_content("#svs-resultat") or ""
     # the second file of the same name is numbered, so the message tells them apart
     second = files[0].name.replace(".yaml", " (2).yaml")
@@ -94,7 +94,7 @@ def test_refuses_a_duplicate_participant_and_says_where(desktop_page: Any, site_
     assert "kolonne" not in text
     assert page.is_disabled("#svs-gem")
     page.click("#svs-liste li:last-child button")
-    page.wait_for_selector("#svs-resultat table")
+    wait_until_in_page(page, "#svs-resultat table")
     assert page.locator("#svs-resultat tbody tr").count() == 8
     assert page.is_enabled("#svs-gem")
 
@@ -113,7 +113,7 @@ def test_a_file_not_in_utf8_is_refused_as_by_the_cli(
     page = desktop_page
     _ready(page, site_url)
     page.set_input_files("#svs-aabn", [str(source[0]), str(latin1)])
-    page.wait_for_selector("#svs-resultat ul.svs-fund")
+    wait_until_in_page(page, "#svs-resultat ul.svs-fund")
     shown = page.text_content("#svs-resultat") or ""
     assert f"latin1.yaml, linje {cli.findings[0].line} (fejl)" in shown
     assert cli.findings[0].message in shown
@@ -131,7 +131,7 @@ def test_a_typed_name_with_a_line_separator_is_kept_as_typed(
     page = desktop_page
     _ready(page, site_url)
     page.set_input_files("#svs-aabn", [str(first)])
-    page.wait_for_selector("#svs-resultat table")
+    wait_until_in_page(page, "#svs-resultat table")
     page.fill("#svs-partnerskab", known.data["partnerskab"])
     page.fill("#svs-dato", known.data["dato"])
     page.fill("#svs-navn", name)
@@ -140,7 +140,7 @@ def test_a_typed_name_with_a_line_separator_is_kept_as_typed(
         page.select_option(f"#svs-n-{parameter}", "klub")
     page.click("#svs-form button[type=submit]")
     page.wait_for_function("document.querySelectorAll('#svs-liste li').length === 2")
-    page.wait_for_selector("#svs-gem:not([disabled])")
+    wait_until_in_page(page, "#svs-gem:not([disabled])")
     with page.expect_download() as download:
         page.click("#svs-gem")
     saved = tmp_path / "vurdering.yaml"
@@ -156,7 +156,7 @@ def test_one_rating_is_counted_in_the_singular(desktop_page: Any, site_url: str)
     page = desktop_page
     _ready(page, site_url)
     page.set_input_files("#svs-aabn", [str(first)])
-    page.wait_for_selector("#svs-resultat table")
+    wait_until_in_page(page, "#svs-resultat table")
     assert "1 bedømmelse er samlet." in (page.text_content("#samling") or "")
     assert "1 bedømmelser" not in (page.text_content("#samling") or "")
 

@@ -17,11 +17,12 @@ import json
 import time
 from typing import Any
 
-from browser import HELD, held_url
+from browser import HELD, POLL_MS, held_url
 
 #: The builder's page; a first visit there leaves the snapshot every Python page uses.
 FIRST_VISIT_PAGE = "aftalebygger/index.html"
-READY = "#ab-status:text-is('Kontrol klar')"
+#: true once the builder's status says that Python has loaded
+READY = "() => document.getElementById('ab-status').textContent.trim() === 'Kontrol klar'"
 #: Python's first start on two busy cores can take a while.
 PATIENT_MS = 90_000
 #: A same-origin page to run the copying on (no page of the site: it would start Python).
@@ -121,7 +122,7 @@ def _first_visit(browser: Any, site_url: str) -> list[list[str]]:
     try:
         page = context.new_page()
         page.goto(site_url + FIRST_VISIT_PAGE)
-        page.wait_for_selector(READY)
+        page.wait_for_function(READY, polling=POLL_MS)
         wait_for_cached_entries(page)
         return cache_entries(context, site_url, "first-visit-")
     finally:
