@@ -16,7 +16,14 @@ from browser import POLL_MS, wait_until_in_page
 from cli import run
 from returning import READY, fresh_visit
 
+from kbtools.api import check_file
+
 PAGE = "aftalebygger/index.html"
+#: every test agreement (valid and invalid), and the cases' agreements
+TEST_AGREEMENTS = sorted(
+    (Path(__file__).resolve().parents[1] / "data" / "agreements").rglob("*.yaml")
+)
+CASE_AGREEMENTS = sorted(Path(__file__).resolve().parents[2].glob("cases/*/aftale.yaml"))
 DONE = '#ab-fund[data-tilstand="færdig"]'
 #: Loading Pyodide on two shared cores can take a while; the benchmark measures it properly.
 LOAD_TIMEOUT_MS = 90_000
@@ -69,3 +76,13 @@ def cli_findings(path: Path) -> list[dict[str, Any]]:
     assert code in (0, 1, 2), err  # 2: a file kbtools refuses to read
     keep = ("kode", "linje", "kolonne", "niveau", "besked")
     return [{key: found[key] for key in keep} for found in json.loads(out)["fund"]]
+
+
+def agreement_id(path: Path) -> str:
+    """A test agreement's name in a test's id: its folder and file name."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def editable(path: Path) -> bool:
+    """Whether the form can edit the data of the agreement file at ``path``: a mapping."""
+    return isinstance(check_file(path).data, dict)

@@ -1,7 +1,8 @@
-"""»Gem aftalen som fil« after an edit writes the agreement the form holds: for every test and case
-agreement, opened, edited (the title retyped as it was) and saved, the saved file holds the
-same data as the original, the page shows the CLI's findings for the saved file, and saving
-the saved file again (opened, edited the same way) gives the same bytes."""
+"""»Gem aftalen som fil« after an edit writes the agreement the form holds: every test and case
+agreement whose data the form can edit, opened, shows the CLI's findings for it; edited (the
+title retyped as it was) and saved, the saved file holds the same data as the original, the
+page shows the CLI's findings for the saved file, and saving the saved file again (opened,
+edited the same way) gives the same bytes."""
 
 from __future__ import annotations
 
@@ -11,18 +12,26 @@ from typing import Any
 
 import pytest
 from browser import wait_until_in_page
-from builderpage import DONE, cli_findings, fresh_builder, open_file, shown_findings
+from builderpage import (
+    CASE_AGREEMENTS,
+    DONE,
+    TEST_AGREEMENTS,
+    agreement_id,
+    cli_findings,
+    editable,
+    fresh_builder,
+    open_file,
+    shown_findings,
+)
 
 from kbtools.api import check_file
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "tests" / "data" / "agreements").rglob("*.yaml")) + sorted(
-    ROOT.glob("cases/*/aftale.yaml")
-)
-#: Files whose data is a mapping with a text title the form can retype.
-EDITABLE = [path for path in FILES if isinstance(check_file(path).data, dict)]
+FILES = TEST_AGREEMENTS + CASE_AGREEMENTS
+#: Files whose data the form can edit, with a title it can retype.
+EDITABLE = [path for path in FILES if editable(path)]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +41,7 @@ def page(desktop_page: Any, site_url: str) -> Any:
 
 def edit_and_save(page: Any, path: Path, folder: Path) -> Path:
     open_file(page, path)
+    assert shown_findings(page) == cli_findings(path)
     title = page.locator("[id='f.titel']")
     title.fill("midlertidig")
     title.fill(str(check_file(path).data.get("titel") or "Titel"))
@@ -44,7 +54,7 @@ def edit_and_save(page: Any, path: Path, folder: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("path", EDITABLE, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", EDITABLE, ids=agreement_id)
 def test_edited_agreement_saves_its_data(page: Any, path: Path, tmp_path: Path) -> None:
     saved = edit_and_save(page, path, tmp_path / "1")
     original = check_file(path).data
