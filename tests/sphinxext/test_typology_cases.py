@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,31 @@ REPO = Path(__file__).resolve().parents[2]
 REPO_CASES = {"kbtools_cases_root": str(REPO)}
 
 
-def _html(app: SphinxTestApp, page: str = "index") -> str:
+@dataclass(frozen=True)
+class Built:
+    """A finished build: its HTML folder and the warnings it printed."""
+
+    outdir: Path
+    warnings: str
+
+
+@pytest.fixture(scope="module")
+def repo_cases(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """``test-typology-cases`` built once against the repository's cases, for the tests that
+    only read its pages (each test that edits the root or checks a rebuild builds its own).
+    The app is cleaned up at once, as the ``app`` fixture does after each test: a second live
+    app would find Sphinx' nodes registered twice."""
+    srcdir = tmp_path_factory.mktemp("typology-cases") / "src"
+    shutil.copytree(REPO / "tests" / "roots" / "test-typology-cases", srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir, confoverrides=REPO_CASES)
+    try:
+        app.build()
+        return Built(Path(app.outdir), app.warning.getvalue())
+    finally:
+        app.cleanup()
+
+
+def _html(app: SphinxTestApp | Built, page: str = "index") -> str:
     return (Path(app.outdir) / f"{page}.html").read_text(encoding="utf-8")
 
 
@@ -34,10 +59,9 @@ def _table(html: str, caption: str) -> str:
     return html[html.rindex("<table", 0, end) : end]
 
 
-@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
-def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTestApp) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+def test_case_page_has_profile_table_radar_history_and_inference(repo_cases: Built) -> None:
+    app = repo_cases
+    assert app.warnings == ""
     html = _html(app, "midtby")
     assert html.count('role="img"') == 1 + 8  # the radar and one development panel each
     assert "Seneste vurdering: 18. marts 2020 (selvevaluering, vurderet af Styregruppen" in html
@@ -67,9 +91,8 @@ def test_case_page_has_profile_table_radar_history_and_inference(app: SphinxTest
     assert "Kontrol af casens filer: 0 fejl, 1 advarsel og 3 anbefalinger." in html
 
 
-@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
-def test_comparison_shows_every_case_at_its_latest_assessment(app: SphinxTestApp) -> None:
-    app.build()
+def test_comparison_shows_every_case_at_its_latest_assessment(repo_cases: Built) -> None:
+    app = repo_cases
     html = _html(app)
     matrix = _table(html, "Casene ved seneste vurdering")
     # the short name links to the case page (Fjordkommune has no page in this root)
@@ -85,9 +108,8 @@ def test_comparison_shows_every_case_at_its_latest_assessment(app: SphinxTestApp
     assert distribution.count("<tr") == 1 + 8
 
 
-@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
-def test_comparison_can_show_an_earlier_date(app: SphinxTestApp) -> None:
-    app.build()
+def test_comparison_can_show_an_earlier_date(repo_cases: Built) -> None:
+    app = repo_cases
     matrix = _table(_html(app, "dato"), "Casene pr. 1. januar 2019")
     assert "15. marts 2018</span>" in matrix and "18. marts 2020" not in matrix
     assert matrix.count("<tr") == 1 + 1  # only Midtby was assessed by then
@@ -195,9 +217,8 @@ def _reader_text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
 
 
-@pytest.mark.sphinx("html", testroot="typology-cases", confoverrides=REPO_CASES)
-def test_case_page_has_headings_a_reading_guide_and_the_caveat(app: SphinxTestApp) -> None:
-    app.build()
+def test_case_page_has_headings_a_reading_guide_and_the_caveat(repo_cases: Built) -> None:
+    app = repo_cases
     html = _html(app, "midtby")
     for heading in (
         "Seneste vurdering",
