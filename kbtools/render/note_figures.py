@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kbtools.amounts import exact, is_amount, total
+from kbtools.amounts import exact, is_amount
 from kbtools.danish import format_date, format_number, format_percent, format_value
 from kbtools.render.blocks import dicts, sentence
 
@@ -72,11 +72,14 @@ def goal_statuses(data: dict[str, Any], agreement: dict[str, Any]) -> list[GoalS
 
 @dataclass(frozen=True)
 class Line:
-    """A budget line's budget for the year and the spending on it (None: not given)."""
+    """A budget line's budget for the year and the spending on it (None: not given, or in a
+    draft not a number; ``unread`` then names which of the two was written but not a number,
+    so a total over it is not shown as if it were complete)."""
 
     post: str
     budget: Decimal | None
     spent: Decimal | None
+    unread: frozenset[str] = frozenset()
 
     @property
     def over(self) -> bool:
@@ -120,24 +123,39 @@ def _per_year(post: dict[Any, Any], year: str) -> Any:
 def budget_lines(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[Line]:
     """The agreement's budget lines in its order with the year's budget and spending, then
     the lines only the follow-up names (no budget)."""
-    spent: dict[str, Decimal] = {}
+    spent: dict[str, Decimal | None] = {}  # None: an amount that is not a number
     for item in dicts(_economy(data).get("forbrug")):
         key = text(item.get("post"))
-        spent[key] = spent.get(key, Decimal(0)) + total([item.get("beløb")])
+        value: Any = item.get("beløb")
+        so_far = spent.get(key, Decimal(0))
+        spent[key] = None if so_far is None or not is_amount(value) else so_far + exact(value)
     lines = []
     for post in dicts(_economy(agreement).get("budget")):
         key = text(post.get("navn"))
-        budget = _per_year(post, year)
-        lines.append(Line(key, exact(budget) if is_amount(budget) else None, spent.pop(key, None)))
-    return lines + [Line(key, None, value) for key, value in spent.items()]
+        lines.append(_line(key, _per_year(post, year), key in spent, spent.pop(key, None)))
+    return lines + [_line(key, None, True, value) for key, value in spent.items()]
+
+
+def _line(post: str, budget: Any, spending_given: bool, spent: Decimal | None) -> Line:
+    """The line of ``post``: its ``budget`` for the year as written (None: none), and the
+    spending on it added up (None when none is given or, ``spending_given``, one is not a
+    number)."""
+    unread = set()
+    if budget is not None and not is_amount(budget):
+        unread.add("budget")
+    if spending_given and spent is None:
+        unread.add("spent")
+    return Line(post, exact(budget) if is_amount(budget) else None, spent, frozenset(unread))
 
 
 def line_total(lines: list[Line]) -> Line:
     """»I alt«: the budgets and the spending added up exactly."""
     budgets = [line.budget for line in lines if line.budget is not None]
     spent = [line.spent for line in lines if line.spent is not None]
+    unread = frozenset().union(*(line.unread for line in lines))
     return Line(
         "I alt",
-        sum(budgets, Decimal(0)) if budgets else None,
-        sum(spent, Decimal(0)) if spent else None,
+        sum(budgets, Decimal(0)) if budgets and "budget" not in unread else None,
+        sum(spent, Decimal(0)) if spent and "spent" not in unread else None,
+        unread,
     )

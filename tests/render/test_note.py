@@ -87,6 +87,29 @@ def test_every_bar_carries_its_numbers_as_text() -> None:
     assert spent.kind == "over" and spent.share == 1.0 and budget.share == 800 / 806
 
 
+def test_a_total_over_an_amount_that_is_not_a_number_is_not_shown() -> None:
+    """In a draft, »I alt« over a spending or a budget that is not a number is »–«, not a sum
+    that leaves it out; the other lines and the other column keep their figures."""
+    data = check_file(NOTE_2026).data
+    sources = note_sources(data, folder_files(NOTE_2026))
+    assert sources.agreement is not None
+    data["økonomi"]["forbrug"].append({"post": "Fælles virksomhedsservice", "beløb": "10.000"})
+    money = [b for b in build_note(data, sources).flat() if isinstance(b, Table)][1]
+    assert money.rows == [
+        ["Fælles virksomhedsservice", "800", "–", "–"],
+        ["Udvikling af partnerskabet", "200", "218", "109 %"],
+        ["I alt", "1.000", "–", "–"],
+    ]
+    data = check_file(NOTE_2026).data
+    sources.agreement["økonomi"]["budget"][1]["pr_år"]["2026"] = "200 kr."
+    money = [b for b in build_note(data, sources).flat() if isinstance(b, Table)][1]
+    assert money.rows == [
+        ["Fælles virksomhedsservice", "800", "806", "101 %"],
+        ["Udvikling af partnerskabet", "–", "218", "–"],
+        ["I alt", "–", "1.024", "–"],
+    ]
+
+
 def test_a_note_without_agreement_or_assessments_still_reads() -> None:
     doc = build_note({"år": 2026, "partnerskab": "LKS Ø", "mål": "ikke en liste"}, NoteSources())
     texts = [getattr(b, "text", "") for b in doc.flat()]
