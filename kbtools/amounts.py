@@ -27,3 +27,10 @@ def exact(value: int | float) -> Decimal:
 def total(values: Iterable[Any]) -> Decimal:
     """The exact sum of the numbers among ``values`` (anything else is left out)."""
     return sum((exact(value) for value in values if is_amount(value)), Decimal(0))
+
+
+def exact_sum(values: Iterable[Any]) -> Decimal | None:
+    """The exact sum of ``values``, or None when one of them is not a number (a draft's
+    »10.000« or »5,5«): a sum that left it out would be wrong on paper."""
+    found = list(values)
+    return total(found) if all(map(is_amount, found)) else None

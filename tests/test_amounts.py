@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kbtools import check_bytes
-from kbtools.amounts import exact, total
+from kbtools.amounts import exact, exact_sum, total
 from kbtools.danish import format_number
 from kbtools.render.model import Table, build
 
@@ -67,3 +67,24 @@ def test_a_sum_written_with_float_rounding_is_accepted() -> None:
     raw = _agreement([Decimal("1.1"), Decimal("2.2")], Decimal("3.3000000000000003"))
     codes = [f.code for f in check_bytes(raw, "aftale.yaml").findings]
     assert not any(code.startswith(("aftale-sum", "aftale-post")) for code in codes)
+
+
+#: What a draft may hold where an amount belongs: numbers, and things that are not.
+_ANY_AMOUNTS = st.lists(
+    st.one_of(
+        st.integers(-(10**9), 10**9),
+        st.floats(-(10**9), 10**9, allow_nan=False),
+        st.sampled_from(["10.000", "5,5", "", True, None]),
+    ),
+    max_size=6,
+)
+
+
+@given(_ANY_AMOUNTS)
+def test_a_sum_with_an_amount_that_is_not_a_number_is_none(values: list[object]) -> None:
+    found = exact_sum(values)
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    if len(numbers) == len(values):
+        assert found == sum((Decimal(repr(v)) for v in numbers), Decimal(0)) == total(values)
+    else:
+        assert found is None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from kbtools.amounts import is_amount, total
+from kbtools.amounts import exact_sum
 from kbtools.danish import format_number, format_value
 from kbtools.kinds import AGREEMENT
 from kbtools.render.blocks import (
@@ -102,10 +102,9 @@ def _money_table(caption: str, posts: list[dict[Any, Any]], unit: str) -> Table:
 
 
 def _sum_text(values: Iterable[Any]) -> str:
-    """The sum in Danish, or »–« when an amount is not a number (a draft's »10.000« or »5,5«):
-    a sum that leaves an amount out would be wrong on paper."""
-    found = list(values)
-    return format_number(total(found)) if all(map(is_amount, found)) else "–"
+    """The sum in Danish, or »–« when an amount is not a number (:func:`exact_sum`)."""
+    found = exact_sum(values)
+    return "–" if found is None else format_number(found)
 
 
 #: Signatures come last in every format: nothing may follow what the parties sign.

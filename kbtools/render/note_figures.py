@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kbtools.amounts import exact, is_amount
+from kbtools.amounts import exact, exact_sum, is_amount
 from kbtools.danish import format_date, format_number, format_percent, format_value
 from kbtools.render.blocks import dicts, sentence
 
@@ -123,27 +123,24 @@ def _per_year(post: dict[Any, Any], year: str) -> Any:
 def budget_lines(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[Line]:
     """The agreement's budget lines in its order with the year's budget and spending, then
     the lines only the follow-up names (no budget)."""
-    spent: dict[str, Decimal | None] = {}  # None: an amount that is not a number
+    spending: dict[str, list[Any]] = {}
     for item in dicts(_economy(data).get("forbrug")):
-        key = text(item.get("post"))
-        value: Any = item.get("beløb")
-        so_far = spent.get(key, Decimal(0))
-        spent[key] = None if so_far is None or not is_amount(value) else so_far + exact(value)
+        spending.setdefault(text(item.get("post")), []).append(item.get("beløb"))
     lines = []
     for post in dicts(_economy(agreement).get("budget")):
         key = text(post.get("navn"))
-        lines.append(_line(key, _per_year(post, year), key in spent, spent.pop(key, None)))
-    return lines + [_line(key, None, True, value) for key, value in spent.items()]
+        lines.append(_line(key, _per_year(post, year), spending.pop(key, None)))
+    return lines + [_line(key, None, amounts) for key, amounts in spending.items()]
 
 
-def _line(post: str, budget: Any, spending_given: bool, spent: Decimal | None) -> Line:
-    """The line of ``post``: its ``budget`` for the year as written (None: none), and the
-    spending on it added up (None when none is given or, ``spending_given``, one is not a
-    number)."""
+def _line(post: str, budget: Any, spending: list[Any] | None) -> Line:
+    """The line of ``post``: its ``budget`` for the year as written (None: none) and the
+    amounts spent on it (None: the follow-up names no spending on it)."""
+    spent = None if spending is None else exact_sum(spending)
     unread = set()
     if budget is not None and not is_amount(budget):
         unread.add("budget")
-    if spending_given and spent is None:
+    if spending is not None and spent is None:
         unread.add("spent")
     return Line(post, exact(budget) if is_amount(budget) else None, spent, frozenset(unread))
 

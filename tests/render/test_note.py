@@ -27,6 +27,7 @@ from wordfile import schema_errors
 from kbtools.api import check_file
 from kbtools.browser.entry import call
 from kbtools.cli import main
+from kbtools.danish import format_number
 from kbtools.render.blocks import Bars, Bullets, Heading, Rendered, Table
 from kbtools.render.note import NoteSources, build_note
 from kbtools.render.note_sources import folder_files, note_sources
@@ -108,6 +109,41 @@ def test_a_total_over_an_amount_that_is_not_a_number_is_not_shown() -> None:
         ["Udvikling af partnerskabet", "–", "218", "–"],
         ["I alt", "–", "1.024", "–"],
     ]
+
+
+_POSTS = ["Fælles virksomhedsservice", "Udvikling af partnerskabet", "Ny post"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_POSTS),
+            st.one_of(st.integers(0, 10**6), st.sampled_from(["10.000", "806,5", None, True])),
+        ),
+        max_size=6,
+    )
+)
+def test_every_spending_total_is_exact_or_a_dash(spending: list[tuple[str, Any]]) -> None:
+    """Whatever a draft's spending holds, a line's »Forbrug« and »I alt« are the exact sum of
+    what was spent, or »–« when an amount among them is not a number."""
+    data = check_file(NOTE_2026).data
+    data["økonomi"]["forbrug"] = [{"post": post, "beløb": value} for post, value in spending]
+    sources = note_sources(check_file(NOTE_2026).data, folder_files(NOTE_2026))
+    money = [b for b in build_note(data, sources).flat() if isinstance(b, Table)][1]
+    shown = {row[0]: row[2] for row in money.rows}
+
+    def expected(values: list[Any]) -> str:
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+            return "–"
+        return format_number(sum(values))
+
+    for post in _POSTS:
+        values = [value for name, value in spending if name == post]
+        if values:
+            assert shown[post] == expected(values), post
+    if spending:
+        assert shown["I alt"] == expected([value for _, value in spending])
 
 
 def test_a_note_without_agreement_or_assessments_still_reads() -> None:
