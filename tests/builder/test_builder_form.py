@@ -330,3 +330,30 @@ def test_an_assessment_opened_says_it_is_not_an_agreement(builder: Any) -> None:
     message = page.locator("#ab-besked").inner_text()
     assert "ikke en partnerskabsaftale" in message
     assert "Formularen har ingen felter" not in message
+
+
+_EDIT_WHILE_CHECKING = """() => new Promise(resolve => {
+  const found = document.getElementById("ab-fund");
+  const title = document.getElementById("f.titel");
+  const type = text => {
+    title.value = text;
+    title.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const seen = [];
+  let edited = false;
+  new MutationObserver(() => {
+    const state = found.dataset.tilstand;
+    seen.push(state);
+    if (state === "arbejder" && !edited) { edited = true; type("Anden titel"); }
+    else if (edited && state === "færdig") resolve(seen);
+  }).observe(found, {attributes: true, attributeFilter: ["data-tilstand"]});
+  type("Første titel");
+})"""
+
+
+def test_an_edit_during_a_check_is_checked_before_the_findings_are_done(builder: Any) -> None:
+    """The findings are »færdig« only when the latest text is checked: an edit made while an
+    earlier check runs is waiting, and the earlier check's end does not say »færdig«."""
+    seen = builder.evaluate(_EDIT_WHILE_CHECKING)
+    assert seen[-1] == "færdig"
+    assert seen.count("arbejder") >= 2, seen  # the edit was checked before »færdig«

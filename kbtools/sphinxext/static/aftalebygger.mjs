@@ -259,7 +259,7 @@ function edited() {
 function scheduleCheck() {
   clearTimeout(checkTimer);
   $("ab-fund").dataset.tilstand = "venter";
-  checkTimer = setTimeout(runCheck, PAUSE_MS);
+  checkTimer = setTimeout(function () { checkTimer = null; runCheck(); }, PAUSE_MS);
 }
 
 async function runCheck() {
@@ -275,7 +275,8 @@ async function runCheck() {
       timings.checks.push(performance.now() - started);
       if (timings.firstCheck === undefined) timings.firstCheck = performance.now();
       showFindings(answer);
-      if (!again) $("ab-fund").dataset.tilstand = "færdig";
+      // done only when no newer check waits: not »again« and no edit within the pause
+      if (!again && checkTimer === null) $("ab-fund").dataset.tilstand = "færdig";
     }
   } catch (error) {
     if (seq === checkSeq) {
