@@ -234,6 +234,21 @@ def start_followup(args: dict[str, Any]) -> dict[str, Any]:
     return {"followup": followup_skeleton(result.data, year), **_findings(result)}
 
 
+def read_assessment(args: dict[str, Any]) -> dict[str, Any]:
+    """Whether a file given to the follow-up form's status note is a typology assessment the
+    note shows (as :func:`render_note` picks them from ``folder``): ``date`` is its date in
+    words, or None when the file is not an assessment without errors (``isAssessment`` says
+    which); with its findings."""
+    from kbtools.danish import format_date
+    from kbtools.kinds import ASSESSMENT
+    from kbtools.render.note_sources import shown_assessment
+
+    result = _result(args)
+    data = result.data if shown_assessment(result) else None
+    date = format_date(str(data.get("dato"))) if isinstance(data, dict) else None
+    return {"date": date, "isAssessment": result.kind is ASSESSMENT, **_findings(result)}
+
+
 def combine(args: dict[str, Any]) -> dict[str, Any]:
     """The self-assessment's facilitator view: ``kbtools vurdering saml`` on rating files."""
     from kbtools.browser.facilitator import combine_files
@@ -249,6 +264,7 @@ FUNCTIONS: dict[str, Function] = {
     "render_docx": render_docx,
     "render_note": render_note,  # a follow-up's status note (kbtools render opfoelgning.yaml)
     "start_followup": start_followup,  # the follow-up form, begun from the agreement
+    "read_assessment": read_assessment,  # an assessment for the follow-up's status note
     "combine": combine,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

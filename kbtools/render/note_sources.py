@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kbtools.render.note import NoteSources
+
+if TYPE_CHECKING:
+    from kbtools.api import CheckResult
 
 
 def folder_files(followup: Path) -> list[tuple[str, bytes]]:
@@ -60,14 +63,21 @@ def note_sources(followup: Any, files: Sequence[tuple[str, bytes]]) -> NoteSourc
     return NoteSources(agreement, previous, _assessments(files))
 
 
+def shown_assessment(result: CheckResult) -> bool:
+    """Whether a checked file is an assessment the note shows: a typology assessment without
+    errors."""
+    from kbtools.kinds import ASSESSMENT
+
+    return result.kind is ASSESSMENT and not result.has_errors and isinstance(result.data, dict)
+
+
 def _assessments(files: Iterable[tuple[str, bytes]]) -> tuple[Any, ...]:
     from kbtools.api import check_bytes
-    from kbtools.kinds import ASSESSMENT
     from kbtools.typology.cases import assessment_of
 
     found = []
     for name, content in files:
         result = check_bytes(content, name)
-        if result.kind is ASSESSMENT and not result.has_errors and isinstance(result.data, dict):
+        if shown_assessment(result):
             found.append(assessment_of(Path(name), result.data))
     return tuple(sorted(found, key=lambda a: a.date))

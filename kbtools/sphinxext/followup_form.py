@@ -56,6 +56,19 @@ PRINT = """
 <h2 id="ab-udskrift-titel">Statusnotat til styregruppen</h2>
 <p>Notatet viser målenes status, budget mod forbrug og det, I har lært og vil ændre. Har
 opfølgningen fejl, er notatet mærket KLADDE.</p>
+<div class="ab-raekke">
+<label for="ab-vurderinger">Tilføj typologivurderinger</label>
+<input type="file" id="ab-vurderinger" multiple accept=".yaml,.yml,text/yaml"
+ aria-describedby="ab-vurderinger-hjaelp">
+</div>
+<p class="ab-hjaelp" id="ab-vurderinger-hjaelp">Vælg jeres typologivurderinger, fx den samlede
+vurdering, I har gemt fra selvevalueringen (vurdering-….yaml). Notatet viser den seneste
+vurdering til og med opfølgningens dato og det, der har ændret sig siden vurderingen før.
+Filerne bliver i din browser.</p>
+<div class="ab-raekke">
+<p id="ab-vurderinger-valgt" aria-live="polite"></p>
+<button type="button" id="ab-vurderinger-fjern" hidden>Tag vurderingerne ud af notatet</button>
+</div>
 <p><button type="button" id="ab-lav-udskrift">Vis statusnotatet</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>
 <button type="button" id="ab-word">Hent som Word</button></p>

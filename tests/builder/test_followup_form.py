@@ -1,8 +1,8 @@
 """The follow-up form beside the builder (docs/aftalebygger/opfoelgning), in a real browser:
 begun from the agreement (its goals and budget lines in the form), checked against it as
 ``kbtools validate`` checks a follow-up beside its agreement, kept in drafts apart from the
-agreements', saved as the file the CLI accepts, and printed as the status note; axe finds
-nothing serious."""
+agreements', saved as the file the CLI accepts, and printed as the status note, with the
+typology assessments added for it; axe finds nothing serious."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from browser import wait_until_in_page
-from builderpage import DONE, LOAD_TIMEOUT_MS, fresh_builder
+from builderpage import DONE, LOAD_TIMEOUT_MS, fresh_builder, wait_until_ready
 from cli import run
+from playwright.sync_api import expect
 from test_builder_form import field, scan
 
 from kbtools.loading import load_path
@@ -81,3 +82,42 @@ def test_on_a_phone_in_the_dark_scheme(phone_page: Any, site_url: str, axe_scrip
         box = target.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert scan(page, axe_script) == []
+
+
+def test_assessments_added_for_the_note_are_shown_kept_and_can_be_taken_out(
+    desktop_page: Any, site_url: str, axe_script: Path
+) -> None:
+    page = fresh_builder(desktop_page, site_url, PAGE)
+    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
+    wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    chosen = page.locator("#ab-vurderinger-valgt")
+    expect(chosen).to_have_text("Der er ingen typologivurdering med i notatet.")
+    note = page.frame_locator("#ab-udskrift").locator("body")
+    page.get_by_role("button", name="Vis statusnotatet").click()
+    expect(note).to_contain_text("Der ligger ingen typologivurdering sammen med opfølgningen.")
+
+    # the agreement is not an assessment: it is named and left out; the shown note is made again
+    page.get_by_label("Tilføj typologivurderinger").set_input_files(
+        [str(CASE / name) for name in ("vurdering-2025-03.yaml", "aftale.yaml")]
+    )
+    expect(chosen).to_have_text("Med i notatet: »vurdering-2025-03.yaml« (10. marts 2025).")
+    expect(page.locator("#ab-udskrift-besked")).to_contain_text(
+        "Kom ikke med i notatet: »aftale.yaml« er ikke en typologivurdering."
+    )
+    expect(note).to_contain_text("Seneste vurdering: 10. marts 2025")
+    page.get_by_label("Tilføj typologivurderinger").set_input_files(
+        str(CASE / "vurdering-2025-09.yaml")
+    )
+    expect(chosen).to_have_text(
+        "Med i notatet: »vurdering-2025-03.yaml« (10. marts 2025), "
+        "»vurdering-2025-09.yaml« (15. september 2025)."
+    )
+    expect(note).to_contain_text("Fra 10. marts 2025 til 15. september 2025 har 5 parametre")
+    assert scan(page, axe_script) == []  # with the assessments named and the note shown
+
+    page.reload()  # kept with the draft
+    wait_until_ready(page)
+    expect(chosen).to_contain_text("»vurdering-2025-09.yaml« (15. september 2025)")
+    page.get_by_role("button", name="Tag vurderingerne ud af notatet").click()
+    expect(chosen).to_have_text("Der er ingen typologivurdering med i notatet.")
+    expect(page.get_by_role("button", name="Tag vurderingerne ud af notatet")).to_be_hidden()

@@ -6,7 +6,9 @@
  * A draft is { data, original, fileName, changed, extraYears }: the agreement as plain data;
  * an opened file's bytes (base64) while the draft is unedited (it is then checked and saved as
  * those bytes); the file's name; whether the form changed it; years added to the budget table
- * before they hold an amount.
+ * before they hold an amount. A follow-up form's draft also holds the agreement it was begun
+ * from (``agreements``) and the typology assessments added for its status note
+ * (``assessments``), each as ``{ name, base64 }``.
  */
 
 import { formatNumber } from "./ab-numbers.mjs";

@@ -42,9 +42,11 @@ export function files(ctx) {
   }
 
   function rendered(format) {
-    // the call that makes the print (html) or the Word file (docx)
+    // the call that makes the print (html) or the Word file (docx); a note's folder holds
+    // the agreement and the assessments added for it
     const args = withTemplate(content());
-    if (isNote()) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: args.agreements || [] }));
+    const folder = (args.agreements || []).concat(ctx.draft().assessments || []);
+    if (isNote()) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: folder }));
     return ctx.python().call(format === "html" ? "render_html" : "render_docx", args);
   }
 
@@ -62,6 +64,61 @@ export function files(ctx) {
     ctx.say("Opfølgningen er begyndt fra »" + file.name + "« med aftalens mål og budgetposter. Skriv status og forbrug.");
     ctx.scheduleCheck();
   }
+  async function addAssessments(chosen) {
+    // typology assessments for the status note, kept with the draft: only files kbtools reads
+    // as an assessment without errors (the ones the note shows), one per file name
+    ctx.ensurePython();
+    const message = $("ab-udskrift-besked");
+    if (!ctx.python()) { message.textContent = "Vent, til kontrollen er indlæst, og vælg så vurderingerne igen."; return; }
+    const current = ctx.draft();
+    const kept = (current.assessments || []).slice();
+    const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
+    const refused = [];
+    for (const file of Array.from(chosen)) {
+      if (file.size > limit) { refused.push("»" + file.name + "« er for stor til at blive læst."); continue; }
+      const given = { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      const answer = await ctx.python().call("read_assessment", given);
+      if (!answer.date) {
+        refused.push(answer.isAssessment ? "»" + file.name + "« har fejl. " + answer.summary : "»" + file.name + "« er ikke en typologivurdering.");
+        continue;
+      }
+      const at = kept.findIndex(function (other) { return other.name === file.name; });
+      kept.splice(at < 0 ? kept.length : at, at < 0 ? 0 : 1, Object.assign(given, { date: answer.date }));
+    }
+    current.assessments = kept;
+    ctx.persist();
+    showAssessments();
+    message.textContent = "";
+    if (!$("ab-udskrift").hidden) await showPrint(); // the note shown is made again
+    if (refused.length) message.textContent = "Kom ikke med i notatet: " + refused.join(" ");
+  }
+
+  async function removeAssessments() {
+    delete ctx.draft().assessments;
+    ctx.persist();
+    showAssessments();
+    $("ab-udskrift-besked").textContent = "";
+    if (!$("ab-udskrift").hidden) await showPrint();
+  }
+
+  function showAssessments() {
+    // the assessments the current draft's note uses (the follow-up form only)
+    const shownNow = $("ab-vurderinger-valgt");
+    if (!shownNow) return;
+    const kept = ctx.draft().assessments || [];
+    shownNow.textContent = kept.length
+      ? "Med i notatet: " + kept.map(function (a) { return "»" + a.name + "« (" + a.date + ")"; }).join(", ") + "."
+      : "Der er ingen typologivurdering med i notatet.";
+    $("ab-vurderinger-fjern").hidden = !kept.length;
+  }
+
+  function wireAssessments() {
+    const input = $("ab-vurderinger");
+    if (!input) return;
+    input.addEventListener("change", function () { addAssessments(input.files).finally(function () { input.value = ""; }); });
+    $("ab-vurderinger-fjern").addEventListener("click", removeAssessments);
+  }
+
   function toBase64(bytes) {
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -215,5 +272,6 @@ export function files(ctx) {
   }
 
   return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame,
-    content: content, fileName: fileName, startFromAgreement: startFromAgreement };
+    content: content, fileName: fileName, startFromAgreement: startFromAgreement, showAssessments: showAssessments,
+    wireAssessments: wireAssessments };
 }
