@@ -234,19 +234,24 @@ def start_followup(args: dict[str, Any]) -> dict[str, Any]:
     return {"followup": followup_skeleton(result.data, year), **_findings(result)}
 
 
-def read_assessment(args: dict[str, Any]) -> dict[str, Any]:
-    """Whether a file given to the follow-up form's status note is a typology assessment the
-    note shows (as :func:`render_note` picks them from ``folder``): ``date`` is its date in
-    words, or None when the file is not an assessment without errors (``isAssessment`` says
-    which); with its findings."""
-    from kbtools.danish import format_date
+def read_note_file(args: dict[str, Any]) -> dict[str, Any]:
+    """What a file given to the follow-up form for its status note is to the note, as
+    :func:`render_note` reads the files in ``folder``: ``kind`` is ``agreement`` (a version of
+    the agreement) or ``assessment`` (a typology assessment without errors), or None; ``about``
+    says which in words (:func:`kbtools.render.note_sources.note_file`); ``isAssessment`` says
+    whether a file that is not taken is an assessment with errors. With its findings."""
     from kbtools.kinds import ASSESSMENT
-    from kbtools.render.note_sources import shown_assessment
+    from kbtools.render.note_sources import note_file
 
     result = _result(args)
-    data = result.data if shown_assessment(result) else None
-    date = format_date(str(data.get("dato"))) if isinstance(data, dict) else None
-    return {"date": date, "isAssessment": result.kind is ASSESSMENT, **_findings(result)}
+    found = note_file(str(args.get("name") or "fil.yaml"), _content(args))
+    kind, about = found if found is not None else (None, None)
+    return {
+        "kind": kind,
+        "about": about,
+        "isAssessment": result.kind is ASSESSMENT,
+        **_findings(result),
+    }
 
 
 def combine(args: dict[str, Any]) -> dict[str, Any]:
@@ -264,7 +269,7 @@ FUNCTIONS: dict[str, Function] = {
     "render_docx": render_docx,
     "render_note": render_note,  # a follow-up's status note (kbtools render opfoelgning.yaml)
     "start_followup": start_followup,  # the follow-up form, begun from the agreement
-    "read_assessment": read_assessment,  # an assessment for the follow-up's status note
+    "read_note_file": read_note_file,  # an assessment or agreement for the status note
     "combine": combine,  # the self-assessment's facilitator view (kbtools vurdering saml)
 }
 

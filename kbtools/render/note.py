@@ -112,11 +112,8 @@ def _facts(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[t
     facts.append(("Dato", format_date(dated) if isinstance(dated, str) else text(dated)))
     if agreement:
         shown = text(agreement.get("titel")) or "Partnerskabsaftale"
-        version, day = agreement.get("version"), agreement.get("versionsdato")
-        if version is not None:
-            shown += f", version {text(version)}"
-            if isinstance(day, str):
-                shown += f" af {format_date(day)}"
+        if agreement.get("version") is not None:
+            shown += ", " + version_name(agreement)
         facts.append(("Aftale", shown))
     else:
         facts.append(("Aftale", "Ingen aftale i mappen"))
@@ -215,20 +212,22 @@ def _typology(assessments: tuple[Assessment, ...], dated: Any) -> list[Any]:
     return [*blocks, Table("", header, rows, numeric=False)]
 
 
+def version_name(data: dict[str, Any]) -> str:
+    """An agreement's version in words: »version 2 af 1. december 2024«, »versionen«."""
+    version, day = data.get("version"), data.get("versionsdato")
+    shown = f"version {text(version)}" if version is not None else "versionen"
+    return shown + (f" af {format_date(day)}" if isinstance(day, str) else "")
+
+
 def _changes(previous: dict[str, Any], agreement: dict[str, Any]) -> list[Any]:
     """What changed since the previous version of the agreement (``kbtools diff``'s words)."""
     from kbtools.diff import diff_agreements
 
-    def named(data: dict[str, Any]) -> str:
-        version, day = data.get("version"), data.get("versionsdato")
-        shown = f"version {text(version)}" if version is not None else "versionen"
-        return shown + (f" af {format_date(day)}" if isinstance(day, str) else "")
-
     changes = [change.text for change in diff_agreements(previous, agreement)]
     heading = Heading(2, "Ændringer i aftalen")
     if not changes:
-        return [heading, Paragraph(f"Aftalen er ikke ændret siden {named(previous)}.")]
-    lead = f"Fra {named(previous)} til {named(agreement)} er aftalen ændret sådan:"
+        return [heading, Paragraph(f"Aftalen er ikke ændret siden {version_name(previous)}.")]
+    lead = f"Fra {version_name(previous)} til {version_name(agreement)} er aftalen ændret sådan:"
     shown = changes[:MOST_CHANGES]
     if len(changes) > MOST_CHANGES:
         shown.append(f"… og {len(changes) - MOST_CHANGES} ændringer mere.")

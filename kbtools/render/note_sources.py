@@ -63,6 +63,24 @@ def note_sources(followup: Any, files: Sequence[tuple[str, bytes]]) -> NoteSourc
     return NoteSources(agreement, previous, _assessments(files))
 
 
+def note_file(name: str, content: bytes) -> tuple[str, str] | None:
+    """What a file given for the note is to it, as :func:`note_sources` reads it among the
+    folder's files, and in words: ``("agreement", "aftale, version 1 af 1. juni 2024")`` for
+    a version of the agreement, ``("assessment", "typologivurdering fra 10. marts 2025")`` for
+    a typology assessment it shows, None for anything else."""
+    from kbtools.danish import format_date
+    from kbtools.kinds.followup_agreement import agreements_from_texts
+    from kbtools.render.note import version_name
+
+    agreements = agreements_from_texts([(name, content)])
+    if agreements:
+        return "agreement", "aftale, " + version_name(agreements[0].data)
+    assessments = _assessments([(name, content)])
+    if assessments:
+        return "assessment", "typologivurdering fra " + format_date(assessments[0].date)
+    return None
+
+
 def shown_assessment(result: CheckResult) -> bool:
     """Whether a checked file is an assessment the note shows: a typology assessment without
     errors."""

@@ -57,17 +57,18 @@ PRINT = """
 <p>Notatet viser målenes status, budget mod forbrug og det, I har lært og vil ændre. Har
 opfølgningen fejl, er notatet mærket KLADDE.</p>
 <div class="ab-raekke">
-<label for="ab-vurderinger">Tilføj typologivurderinger</label>
-<input type="file" id="ab-vurderinger" multiple accept=".yaml,.yml,text/yaml"
- aria-describedby="ab-vurderinger-hjaelp">
+<label for="ab-notatfiler">Tilføj filer til notatet</label>
+<input type="file" id="ab-notatfiler" multiple accept=".yaml,.yml,text/yaml"
+ aria-describedby="ab-notatfiler-hjaelp">
 </div>
-<p class="ab-hjaelp" id="ab-vurderinger-hjaelp">Vælg jeres typologivurderinger, fx den samlede
-vurdering, I har gemt fra selvevalueringen (vurdering-….yaml). Notatet viser den seneste
-vurdering til og med opfølgningens dato og det, der har ændret sig siden vurderingen før.
-Filerne bliver i din browser.</p>
+<p class="ab-hjaelp" id="ab-notatfiler-hjaelp">Vælg jeres typologivurderinger, fx den samlede
+vurdering, I har gemt fra selvevalueringen, og den forrige version af aftalen. Så viser
+notatet den seneste vurdering til og med opfølgningens dato, hvad der har flyttet sig siden
+vurderingen før, og hvad der er ændret i aftalen. Har I åbnet opfølgningen fra en fil, kan I
+vælge aftalen her. Filerne bliver i din browser.</p>
 <div class="ab-raekke">
-<p id="ab-vurderinger-valgt" aria-live="polite"></p>
-<button type="button" id="ab-vurderinger-fjern" hidden>Tag vurderingerne ud af notatet</button>
+<p id="ab-notatfiler-valgt" aria-live="polite"></p>
+<button type="button" id="ab-notatfiler-fjern" hidden>Tag filerne ud af notatet</button>
 </div>
 <p><button type="button" id="ab-lav-udskrift">Vis statusnotatet</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>

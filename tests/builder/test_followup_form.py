@@ -2,7 +2,8 @@
 begun from the agreement (its goals and budget lines in the form), checked against it as
 ``kbtools validate`` checks a follow-up beside its agreement, kept in drafts apart from the
 agreements', saved as the file the CLI accepts, and printed as the status note, with the
-typology assessments added for it; axe finds nothing serious."""
+typology assessments and earlier agreement versions added for it; axe finds nothing
+serious."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from typing import Any
 
 import pytest
 from browser import wait_until_in_page
-from builderpage import DONE, LOAD_TIMEOUT_MS, fresh_builder, wait_until_ready
+from builderpage import (
+    DONE,
+    LOAD_TIMEOUT_MS,
+    cli_findings,
+    fresh_builder,
+    shown_findings,
+    wait_until_ready,
+)
 from cli import run
 from playwright.sync_api import expect
 from test_builder_form import field, scan
@@ -84,40 +92,78 @@ def test_on_a_phone_in_the_dark_scheme(phone_page: Any, site_url: str, axe_scrip
     assert scan(page, axe_script) == []
 
 
-def test_assessments_added_for_the_note_are_shown_kept_and_can_be_taken_out(
-    desktop_page: Any, site_url: str, axe_script: Path
+def _earlier_version(folder: Path) -> Path:
+    """Fjordkommune's agreement as its version 1, with other yearly budgets for one post."""
+    text = (CASE / "aftale.yaml").read_text("utf-8")
+    older = text.replace('version: "2"', 'version: "1"').replace(
+        "versionsdato: 2024-12-01", "versionsdato: 2024-06-01"
+    )
+    older = older.replace("pr_år: {2025: 200, 2026: 200}", "pr_år: {2025: 150, 2026: 250}")
+    assert older.count('version: "1"') == 1 and "2025: 150" in older
+    path = folder / "aftale-v1.yaml"
+    path.write_text(older, encoding="utf-8")
+    return path
+
+
+def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
+    desktop_page: Any, site_url: str, axe_script: Path, tmp_path: Path
 ) -> None:
     page = fresh_builder(desktop_page, site_url, PAGE)
     page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
     wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
-    chosen = page.locator("#ab-vurderinger-valgt")
-    expect(chosen).to_have_text("Der er ingen typologivurdering med i notatet.")
+    chosen = page.locator("#ab-notatfiler-valgt")
+    expect(chosen).to_have_text(
+        "Der er ingen typologivurderinger eller tidligere aftaler med i notatet."
+    )
     note = page.frame_locator("#ab-udskrift").locator("body")
     page.get_by_role("button", name="Vis statusnotatet").click()
     expect(note).to_contain_text("Der ligger ingen typologivurdering sammen med opfølgningen.")
+    expect(note).not_to_contain_text("Ændringer i aftalen")
 
-    # the agreement is not an assessment: it is named and left out; the shown note is made again
-    page.get_by_label("Tilføj typologivurderinger").set_input_files(
-        [str(CASE / name) for name in ("vurdering-2025-03.yaml", "aftale.yaml")]
+    # a follow-up is neither: it is named and left out; the note shown is made again
+    add = page.get_by_label("Tilføj filer til notatet")
+    add.set_input_files([str(CASE / "vurdering-2025-03.yaml"), str(CASE / "opfoelgning-2025.yaml")])
+    expect(chosen).to_have_text(
+        "Med i notatet: »vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025)."
     )
-    expect(chosen).to_have_text("Med i notatet: »vurdering-2025-03.yaml« (10. marts 2025).")
-    expect(page.locator("#ab-udskrift-besked")).to_contain_text(
-        "Kom ikke med i notatet: »aftale.yaml« er ikke en typologivurdering."
+    expect(page.locator("#ab-udskrift-besked")).to_have_text(
+        "Kom ikke med i notatet: »opfoelgning-2025.yaml« er hverken en typologivurdering eller "
+        "en partnerskabsaftale."
     )
     expect(note).to_contain_text("Seneste vurdering: 10. marts 2025")
-    page.get_by_label("Tilføj typologivurderinger").set_input_files(
-        str(CASE / "vurdering-2025-09.yaml")
-    )
+    add.set_input_files([str(CASE / "vurdering-2025-09.yaml"), str(_earlier_version(tmp_path))])
     expect(chosen).to_have_text(
-        "Med i notatet: »vurdering-2025-03.yaml« (10. marts 2025), "
-        "»vurdering-2025-09.yaml« (15. september 2025)."
+        "Med i notatet: »vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025), "
+        "»vurdering-2025-09.yaml« (typologivurdering fra 15. september 2025), "
+        "»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)."
     )
     expect(note).to_contain_text("Fra 10. marts 2025 til 15. september 2025 har 5 parametre")
-    assert scan(page, axe_script) == []  # with the assessments named and the note shown
+    expect(note).to_contain_text(
+        "Fra version 1 af 1. juni 2024 til version 2 af 1. december 2024 er aftalen ændret sådan:"
+    )
+    assert scan(page, axe_script) == []  # with the files named and the note shown
 
     page.reload()  # kept with the draft
     wait_until_ready(page)
-    expect(chosen).to_contain_text("»vurdering-2025-09.yaml« (15. september 2025)")
-    page.get_by_role("button", name="Tag vurderingerne ud af notatet").click()
-    expect(chosen).to_have_text("Der er ingen typologivurdering med i notatet.")
-    expect(page.get_by_role("button", name="Tag vurderingerne ud af notatet")).to_be_hidden()
+    expect(chosen).to_contain_text("»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)")
+    page.get_by_role("button", name="Tag filerne ud af notatet").click()
+    expect(chosen).to_have_text(
+        "Der er ingen typologivurderinger eller tidligere aftaler med i notatet."
+    )
+    expect(page.get_by_role("button", name="Tag filerne ud af notatet")).to_be_hidden()
+
+
+def test_an_opened_follow_up_is_checked_against_the_agreement_added_for_it(
+    desktop_page: Any, site_url: str
+) -> None:
+    followup = CASE / "opfoelgning-2025.yaml"
+    page = fresh_builder(desktop_page, site_url, PAGE)
+    page.get_by_label("Åbn opfølgning").set_input_files(str(followup))
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
+    codes = [found["kode"] for found in shown_findings(page)]
+    assert "opfoelgning-ingen-aftale" in codes
+    page.get_by_label("Tilføj filer til notatet").set_input_files(str(CASE / "aftale.yaml"))
+    expect(page.locator("#ab-notatfiler-valgt")).to_contain_text("»aftale.yaml« (aftale,")
+    expect(page.locator("#ab-fund [data-kode='opfoelgning-ingen-aftale']")).to_have_count(0)
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
+    assert shown_findings(page) == cli_findings(followup)  # as beside the agreement on disk

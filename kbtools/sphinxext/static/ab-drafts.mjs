@@ -7,8 +7,9 @@
  * an opened file's bytes (base64) while the draft is unedited (it is then checked and saved as
  * those bytes); the file's name; whether the form changed it; years added to the budget table
  * before they hold an amount. A follow-up form's draft also holds the agreement it was begun
- * from (``agreements``) and the typology assessments added for its status note
- * (``assessments``), each as ``{ name, base64 }``.
+ * from (``agreements``: ``{ name, base64 }``) and the files added for its status note
+ * (``noteFiles``: typology assessments and versions of the agreement, ``{ name, base64, kind,
+ * about }``).
  */
 
 import { formatNumber } from "./ab-numbers.mjs";

@@ -38,14 +38,21 @@ export function files(ctx) {
     const name = current.fileName || fileName();
     const given = current.original && !current.changed ? { base64: current.original, name: name }
       : { text: toYaml(current.data, ctx.model.elements), name: name };
-    return Array.isArray(current.agreements) ? Object.assign(given, { agreements: current.agreements }) : given;
+    const agreements = (current.agreements || []).concat(noteFiles("agreement"));
+    return agreements.length ? Object.assign(given, { agreements: agreements }) : given;
+  }
+
+  function noteFiles(kind) {
+    // the files added for the status note of this kind, as Python takes a folder's files
+    return (ctx.draft().noteFiles || []).filter(function (f) { return f.kind === kind; })
+      .map(function (f) { return { name: f.name, base64: f.base64 }; });
   }
 
   function rendered(format) {
     // the call that makes the print (html) or the Word file (docx); a note's folder holds
-    // the agreement and the assessments added for it
+    // the agreements and the assessments added for it
     const args = withTemplate(content());
-    const folder = (args.agreements || []).concat(ctx.draft().assessments || []);
+    const folder = (args.agreements || []).concat(noteFiles("assessment"));
     if (isNote()) return ctx.python().call("render_note", Object.assign(args, { format: format, folder: folder }));
     return ctx.python().call(format === "html" ? "render_html" : "render_docx", args);
   }
@@ -64,59 +71,64 @@ export function files(ctx) {
     ctx.say("Opfølgningen er begyndt fra »" + file.name + "« med aftalens mål og budgetposter. Skriv status og forbrug.");
     ctx.scheduleCheck();
   }
-  async function addAssessments(chosen) {
-    // typology assessments for the status note, kept with the draft: only files kbtools reads
-    // as an assessment without errors (the ones the note shows), one per file name
+  async function addNoteFiles(chosen) {
+    // typology assessments and versions of the agreement for the status note, kept with the
+    // draft: only what the note reads from a folder (read_note_file), one per file name
     ctx.ensurePython();
     const message = $("ab-udskrift-besked");
-    if (!ctx.python()) { message.textContent = "Vent, til kontrollen er indlæst, og vælg så vurderingerne igen."; return; }
+    if (!ctx.python()) { message.textContent = "Vent, til kontrollen er indlæst, og vælg så filerne igen."; return; }
     const current = ctx.draft();
-    const kept = (current.assessments || []).slice();
+    const kept = (current.noteFiles || []).slice();
     const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
     const refused = [];
     for (const file of Array.from(chosen)) {
       if (file.size > limit) { refused.push("»" + file.name + "« er for stor til at blive læst."); continue; }
       const given = { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
-      const answer = await ctx.python().call("read_assessment", given);
-      if (!answer.date) {
-        refused.push(answer.isAssessment ? "»" + file.name + "« har fejl. " + answer.summary : "»" + file.name + "« er ikke en typologivurdering.");
+      const answer = await ctx.python().call("read_note_file", given);
+      if (!answer.kind) {
+        refused.push(answer.isAssessment ? "»" + file.name + "« har fejl. " + answer.summary
+          : "»" + file.name + "« er hverken en typologivurdering eller en partnerskabsaftale.");
         continue;
       }
       const at = kept.findIndex(function (other) { return other.name === file.name; });
-      kept.splice(at < 0 ? kept.length : at, at < 0 ? 0 : 1, Object.assign(given, { date: answer.date }));
+      kept.splice(at < 0 ? kept.length : at, at < 0 ? 0 : 1, Object.assign(given, { kind: answer.kind, about: answer.about }));
     }
-    current.assessments = kept;
-    ctx.persist();
-    showAssessments();
-    message.textContent = "";
-    if (!$("ab-udskrift").hidden) await showPrint(); // the note shown is made again
+    current.noteFiles = kept;
+    await noteFilesChanged();
     if (refused.length) message.textContent = "Kom ikke med i notatet: " + refused.join(" ");
   }
 
-  async function removeAssessments() {
-    delete ctx.draft().assessments;
+  async function removeNoteFiles() {
+    delete ctx.draft().noteFiles;
+    await noteFilesChanged();
+  }
+
+  async function noteFilesChanged() {
+    // kept, listed, checked again (the agreements are part of the check) and, when the note is
+    // shown, made again
     ctx.persist();
-    showAssessments();
+    showNoteFiles();
+    ctx.scheduleCheck();
     $("ab-udskrift-besked").textContent = "";
     if (!$("ab-udskrift").hidden) await showPrint();
   }
 
-  function showAssessments() {
-    // the assessments the current draft's note uses (the follow-up form only)
-    const shownNow = $("ab-vurderinger-valgt");
-    if (!shownNow) return;
-    const kept = ctx.draft().assessments || [];
-    shownNow.textContent = kept.length
-      ? "Med i notatet: " + kept.map(function (a) { return "»" + a.name + "« (" + a.date + ")"; }).join(", ") + "."
-      : "Der er ingen typologivurdering med i notatet.";
-    $("ab-vurderinger-fjern").hidden = !kept.length;
+  function showNoteFiles() {
+    // the files the current draft's note uses (the follow-up form only)
+    const list = $("ab-notatfiler-valgt");
+    if (!list) return;
+    const kept = ctx.draft().noteFiles || [];
+    list.textContent = kept.length
+      ? "Med i notatet: " + kept.map(function (f) { return "»" + f.name + "« (" + f.about + ")"; }).join(", ") + "."
+      : "Der er ingen typologivurderinger eller tidligere aftaler med i notatet.";
+    $("ab-notatfiler-fjern").hidden = !kept.length;
   }
 
-  function wireAssessments() {
-    const input = $("ab-vurderinger");
+  function wireNoteFiles() {
+    const input = $("ab-notatfiler");
     if (!input) return;
-    input.addEventListener("change", function () { addAssessments(input.files).finally(function () { input.value = ""; }); });
-    $("ab-vurderinger-fjern").addEventListener("click", removeAssessments);
+    input.addEventListener("change", function () { addNoteFiles(input.files).finally(function () { input.value = ""; }); });
+    $("ab-notatfiler-fjern").addEventListener("click", removeNoteFiles);
   }
 
   function toBase64(bytes) {
@@ -272,6 +284,6 @@ export function files(ctx) {
   }
 
   return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame,
-    content: content, fileName: fileName, startFromAgreement: startFromAgreement, showAssessments: showAssessments,
-    wireAssessments: wireAssessments };
+    content: content, fileName: fileName, startFromAgreement: startFromAgreement, showNoteFiles: showNoteFiles,
+    wireNoteFiles: wireNoteFiles };
 }

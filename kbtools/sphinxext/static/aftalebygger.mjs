@@ -241,7 +241,7 @@ function renderAll() {
   for (const element of model.elements) rerender(element.key, true);
   if (lastChecked) showFindings(lastChecked);
   bar.showDrafts();
-  filing.showAssessments();
+  filing.showNoteFiles();
 }
 
 // ---------- checking ----------
@@ -311,7 +311,7 @@ function wire() {
   on("ab-lav-udskrift", "click", filing.showPrint);
   on("ab-udskriv", "click", filing.printFrame);
   on("ab-word", "click", filing.saveWord);
-  filing.wireAssessments();
+  filing.wireNoteFiles();
   on("ab-skabelon", "change", async function (event) {
     const name = await chooseTemplate(event.target.files[0]);
     $("ab-udskrift-besked").textContent = name
