@@ -156,6 +156,18 @@ def test_a_note_without_agreement_or_assessments_still_reads() -> None:
 
 @pytest.mark.parametrize("source", NOTES, ids=lambda path: path.stem)
 def test_cli_and_browser_give_the_same_bytes(source: Path, tmp_path: Path) -> None:
+    _assert_same_bytes(source, tmp_path)
+
+
+def test_cli_and_browser_give_the_same_bytes_beside_an_earlier_version(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _assert_same_bytes(_two_versions(tmp_path) / "opfoelgning-2026.yaml", out)
+
+
+def _assert_same_bytes(source: Path, tmp_path: Path) -> None:
+    """``kbtools render`` on ``source`` and the browser's render_note given the files of its
+    folder write the same bytes in every format."""
     folder = [
         {"name": name, "base64": base64.b64encode(content).decode("ascii")}
         for name, content in folder_files(source)
