@@ -36,6 +36,7 @@ from kbtools.render.blocks import (
 )
 from kbtools.render.model import number_sections
 from kbtools.render.note_figures import (
+    NO_STATUS,
     Line,
     amount,
     budget_lines,
@@ -134,13 +135,19 @@ def _goals(data: dict[str, Any], agreement: dict[str, Any]) -> list[Any]:
 
 
 def _goal_summary(statuses: list[str]) -> str:
-    """»Af de 2 mål er 1 nået og 1 på vej.«"""
+    """»Af de 2 mål er 1 nået og 1 på vej.«, »Af de 3 mål er 1 nået, og 2 har ingen status.«,
+    »Ingen af de 2 mål har en status.«, »Målet er nået.«"""
     counts: dict[str, int] = {}
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1
-    parts = [f"{count} {status.lower()}" for status, count in counts.items()]
-    goals = "målet" if len(statuses) == 1 else f"de {len(statuses)} mål"
-    return f"Af {goals} er {format_list(parts)}."
+    missing = counts.pop(NO_STATUS, 0)
+    if len(statuses) == 1:
+        return "Målet har ingen status." if missing else f"Målet er {statuses[0].lower()}."
+    if not counts:
+        return f"Ingen af de {len(statuses)} mål har en status."
+    parts = format_list(f"{n} {status.lower()}" for status, n in counts.items())
+    told = f"Af de {len(statuses)} mål er {parts}"
+    return told + (f", og {missing} har ingen status." if missing else ".")
 
 
 def _economy(data: dict[str, Any], agreement: dict[str, Any], year: str) -> list[Any]:
@@ -198,8 +205,11 @@ def _typology(assessments: tuple[Assessment, ...], dated: Any) -> list[Any]:
     heading = Heading(2, "Typologivurdering")
     day = dated if isinstance(dated, str) else ""
     shown = [a for a in assessments if not day or a.date <= day]
+    if not assessments:
+        return [heading, Paragraph("Der er ingen typologivurdering med i notatet.")]
     if not shown:
-        return [heading, Paragraph("Der ligger ingen typologivurdering sammen med opfølgningen.")]
+        later = f"Typologivurderingerne er alle fra efter opfølgningens dato ({format_date(day)})"
+        return [heading, Paragraph(later + ", så notatet viser ingen af dem.")]
     latest = profile(shown[-1])
     blocks: list[Any] = [heading, Paragraph(f"Seneste vurdering: {latest.byline}.")]
     change = change_view(shown)

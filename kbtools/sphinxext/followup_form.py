@@ -61,13 +61,13 @@ opfølgningen fejl, er notatet mærket KLADDE.</p>
 <input type="file" id="ab-notatfiler" multiple accept=".yaml,.yml,text/yaml"
  aria-describedby="ab-notatfiler-hjaelp">
 </div>
-<p class="ab-hjaelp" id="ab-notatfiler-hjaelp">Vælg jeres typologivurderinger, fx den samlede
-vurdering, I har gemt fra selvevalueringen, og den forrige version af aftalen. Så viser
+<p class="ab-hjaelp" id="ab-notatfiler-hjaelp">Vælg jeres typologivurderinger (fx den samlede
+vurdering fra selvevalueringen). I kan også vælge den forrige version af aftalen. Så viser
 notatet den seneste vurdering til og med opfølgningens dato, hvad der har flyttet sig siden
 vurderingen før, og hvad der er ændret i aftalen. Har I åbnet opfølgningen fra en fil, kan I
-vælge aftalen her. Filerne bliver i din browser.</p>
-<div class="ab-raekke">
-<p id="ab-notatfiler-valgt" aria-live="polite"></p>
+vælge aftalen her. Filerne bliver i jeres browser.</p>
+<div class="ab-notatfiler">
+<div id="ab-notatfiler-valgt" aria-live="polite"></div>
 <button type="button" id="ab-notatfiler-fjern" hidden>Tag filerne ud af notatet</button>
 </div>
 <p><button type="button" id="ab-lav-udskrift">Vis statusnotatet</button>
@@ -75,7 +75,7 @@ vælge aftalen her. Filerne bliver i din browser.</p>
 <button type="button" id="ab-word">Hent som Word</button></p>
 {template}
 <span id="ab-skabelon-hjaelp">Vælg en Word-fil, som kommunen bruger til breve. Filen bliver i
-din browser.</span></p>
+jeres browser.</span></p>
 <p id="ab-udskrift-besked" aria-live="polite"></p>
 <iframe id="ab-udskrift" class="ab-paa-papir" title="Statusnotatet" hidden></iframe>
 </section>

@@ -29,6 +29,7 @@ from kbtools.loading import load_path
 pytestmark = pytest.mark.browser
 
 PAGE = "aftalebygger/opfoelgning.html"
+NONE_ADDED = "Der er ingen typologivurderinger eller tidligere aftaler tilføjet til notatet."
 CASE = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune"
 
 
@@ -112,30 +113,32 @@ def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
     wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
     chosen = page.locator("#ab-notatfiler-valgt")
-    expect(chosen).to_have_text(
-        "Der er ingen typologivurderinger eller tidligere aftaler med i notatet."
-    )
+    expect(chosen).to_have_text(NONE_ADDED)
     note = page.frame_locator("#ab-udskrift").locator("body")
     page.get_by_role("button", name="Vis statusnotatet").click()
-    expect(note).to_contain_text("Der ligger ingen typologivurdering sammen med opfølgningen.")
+    expect(note).to_contain_text("Der er ingen typologivurdering med i notatet.")
     expect(note).not_to_contain_text("Ændringer i aftalen")
 
-    # a follow-up is neither: it is named and left out; the note shown is made again
+    # a follow-up is neither, the agreement begun from is there already: both are named and
+    # left out; the note shown is made again
     add = page.get_by_label("Tilføj filer til notatet")
-    add.set_input_files([str(CASE / "vurdering-2025-03.yaml"), str(CASE / "opfoelgning-2025.yaml")])
-    expect(chosen).to_have_text(
-        "Med i notatet: »vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025)."
-    )
-    expect(page.locator("#ab-udskrift-besked")).to_have_text(
-        "Kom ikke med i notatet: »opfoelgning-2025.yaml« er hverken en typologivurdering eller "
-        "en partnerskabsaftale."
+    given = ("vurdering-2025-03.yaml", "opfoelgning-2025.yaml", "aftale.yaml")
+    add.set_input_files([str(CASE / name) for name in given])
+    expect(chosen.locator("li")).to_have_text(
+        [
+            "»vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025)",
+            "»opfoelgning-2025.yaml« er hverken en typologivurdering eller en partnerskabsaftale.",
+            "»aftale.yaml« er den aftale, opfølgningen er begyndt fra.",
+        ]
     )
     expect(note).to_contain_text("Seneste vurdering: 10. marts 2025")
     add.set_input_files([str(CASE / "vurdering-2025-09.yaml"), str(_earlier_version(tmp_path))])
-    expect(chosen).to_have_text(
-        "Med i notatet: »vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025), "
-        "»vurdering-2025-09.yaml« (typologivurdering fra 15. september 2025), "
-        "»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)."
+    expect(chosen.locator("li")).to_have_text(
+        [
+            "»vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025)",
+            "»vurdering-2025-09.yaml« (typologivurdering fra 15. september 2025)",
+            "»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)",
+        ]
     )
     expect(note).to_contain_text("Fra 10. marts 2025 til 15. september 2025 har 5 parametre")
     expect(note).to_contain_text(
@@ -143,14 +146,33 @@ def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     )
     assert scan(page, axe_script) == []  # with the files named and the note shown
 
-    page.reload()  # kept with the draft
+    # another draft has its own files, and the note shown was this draft's
+    page.get_by_role("button", name="Ny kladde").click()
+    expect(chosen).to_have_text(NONE_ADDED)
+    expect(page.locator("#ab-udskrift")).to_be_hidden()
+
+    page.reload()  # kept with their drafts
     wait_until_ready(page)
+    page.locator("#ab-kladde").select_option("Opfølgning 2025")
     expect(chosen).to_contain_text("»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)")
     page.get_by_role("button", name="Tag filerne ud af notatet").click()
-    expect(chosen).to_have_text(
-        "Der er ingen typologivurderinger eller tidligere aftaler med i notatet."
-    )
+    expect(chosen).to_have_text(NONE_ADDED)
     expect(page.get_by_role("button", name="Tag filerne ud af notatet")).to_be_hidden()
+    expect(page.get_by_label("Tilføj filer til notatet")).to_be_focused()
+
+
+def test_a_file_not_taken_says_what_is_wrong_with_it(
+    desktop_page: Any, site_url: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "vurdering-fejl.yaml"
+    text = (CASE / "vurdering-2025-09.yaml").read_text("utf-8")
+    broken.write_text(text.replace("dato: 2025-09-15", "dato: 2025-13-45"), encoding="utf-8")
+    page = fresh_builder(desktop_page, site_url, PAGE)
+    page.get_by_label("Tilføj filer til notatet").set_input_files(str(broken))
+    expect(page.locator("#ab-notatfiler-valgt li")).to_have_text(
+        "»vurdering-fejl.yaml« kan ikke bruges: »dato« (Dato) skal være en rigtig dato skrevet "
+        "som ÅÅÅÅ-MM-DD, men er teksten »2025-13-45«. (linje 6)"
+    )
 
 
 def test_an_opened_follow_up_is_checked_against_the_agreement_added_for_it(

@@ -149,7 +149,7 @@ def test_every_spending_total_is_exact_or_a_dash(spending: list[tuple[str, Any]]
 def test_a_note_without_agreement_or_assessments_still_reads() -> None:
     doc = build_note({"år": 2026, "partnerskab": "LKS Ø", "mål": "ikke en liste"}, NoteSources())
     texts = [getattr(b, "text", "") for b in doc.flat()]
-    assert "Der ligger ingen typologivurdering sammen med opfølgningen." in texts
+    assert "Der er ingen typologivurdering med i notatet." in texts
     assert "Hverken aftalen eller opfølgningen nævner mål." in texts
     assert "Opfølgningen nævner ingen læring." in texts
 
@@ -353,3 +353,32 @@ def test_any_loaded_data_gives_a_note_never_an_exception(
 
 
 FJORD_AGREEMENT: dict[str, Any] = check_file(FJORD / "aftale.yaml").data
+
+
+@pytest.mark.parametrize(
+    ("statuses", "said"),
+    [
+        (["Nået", "På vej"], "Af de 2 mål er 1 nået og 1 på vej."),
+        (["Nået", "Ingen status", "Ingen status"], "Af de 3 mål er 1 nået, og 2 har ingen status."),
+        (["Ingen status", "Ingen status"], "Ingen af de 2 mål har en status."),
+        (["Ingen status"], "Målet har ingen status."),
+        (["På vej"], "Målet er på vej."),
+    ],
+)
+def test_the_goals_are_summed_up_in_plain_danish(statuses: list[str], said: str) -> None:
+    from kbtools.render.note import _goal_summary
+
+    assert _goal_summary(statuses) == said
+
+
+def test_assessments_all_after_the_notes_date_are_named_as_such() -> None:
+    data = check_file(NOTE_2026).data
+    sources = note_sources(data, folder_files(NOTE_2026))
+    assert sources.assessments
+    texts = [
+        getattr(b, "text", "") for b in build_note({**data, "dato": "2025-01-01"}, sources).flat()
+    ]
+    assert (
+        "Typologivurderingerne er alle fra efter opfølgningens dato (1. januar 2025), så "
+        "notatet viser ingen af dem." in texts
+    )

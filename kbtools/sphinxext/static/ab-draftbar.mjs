@@ -81,7 +81,7 @@ export function draftBar(ctx) {
       ctx.forgetFindings();
       ctx.renderAll();
       ctx.say("Kladden »" + gone + "« er slettet.");
-      ctx.scheduleCheck();
+      ctx.afterSwitch();
     });
     on("ab-navn", "change", function (event) {
       const wanted = event.target.value.trim();

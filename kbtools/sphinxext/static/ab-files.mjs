@@ -74,54 +74,79 @@ export function files(ctx) {
   async function addNoteFiles(chosen) {
     // typology assessments and versions of the agreement for the status note, kept with the
     // draft: only what the note reads from a folder (read_note_file), one per file name
-    ctx.ensurePython();
-    const message = $("ab-udskrift-besked");
-    if (!ctx.python()) { message.textContent = "Vent, til kontrollen er indlæst, og vælg så filerne igen."; return; }
     const current = ctx.draft();
+    ctx.ensurePython();
+    if (!ctx.python()) showNoteFiles(["Filerne læses, så snart kontrollen er indlæst."]);
+    await pythonReady();
     const kept = (current.noteFiles || []).slice();
+    const begun = (current.agreements || []).map(function (a) { return a.base64; });
     const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
     const refused = [];
     for (const file of Array.from(chosen)) {
       if (file.size > limit) { refused.push("»" + file.name + "« er for stor til at blive læst."); continue; }
       const given = { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      if (begun.includes(given.base64)) { refused.push("»" + file.name + "« er den aftale, opfølgningen er begyndt fra."); continue; }
       const answer = await ctx.python().call("read_note_file", given);
-      if (!answer.kind) {
-        refused.push(answer.isAssessment ? "»" + file.name + "« har fejl. " + answer.summary
-          : "»" + file.name + "« er hverken en typologivurdering eller en partnerskabsaftale.");
-        continue;
-      }
+      if (!answer.kind) { refused.push(whyNot(file.name, answer)); continue; }
       const at = kept.findIndex(function (other) { return other.name === file.name; });
       kept.splice(at < 0 ? kept.length : at, at < 0 ? 0 : 1, Object.assign(given, { kind: answer.kind, about: answer.about }));
     }
     current.noteFiles = kept;
-    await noteFilesChanged();
-    if (refused.length) message.textContent = "Kom ikke med i notatet: " + refused.join(" ");
+    await noteFilesChanged(refused);
+  }
+
+  function pythonReady() {
+    // files chosen while Python loads are read once it is ready, as an opened file is
+    return new Promise(function (resolve) {
+      (function look() { if (ctx.python()) resolve(); else setTimeout(look, 100); })();
+    });
+  }
+
+  function whyNot(name, answer) {
+    // a file that is not taken: its first error, in kbtools' words, or what it is not
+    const error = (answer.findings || []).find(function (f) { return f.level === "fejl"; });
+    if (!error) return "»" + name + "« er hverken en typologivurdering eller en partnerskabsaftale.";
+    return "»" + name + "« kan ikke bruges: " + error.message + (error.line ? " (linje " + error.line + ")" : "");
   }
 
   async function removeNoteFiles() {
     delete ctx.draft().noteFiles;
-    await noteFilesChanged();
+    $("ab-notatfiler").focus(); // the button goes away with the files
+    await noteFilesChanged([]);
   }
 
-  async function noteFilesChanged() {
+  async function noteFilesChanged(refused) {
     // kept, listed, checked again (the agreements are part of the check) and, when the note is
     // shown, made again
     ctx.persist();
-    showNoteFiles();
+    showNoteFiles(refused);
     ctx.scheduleCheck();
-    $("ab-udskrift-besked").textContent = "";
     if (!$("ab-udskrift").hidden) await showPrint();
   }
 
-  function showNoteFiles() {
-    // the files the current draft's note uses (the follow-up form only)
+  function showNoteFiles(refused) {
+    // the files the current draft's note is given, and those just refused (the follow-up form)
     const list = $("ab-notatfiler-valgt");
     if (!list) return;
     const kept = ctx.draft().noteFiles || [];
-    list.textContent = kept.length
-      ? "Med i notatet: " + kept.map(function (f) { return "»" + f.name + "« (" + f.about + ")"; }).join(", ") + "."
-      : "Der er ingen typologivurderinger eller tidligere aftaler med i notatet.";
+    const items = function (texts) { return el("ul", {}, texts.map(function (t) { return el("li", { text: t }); })); };
+    const parts = kept.length
+      ? [el("p", { text: "Tilføjet til notatet:" }), items(kept.map(function (f) { return "»" + f.name + "« (" + f.about + ")"; }))]
+      : [el("p", { text: "Der er ingen typologivurderinger eller tidligere aftaler tilføjet til notatet." })];
+    if (refused && refused.length) parts.push(el("p", { text: "Kom ikke med i notatet:" }), items(refused));
+    list.replaceChildren.apply(list, parts);
     $("ab-notatfiler-fjern").hidden = !kept.length;
+  }
+
+  function forgetPrint() {
+    // another draft: the note or print shown was the last draft's
+    const frame = $("ab-udskrift");
+    if (!frame) return;
+    frame.hidden = true;
+    frame.removeAttribute("srcdoc");
+    frame.style.height = "";
+    $("ab-udskriv").disabled = true;
+    $("ab-udskrift-besked").textContent = "";
   }
 
   function wireNoteFiles() {
@@ -285,5 +310,5 @@ export function files(ctx) {
 
   return { openFile: openFile, loadOpened: loadOpened, save: save, showPrint: showPrint, saveWord: saveWord, printFrame: printFrame,
     content: content, fileName: fileName, startFromAgreement: startFromAgreement, showNoteFiles: showNoteFiles,
-    wireNoteFiles: wireNoteFiles };
+    wireNoteFiles: wireNoteFiles, forgetPrint: forgetPrint };
 }

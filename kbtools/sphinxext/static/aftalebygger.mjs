@@ -60,7 +60,7 @@ function typeNote(field, value, id) {
 
 // ---------- drafts ----------
 
-function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); }
+function newDraft(name, fields) { drafts.addDraft(store, name, model, fields); filing.forgetPrint(); }
 function uniqueName(wanted) { return drafts.uniqueName(store, wanted); }
 
 function persist() {
@@ -355,7 +355,7 @@ const findings = findingsView({ draft: draft, get model() { return model; }, get
 
 const bar = draftBar({ store: function () { return store; }, persist: persist, say: say, renderAll: renderAll,
   forgetFindings: function () { lastChecked = null; }, newDraft: newDraft, uniqueName: uniqueName,
-  scheduleCheck: scheduleCheck, afterSwitch: function () { if (draft().pending) filing.loadOpened(); else scheduleCheck(); } });
+  scheduleCheck: scheduleCheck, afterSwitch: function () { filing.forgetPrint(); if (draft().pending) filing.loadOpened(); else scheduleCheck(); } });
 
 const people = parties({ get model() { return model; }, data: data, draft: draft, getAt: getAt, setAt: setAt,
   deleteAt: deleteAt, rerender: rerender, renderAll: renderAll, edited: edited, say: say,
