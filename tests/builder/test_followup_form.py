@@ -33,12 +33,18 @@ NONE_ADDED = "Der er ingen typologivurderinger eller tidligere aftaler tilføjet
 CASE = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune"
 
 
+def begun_from_the_agreement(page: Any, site_url: str) -> Any:
+    """The follow-up form as a new visitor finds it, begun from Fjordkommune's agreement."""
+    fresh_builder(page, site_url, PAGE)
+    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
+    wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    return page
+
+
 def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
     desktop_page: Any, site_url: str, tmp_path: Path, axe_script: Path
 ) -> None:
-    page = fresh_builder(desktop_page, site_url, PAGE)
-    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-    wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    page = begun_from_the_agreement(desktop_page, site_url)
     wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     example, _ = load_path(CASE / "opfoelgning-2025.yaml")
     assert example is not None
@@ -76,9 +82,8 @@ def test_a_follow_up_begun_from_the_agreement_is_checked_saved_and_printed(
 
 
 def test_on_a_phone_in_the_dark_scheme(phone_page: Any, site_url: str, axe_script: Path) -> None:
-    page = fresh_builder(phone_page, site_url, PAGE)
+    page = begun_from_the_agreement(phone_page, site_url)
     page.emulate_media(color_scheme="dark")
-    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
     wait_until_in_page(page, "[id='f.økonomi.forbrug.1.beløb']", timeout=LOAD_TIMEOUT_MS)
     wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -109,9 +114,7 @@ def _earlier_version(folder: Path) -> Path:
 def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     desktop_page: Any, site_url: str, axe_script: Path, tmp_path: Path
 ) -> None:
-    page = fresh_builder(desktop_page, site_url, PAGE)
-    page.get_by_label("Begynd fra aftalen").set_input_files(str(CASE / "aftale.yaml"))
-    wait_until_in_page(page, "[id='f.mål.0.mål']", timeout=LOAD_TIMEOUT_MS)
+    page = begun_from_the_agreement(desktop_page, site_url)
     chosen = page.locator("#ab-notatfiler-valgt")
     expect(chosen).to_have_text(NONE_ADDED)
     note = page.frame_locator("#ab-udskrift").locator("body")
