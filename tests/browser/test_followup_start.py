@@ -27,6 +27,7 @@ def test_it_has_the_agreements_goals_and_budget_lines() -> None:
     assert example is not None
     started = _call("start_followup", {**AGREEMENT, "year": 2026})["followup"]
     assert started["skema"] == "opfølgning/1" and started["år"] == 2026
+    assert started["partnerskab"] == example.data["partnerskab"]  # as in the assessments
     assert [goal["mål"] for goal in started["mål"]] == [g["mål"] for g in example.data["mål"]]
     assert all(set(goal) == {"mål"} for goal in started["mål"])  # no status guessed
     posts = [line["post"] for line in example.data["økonomi"]["forbrug"]]
@@ -55,3 +56,12 @@ def test_checked_against_its_agreement_it_asks_only_for_what_the_partnership_kno
 def test_a_file_that_is_not_an_agreement_starts_nothing() -> None:
     answer = _call("start_followup", {"text": "skema: opfølgning/1\n", "name": "x.yaml"})
     assert answer["followup"] is None and answer["findings"]
+
+
+def test_the_partnership_is_named_as_in_the_title_when_it_follows_no_lead() -> None:
+    from kbtools.browser.followup import partnership_name
+
+    assert partnership_name(" Partnerskabsaftale for LKS Vestby ") == "LKS Vestby"
+    assert partnership_name("partnerskabsaftale for  Nordby ") == "Nordby"
+    assert partnership_name("Samarbejdsaftale, LKS Øby") == "Samarbejdsaftale, LKS Øby"
+    assert partnership_name("Partnerskabsaftale for") == "Partnerskabsaftale for"
