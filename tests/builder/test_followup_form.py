@@ -7,6 +7,7 @@ serious."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from builderpage import (
 )
 from cli import run
 from playwright.sync_api import expect
+from returning import returning_visitor
 from test_builder_form import field, scan
 
 from kbtools.loading import load_path
@@ -192,3 +194,31 @@ def test_an_opened_follow_up_is_checked_against_the_agreement_added_for_it(
     expect(page.locator("#ab-fund [data-kode='opfoelgning-ingen-aftale']")).to_have_count(0)
     wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     assert shown_findings(page) == cli_findings(followup)  # as beside the agreement on disk
+
+
+def test_files_chosen_while_python_loads_are_read_once_it_is_ready(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(locale="da-DK")
+    held: list[Any] = []  # Python's WebAssembly, held back until the files are chosen
+    try:
+        page = returning_visitor(context, site_url)
+        context.route("**/*.wasm", lambda route: held.append(route))
+        page.goto(site_url + PAGE)
+        chosen = page.locator("#ab-notatfiler-valgt")
+        page.get_by_label("Tilføj filer til notatet").set_input_files(
+            str(CASE / "vurdering-2025-09.yaml")
+        )
+        expect(chosen).to_contain_text("Filerne læses, så snart kontrollen er indlæst.")
+        deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+        while not held:
+            assert time.monotonic() < deadline, "Python was never asked for"
+            page.wait_for_timeout(50)
+        for route in held:
+            route.continue_()
+        expect(chosen.locator("li")).to_have_text(
+            "»vurdering-2025-09.yaml« (typologivurdering fra 15. september 2025)"
+        )
+        expect(chosen).not_to_contain_text("Filerne læses")
+    finally:
+        context.close()

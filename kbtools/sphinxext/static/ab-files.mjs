@@ -76,7 +76,7 @@ export function files(ctx) {
     // draft: only what the note reads from a folder (read_note_file), one per file name
     const current = ctx.draft();
     ctx.ensurePython();
-    if (!ctx.python()) showNoteFiles(["Filerne læses, så snart kontrollen er indlæst."]);
+    if (!ctx.python()) showNoteFiles([], "Filerne læses, så snart kontrollen er indlæst.");
     await pythonReady();
     const kept = (current.noteFiles || []).slice();
     const begun = (current.agreements || []).map(function (a) { return a.base64; });
@@ -124,8 +124,9 @@ export function files(ctx) {
     if (!$("ab-udskrift").hidden) await showPrint();
   }
 
-  function showNoteFiles(refused) {
-    // the files the current draft's note is given, and those just refused (the follow-up form)
+  function showNoteFiles(refused, waiting) {
+    // the files the current draft's note is given, those just refused, and whether chosen
+    // files wait for Python (the follow-up form)
     const list = $("ab-notatfiler-valgt");
     if (!list) return;
     const kept = ctx.draft().noteFiles || [];
@@ -134,6 +135,7 @@ export function files(ctx) {
       ? [el("p", { text: "Tilføjet til notatet:" }), items(kept.map(function (f) { return "»" + f.name + "« (" + f.about + ")"; }))]
       : [el("p", { text: "Der er ingen typologivurderinger eller tidligere aftaler tilføjet til notatet." })];
     if (refused && refused.length) parts.push(el("p", { text: "Kom ikke med i notatet:" }), items(refused));
+    if (waiting) parts.push(el("p", { text: waiting }));
     list.replaceChildren.apply(list, parts);
     $("ab-notatfiler-fjern").hidden = !kept.length;
   }
