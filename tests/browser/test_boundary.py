@@ -210,7 +210,7 @@ def _answer(name: str, args: dict[str, Any]) -> Any:
 @pytest.mark.parametrize("path", EXAMPLES + AGREEMENTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_check_and_load_answer_in_english_keys(path: Path) -> None:
     content = {"base64": base64.b64encode(path.read_bytes()).decode(), "name": path.name}
-    for name in ("check", "load", "start_followup"):
+    for name in ("check", "load", "start_followup", "read_note_file"):
         answer = _answer(name, content)
         assert answer["findings"] is not None
         assert not_english(answer) == [], (name, path)
