@@ -68,7 +68,7 @@ vurderingen før, og hvad der er ændret i aftalen. Har I åbnet opfølgningen f
 vælge aftalen her. Filerne bliver i jeres browser.</p>
 <div class="ab-notatfiler">
 <div id="ab-notatfiler-valgt" aria-live="polite"></div>
-<button type="button" id="ab-notatfiler-fjern" hidden>Tag filerne ud af notatet</button>
+<button type="button" id="ab-notatfiler-fjern" hidden>Fjern alle filer fra notatet</button>
 </div>
 <p><button type="button" id="ab-lav-udskrift">Vis statusnotatet</button>
 <button type="button" id="ab-udskriv" disabled>Udskriv eller gem som PDF</button>

@@ -31,7 +31,7 @@ from kbtools.loading import load_path
 pytestmark = pytest.mark.browser
 
 PAGE = "aftalebygger/opfoelgning.html"
-NONE_ADDED = "Der er ingen typologivurderinger eller tidligere aftaler tilføjet til notatet."
+NONE_ADDED = "Der er ikke tilføjet nogen filer til notatet."
 CASE = Path(__file__).resolve().parents[2] / "cases" / "fjordkommune"
 
 
@@ -132,7 +132,7 @@ def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     expect(chosen.locator("li")).to_have_text(
         [
             "»vurdering-2025-03.yaml« (typologivurdering fra 10. marts 2025)",
-            "»opfoelgning-2025.yaml« er hverken en typologivurdering eller en partnerskabsaftale.",
+            "»opfoelgning-2025.yaml« er hverken en typologivurdering eller en version af aftalen.",
             "»aftale.yaml« er den aftale, opfølgningen er begyndt fra.",
         ]
     )
@@ -160,9 +160,9 @@ def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     wait_until_ready(page)
     page.locator("#ab-kladde").select_option("Opfølgning 2025")
     expect(chosen).to_contain_text("»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)")
-    page.get_by_role("button", name="Tag filerne ud af notatet").click()
+    page.get_by_role("button", name="Fjern alle filer fra notatet").click()
     expect(chosen).to_have_text(NONE_ADDED)
-    expect(page.get_by_role("button", name="Tag filerne ud af notatet")).to_be_hidden()
+    expect(page.get_by_role("button", name="Fjern alle filer fra notatet")).to_be_hidden()
     expect(page.get_by_label("Tilføj filer til notatet")).to_be_focused()
 
 
@@ -175,8 +175,8 @@ def test_a_file_not_taken_says_what_is_wrong_with_it(
     page = fresh_builder(desktop_page, site_url, PAGE)
     page.get_by_label("Tilføj filer til notatet").set_input_files(str(broken))
     expect(page.locator("#ab-notatfiler-valgt li")).to_have_text(
-        "»vurdering-fejl.yaml« kan ikke bruges: »dato« (Dato) skal være en rigtig dato skrevet "
-        "som ÅÅÅÅ-MM-DD, men er teksten »2025-13-45«. (linje 6)"
+        "»vurdering-fejl.yaml« kan ikke bruges. Linje 6: »dato« (Dato) skal være en rigtig dato "
+        "skrevet som ÅÅÅÅ-MM-DD, men er teksten »2025-13-45«."
     )
 
 
@@ -196,7 +196,7 @@ def test_an_opened_follow_up_is_checked_against_the_agreement_added_for_it(
     assert shown_findings(page) == cli_findings(followup)  # as beside the agreement on disk
 
 
-def test_files_chosen_while_python_loads_are_read_once_it_is_ready(
+def test_files_chosen_and_the_note_asked_for_while_python_loads_follow_once_it_is_ready(
     browser: Any, site_url: str
 ) -> None:
     context = browser.new_context(locale="da-DK")
@@ -209,7 +209,13 @@ def test_files_chosen_while_python_loads_are_read_once_it_is_ready(
         page.get_by_label("Tilføj filer til notatet").set_input_files(
             str(CASE / "vurdering-2025-09.yaml")
         )
-        expect(chosen).to_contain_text("Filerne læses, så snart kontrollen er indlæst.")
+        expect(chosen).to_contain_text(
+            "»vurdering-2025-09.yaml« læses, så snart kontrollen er indlæst."
+        )
+        page.get_by_role("button", name="Vis statusnotatet").click()
+        expect(page.locator("#ab-udskrift-besked")).to_have_text(
+            "Statusnotatet laves, så snart kontrollen er indlæst."
+        )
         deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
         while not held:
             assert time.monotonic() < deadline, "Python was never asked for"
@@ -219,6 +225,8 @@ def test_files_chosen_while_python_loads_are_read_once_it_is_ready(
         expect(chosen.locator("li")).to_have_text(
             "»vurdering-2025-09.yaml« (typologivurdering fra 15. september 2025)"
         )
-        expect(chosen).not_to_contain_text("Filerne læses")
+        expect(chosen).not_to_contain_text("læses, så snart")
+        note = page.frame_locator("#ab-udskrift").locator("body")
+        expect(note).to_contain_text("Seneste vurdering: 15. september 2025")
     finally:
         context.close()

@@ -76,7 +76,8 @@ export function files(ctx) {
     // draft: only what the note reads from a folder (read_note_file), one per file name
     const current = ctx.draft();
     ctx.ensurePython();
-    if (!ctx.python()) showNoteFiles([], "Filerne læses, så snart kontrollen er indlæst.");
+    const names = Array.from(chosen).map(function (f) { return "»" + f.name + "«"; });
+    if (!ctx.python()) showNoteFiles([], names.join(", ") + " læses, så snart kontrollen er indlæst.");
     await pythonReady();
     const kept = (current.noteFiles || []).slice();
     const begun = (current.agreements || []).map(function (a) { return a.base64; });
@@ -92,7 +93,7 @@ export function files(ctx) {
       kept.splice(at < 0 ? kept.length : at, at < 0 ? 0 : 1, Object.assign(given, { kind: answer.kind, about: answer.about }));
     }
     current.noteFiles = kept;
-    await noteFilesChanged(refused);
+    await noteFilesChanged(ctx.draft() === current ? refused : []); // another draft: not its news
   }
 
   function pythonReady() {
@@ -105,8 +106,9 @@ export function files(ctx) {
   function whyNot(name, answer) {
     // a file that is not taken: its first error, in kbtools' words, or what it is not
     const error = (answer.findings || []).find(function (f) { return f.level === "fejl"; });
-    if (!error) return "»" + name + "« er hverken en typologivurdering eller en partnerskabsaftale.";
-    return "»" + name + "« kan ikke bruges: " + error.message + (error.line ? " (linje " + error.line + ")" : "");
+    if (!error) return "»" + name + "« er hverken en typologivurdering eller en version af aftalen.";
+    const where = answer.isAssessment && error.line ? "Linje " + error.line + ": " : "";
+    return "»" + name + "« kan ikke bruges. " + where + error.message;
   }
 
   async function removeNoteFiles() {
@@ -133,7 +135,7 @@ export function files(ctx) {
     const items = function (texts) { return el("ul", {}, texts.map(function (t) { return el("li", { text: t }); })); };
     const parts = kept.length
       ? [el("p", { text: "Tilføjet til notatet:" }), items(kept.map(function (f) { return "»" + f.name + "« (" + f.about + ")"; }))]
-      : [el("p", { text: "Der er ingen typologivurderinger eller tidligere aftaler tilføjet til notatet." })];
+      : [el("p", { text: "Der er ikke tilføjet nogen filer til notatet." })];
     if (refused && refused.length) parts.push(el("p", { text: "Kom ikke med i notatet:" }), items(refused));
     if (waiting) parts.push(el("p", { text: waiting }));
     list.replaceChildren.apply(list, parts);
@@ -255,13 +257,17 @@ export function files(ctx) {
   async function showPrint() {
     ctx.ensurePython();
     const message = $("ab-udskrift-besked");
-    if (!ctx.python()) { message.textContent = "Udskriften kan laves, når kontrollen er indlæst."; return; }
-    message.textContent = "Udskriften laves …";
+    const what = isNote() ? "Statusnotatet" : "Udskriften";
+    const shownFor = ctx.draft();
+    if (!ctx.python()) { message.textContent = what + " laves, så snart kontrollen er indlæst."; await pythonReady(); }
+    if (ctx.draft() !== shownFor) return; // another draft was opened meanwhile
+    message.textContent = what + " laves …";
     const frame = $("ab-udskrift");
     frame.dataset.tilstand = "arbejder";
     $("ab-udskriv").disabled = true;
     try {
       const answer = await rendered("html");
+      if (ctx.draft() !== shownFor) return; // made for a draft no longer shown
       if (answer.html === null) {
         if (templateProblem(answer)) { frame.dataset.tilstand = "færdig"; message.textContent = templateProblem(answer); return; }
         frame.hidden = true;
@@ -278,11 +284,11 @@ export function files(ctx) {
       frame.srcdoc = answer.html;
       frame.hidden = false;
       message.textContent = answer.draft
-        ? "Udskriften er mærket KLADDE, fordi " + (isNote() ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
+        ? what + " er mærket KLADDE, fordi " + (isNote() ? "opfølgningen har fejl." : "aftalen har fejl eller pladsholdere.")
         : isNote() ? "Statusnotatet er klar til styregruppen." : "Udskriften er klar til underskrift.";
     } catch (error) {
       frame.dataset.tilstand = "fejl";
-      message.textContent = "Udskriften kunne ikke laves: " + error.message;
+      message.textContent = what + " kunne ikke laves: " + error.message;
     }
   }
 
