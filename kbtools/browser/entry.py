@@ -238,9 +238,8 @@ def read_note_file(args: dict[str, Any]) -> dict[str, Any]:
     """What a file given to the follow-up form for its status note is to the note, as
     :func:`render_note` reads the files in ``folder``: ``kind`` is ``agreement`` (a version of
     the agreement) or ``assessment`` (a typology assessment without errors), or None; ``about``
-    says which in words (:func:`kbtools.render.note_sources.note_file`); ``isAssessment`` says
-    whether a file that is not taken is an assessment with errors. With its findings."""
-    from kbtools.kinds import ASSESSMENT
+    says which in words (:func:`kbtools.render.note_sources.note_file`). With the file's
+    findings, which say why a file is not taken."""
     from kbtools.render.note_sources import note_file
 
     result = _result(args)
@@ -249,7 +248,6 @@ def read_note_file(args: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": kind,
         "about": about,
-        "isAssessment": result.kind is ASSESSMENT,
         **_findings(result),
     }
 

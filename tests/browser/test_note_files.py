@@ -50,12 +50,13 @@ def test_each_kind_is_named_in_words() -> None:
     assert agreement["about"] == "aftale, version 2 af 1. december 2024"
 
 
-def test_a_file_not_taken_says_whether_it_is_an_assessment_with_errors() -> None:
+def test_a_file_not_taken_has_findings_that_say_why() -> None:
     broken = (FJORD / "vurdering-2025-09.yaml").read_text("utf-8")
     broken = broken.replace("dato: 2025-09-15", "dato: 2025-13-45")
     answer = _read("vurdering.yaml", broken)
-    assert answer["kind"] is None and answer["isAssessment"] is True
-    assert answer["counts"]["errors"] == 1 and "1 fejl" in answer["summary"]
+    assert answer["kind"] is None
+    [error] = [found for found in answer["findings"] if found["level"] == "fejl"]
+    assert (error["code"], error["line"], error["column"]) == ("skema-dato", 6, 7)
     followup = _read("opfoelgning-2025.yaml", (FJORD / "opfoelgning-2025.yaml").read_bytes())
-    assert followup["kind"] is None and followup["isAssessment"] is False
+    assert followup["kind"] is None
     assert _read("billede.yaml", b"\x89PNG\r\n\x1a\n\x00")["kind"] is None

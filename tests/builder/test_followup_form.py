@@ -175,8 +175,8 @@ def test_a_file_not_taken_says_what_is_wrong_with_it(
     page = fresh_builder(desktop_page, site_url, PAGE)
     page.get_by_label("Tilføj filer til notatet").set_input_files(str(broken))
     expect(page.locator("#ab-notatfiler-valgt li")).to_have_text(
-        "»vurdering-fejl.yaml« kan ikke bruges. Linje 6: »dato« (Dato) skal være en rigtig dato "
-        "skrevet som ÅÅÅÅ-MM-DD, men er teksten »2025-13-45«."
+        "»vurdering-fejl.yaml« kan ikke bruges. Linje 6, kolonne 7: »dato« (Dato) skal være en "
+        "rigtig dato skrevet som ÅÅÅÅ-MM-DD, men er teksten »2025-13-45«."
     )
 
 

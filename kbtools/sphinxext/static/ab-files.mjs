@@ -78,7 +78,7 @@ export function files(ctx) {
     ctx.ensurePython();
     const names = Array.from(chosen).map(function (f) { return "»" + f.name + "«"; });
     if (!ctx.python()) showNoteFiles([], names.join(", ") + " læses, så snart kontrollen er indlæst.");
-    await pythonReady();
+    await ctx.ready(); // files chosen while Python loads are read once it is ready
     const kept = (current.noteFiles || []).slice();
     const begun = (current.agreements || []).map(function (a) { return a.base64; });
     const limit = typeof ctx.model.maxBytes === "number" ? ctx.model.maxBytes : Infinity;
@@ -96,18 +96,12 @@ export function files(ctx) {
     await noteFilesChanged(ctx.draft() === current ? refused : []); // another draft: not its news
   }
 
-  function pythonReady() {
-    // files chosen while Python loads are read once it is ready, as an opened file is
-    return new Promise(function (resolve) {
-      (function look() { if (ctx.python()) resolve(); else setTimeout(look, 100); })();
-    });
-  }
-
   function whyNot(name, answer) {
-    // a file that is not taken: its first error, in kbtools' words, or what it is not
+    // a file that is not taken: its first error, in kbtools' words and at its place in the
+    // file, or what it is not
     const error = (answer.findings || []).find(function (f) { return f.level === "fejl"; });
     if (!error) return "»" + name + "« er hverken en typologivurdering eller en version af aftalen.";
-    const where = answer.isAssessment && error.line ? "Linje " + error.line + ": " : "";
+    const where = error.line ? "Linje " + error.line + (error.column ? ", kolonne " + error.column : "") + ": " : "";
     return "»" + name + "« kan ikke bruges. " + where + error.message;
   }
 
@@ -259,7 +253,7 @@ export function files(ctx) {
     const message = $("ab-udskrift-besked");
     const what = isNote() ? "Statusnotatet" : "Udskriften";
     const shownFor = ctx.draft();
-    if (!ctx.python()) { message.textContent = what + " laves, så snart kontrollen er indlæst."; await pythonReady(); }
+    if (!ctx.python()) { message.textContent = what + " laves, så snart kontrollen er indlæst."; await ctx.ready(); }
     if (ctx.draft() !== shownFor) return; // another draft was opened meanwhile
     message.textContent = what + " laves …";
     const frame = $("ab-udskrift");

@@ -364,7 +364,8 @@ const people = parties({ get model() { return model; }, data: data, draft: draft
 const filing = files({ get model() { return model; }, get store() { return store; }, draft: draft, newDraft: newDraft,
   uniqueName: uniqueName, persist: persist, renderAll: renderAll, say: say, showFindings: showFindings,
   forgetFindings: function () { lastChecked = null; }, ensurePython: ensurePython, scheduleCheck: scheduleCheck,
-  python: function () { return pythonReady ? py : null; }, nextCheck: function () { return ++checkSeq; },
+  python: function () { return pythonReady ? py : null; }, ready: function () { return py ? py.ready : new Promise(function () {}); },
+  nextCheck: function () { return ++checkSeq; },
   isLatest: function (seq) { return seq === checkSeq; } });
 
 function showFindings(answer) {
