@@ -215,7 +215,12 @@ def _validate_json(path: Path) -> list[dict[str, Any]]:
 
 
 @SETTINGS
-@given(damaged(), st.sampled_from(["check", "load", "render_html", "render_docx", "render_note"]))
+@given(
+    damaged(),
+    st.sampled_from(
+        ["check", "load", "render_html", "render_docx", "render_note", "read_note_file"]
+    ),
+)
 def test_the_browsers_functions_never_fail_and_find_what_validate_finds(
     raw: bytes, name: str
 ) -> None:
@@ -227,6 +232,25 @@ def test_the_browsers_functions_never_fail_and_find_what_validate_finds(
     answer = json.loads(call(name, json.dumps({"base64": encoded, "name": str(path)})))
     assert "error" not in answer, answer
     assert [as_cli_json(f) for f in answer["findings"]] == expected
+
+
+@SETTINGS
+@given(damaged())
+def test_a_file_is_taken_for_the_note_exactly_when_render_reads_it_from_a_folder(
+    raw: bytes,
+) -> None:
+    """The follow-up form's files for the status note (``read_note_file``), damaged: an
+    assessment or a version of the agreement exactly when ``kbtools render`` would read it so
+    among a follow-up's folder files (:func:`kbtools.render.note_sources.note_sources`)."""
+    from kbtools.kinds.followup_agreement import agreements_from_texts
+    from kbtools.render.note_sources import note_sources
+
+    encoded = base64.b64encode(raw).decode("ascii")
+    answer = json.loads(call("read_note_file", json.dumps({"base64": encoded, "name": "f.yaml"})))
+    assert "error" not in answer, answer
+    files = [("f.yaml", raw)]
+    assert (answer["kind"] == "assessment") == bool(note_sources({}, files).assessments)
+    assert (answer["kind"] == "agreement") == bool(agreements_from_texts(files))
 
 
 @SETTINGS
