@@ -195,8 +195,11 @@ def browser() -> Iterator[Any]:
 #: The tests check what the pages do, not how fast: WebAssembly runs as V8 first compiles it
 #: (Liftoff), without compiling it a second time for speed in the background, which costs the
 #: two cores of a test run more than it gains in a test. The benchmarks in bench/ measure
-#: with Chromium's defaults.
-TEST_ARGS = ["--js-flags=--liftoff-only"]
+#: with Chromium's defaults. Scrolling jumps instead of gliding: the site's theme scrolls
+#: smoothly (``scroll-behavior: smooth``), so every action that scrolls an element into view
+#: left the page moving for about 0.4 s, and Playwright, which clicks only an element that
+#: stands still, tried again and again until it stopped.
+TEST_ARGS = ["--js-flags=--liftoff-only", "--disable-smooth-scrolling"]
 
 #: how long a page may take (Pyodide loading on two shared cores can take a while)
 PATIENT_MS = 90_000
