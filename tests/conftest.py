@@ -42,7 +42,8 @@ from sphinx.util.console import nocolor
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
-from browser import AXE_FILE, CHROMIUM_ARGS, chromium_path, serve
+from browser import AXE_FILE, CHROMIUM_ARGS, TEST_ARGS, chromium_path, serve
+from firstvisit import PATIENT_MS, FirstVisit, visited_once
 from returning import returning_visitor
 from sitebuild import built_once, start_building
 
@@ -92,10 +93,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start building the site as soon as it is known that a selected test needs it."""
+    """Start building the site as soon as it is known that a selected test needs it, and
+    after it the run's first visit to it, if a selected test needs that."""
     if any(_needs_site(item) for item in session.items):
         factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
-        start_building(_run_folder(factory) / "site")
+        shared = _run_folder(factory)
+        visit = any("first_visit" in getattr(item, "fixturenames", ()) for item in session.items)
+        start_building(
+            shared / "site",
+            then=(lambda html: visited_once(html, shared / "first-visit")) if visit else None,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -157,6 +164,19 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def first_visit(
+    browser: Any, built_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> FirstVisit:
+    """The run's first visit to the builder, made once for every worker (``firstvisit.py``):
+    its Cache Storage makes every other context a returning visitor's. Fails (not skips) every
+    dependent test if it failed."""
+    found = visited_once(built_site, _run_folder(tmp_path_factory) / "first-visit")
+    if isinstance(found, str):
+        pytest.fail(found, pytrace=False)
+    return found
+
+
+@pytest.fixture(scope="session")
 def axe_script() -> Path:
     """npm's axe-core, which ``browser.run_axe`` loads into a page; a test that scans asks for
     it, so a missing axe-core fails with how to install it."""
@@ -192,19 +212,6 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
-#: The tests check what the pages do, not how fast: WebAssembly runs as V8 first compiles it
-#: (Liftoff), without compiling it a second time for speed in the background, which costs the
-#: two cores of a test run more than it gains in a test. The benchmarks in bench/ measure
-#: with Chromium's defaults. Scrolling jumps instead of gliding: the site's theme scrolls
-#: smoothly (``scroll-behavior: smooth``), so every action that scrolls an element into view
-#: left the page moving for about 0.4 s, and Playwright, which clicks only an element that
-#: stands still, tried again and again until it stopped.
-TEST_ARGS = ["--js-flags=--liftoff-only", "--disable-smooth-scrolling"]
-
-#: how long a page may take (Pyodide loading on two shared cores can take a while)
-PATIENT_MS = 90_000
-
-
 class _PatientBrowser:
     """The browser, whose new contexts wait up to PATIENT_MS for anything."""
 
@@ -237,27 +244,31 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _shared_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+def _shared_page(
+    browser: Any, site_url: str, first_visit: FirstVisit, **options: Any
+) -> Iterator[Any]:
     context = browser.new_context(locale="da-DK", **options)
     try:
-        yield returning_visitor(context, site_url)
+        yield returning_visitor(context, site_url, first_visit)
     finally:
         context.close()
 
 
 @pytest.fixture(scope="session")
-def desktop_page(browser: Any, site_url: str) -> Iterator[Any]:
+def desktop_page(browser: Any, site_url: str, first_visit: FirstVisit) -> Iterator[Any]:
     """This test process's desktop page (1280 × 900, Danish), a returning visitor's, for every
     test that asks for it. Opening a page again in the same page costs less than half of what
     a new browser context costs, so tests share it and begin with
     :func:`returning.fresh_visit`, which makes each visit a new one."""
-    yield from _shared_page(browser, site_url, viewport=DESKTOP)
+    yield from _shared_page(browser, site_url, first_visit, viewport=DESKTOP)
 
 
 @pytest.fixture(scope="session")
-def phone_page(browser: Any, site_url: str) -> Iterator[Any]:
+def phone_page(browser: Any, site_url: str, first_visit: FirstVisit) -> Iterator[Any]:
     """This test process's phone page (390 × 844, a mobile browser's viewport, touch)."""
-    yield from _shared_page(browser, site_url, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield from _shared_page(
+        browser, site_url, first_visit, viewport=PHONE, is_mobile=True, has_touch=True
+    )
 
 
 @pytest.fixture

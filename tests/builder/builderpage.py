@@ -14,7 +14,8 @@ from typing import Any
 
 from browser import POLL_MS, wait_until_in_page
 from cli import run
-from returning import READY, fresh_visit
+from firstvisit import READY
+from returning import fresh_visit
 
 from kbtools.api import check_file
 

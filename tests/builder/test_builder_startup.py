@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import HELD, wait_until_in_page
+from browser import wait_until_in_page
 from builderpage import PAGE, cli_findings, open_file, shown_findings, wait_until_ready
-from returning import cache_entries, describe, returning_visitor, wait_for_cached_entries
+from firstvisit import FROM_SNAPSHOT, FirstVisit, cache_entries, wait_for_cached_entries
+from returning import returning_visitor
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "agreements"
 INVALID = EXAMPLES / "invalid" / "ukendt-part.yaml"
-FROM_SNAPSHOT = "kbAftalebygger.timings.phases.fromSnapshot"
 SPOIL = """async ([name, url]) => {
   const cache = await caches.open(name);
   await cache.put(url, new Response(new Uint8Array(4096).fill(7)));
@@ -31,11 +31,29 @@ def _visit(page: Any, site_url: str) -> bool:
     return started
 
 
-def test_a_first_visit_keeps_a_snapshot_a_return_visit_starts_from_it_and_neither_leaves_the_site(
-    browser: Any, site_url: str
+def _outside(requested: list[str], site_url: str) -> list[str]:
+    """The addresses among ``requested`` that are not the site's own."""
+    return sorted({url for url in requested if not url.startswith((site_url, "blob:", "data:"))})
+
+
+def test_a_first_visit_keeps_a_snapshot_and_asks_no_other_server(first_visit: FirstVisit) -> None:
+    """The run's one first visit (``firstvisit.py``, in chromium as the other tests run it)."""
+    assert first_visit.from_snapshot is False
+    [(name, url, snapshot)] = first_visit.entries_for(first_visit.site)
+    assert name == "kb-python-snapshots"
+    assert url.startswith(first_visit.site + "_static/kbtools-browser-"), url
+    assert "pyodide-" in url, url
+    assert len(snapshot) > 1_000_000
+    # by the page and by Python's worker (only a route sees those)
+    assert any(url.endswith("pyodide.asm.wasm") for url in first_visit.requested)
+    assert _outside(first_visit.requested, first_visit.site) == []
+
+
+def test_a_return_visit_starts_from_the_snapshot_and_asks_no_other_server(
+    browser: Any, site_url: str, first_visit: FirstVisit
 ) -> None:
     context = browser.new_context(locale="da-DK")
-    requested: list[str] = []  # by the pages and by Python's worker (only a route sees those)
+    requested: list[str] = []
 
     def note(route: Any) -> None:
         requested.append(route.request.url)
@@ -43,16 +61,8 @@ def test_a_first_visit_keeps_a_snapshot_a_return_visit_starts_from_it_and_neithe
 
     context.route("**/*", note)
     try:
-        page = context.new_page()
+        page = returning_visitor(context, site_url, first_visit)
         page.on("request", lambda request: requested.append(request.url))
-        assert _visit(page, site_url) is False
-        wait_for_cached_entries(page)
-        kept = cache_entries(context, site_url, "startup-")
-        assert len(kept) == 1, describe(kept)
-        name, url, key = kept[0]
-        assert name == "kb-python-snapshots"
-        assert "/_static/kbtools-browser-" in url and "pyodide-" in url, url
-        assert len(HELD[key]) > 1_000_000, describe(kept)
         assert _visit(page, site_url) is True
         # started from the snapshot, the checks are kbtools' own
         open_file(page, INVALID)
@@ -62,16 +72,15 @@ def test_a_first_visit_keeps_a_snapshot_a_return_visit_starts_from_it_and_neithe
     finally:
         context.close()
     assert any(url.endswith("pyodide.asm.wasm") for url in requested)  # the worker is seen
-    outside = sorted({url for url in requested if not url.startswith((site_url, "blob:", "data:"))})
-    assert outside == []
+    assert _outside(requested, site_url) == []
 
 
 def test_a_snapshot_that_cannot_be_used_means_a_normal_start_and_a_new_snapshot(
-    browser: Any, site_url: str
+    browser: Any, site_url: str, first_visit: FirstVisit
 ) -> None:
     context = browser.new_context(locale="da-DK")
     try:
-        page = returning_visitor(context, site_url)  # holds the snapshot a first visit kept
+        page = returning_visitor(context, site_url, first_visit)  # the first visit's snapshot
         [[name, url, _]] = cache_entries(context, site_url, "spoil-")
         page.evaluate(SPOIL, [name, url])
         assert _visit(page, site_url) is False

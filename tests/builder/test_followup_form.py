@@ -22,6 +22,7 @@ from builderpage import (
     wait_until_ready,
 )
 from cli import run
+from firstvisit import FirstVisit
 from playwright.sync_api import expect
 from returning import returning_visitor
 from test_builder_form import field, scan
@@ -197,12 +198,12 @@ def test_an_opened_follow_up_is_checked_against_the_agreement_added_for_it(
 
 
 def test_files_chosen_and_the_note_asked_for_while_python_loads_follow_once_it_is_ready(
-    browser: Any, site_url: str
+    browser: Any, site_url: str, first_visit: FirstVisit
 ) -> None:
     context = browser.new_context(locale="da-DK")
     held: list[Any] = []  # Python's WebAssembly, held back until the files are chosen
     try:
-        page = returning_visitor(context, site_url)
+        page = returning_visitor(context, site_url, first_visit)
         context.route("**/*.wasm", lambda route: held.append(route))
         page.goto(site_url + PAGE)
         chosen = page.locator("#ab-notatfiler-valgt")

@@ -30,6 +30,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+#: The tests check what the pages do, not how fast: WebAssembly runs as V8 first compiles it
+#: (Liftoff), without compiling it a second time for speed in the background, which costs the
+#: two cores of a test run more than it gains in a test. The benchmarks in bench/ measure
+#: with Chromium's defaults. Scrolling jumps instead of gliding: the site's theme scrolls
+#: smoothly (``scroll-behavior: smooth``), so every action that scrolls an element into view
+#: left the page moving for about 0.4 s, and Playwright, which clicks only an element that
+#: stands still, tried again and again until it stopped.
+TEST_ARGS = ["--js-flags=--liftoff-only", "--disable-smooth-scrolling"]
+
 
 #: npm's axe-core (installed by ``npm ci`` in bootstrap.sh), and where the test server serves it
 AXE_FILE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,13 @@ def built_once(shared: Path) -> str | None:
     return problems
 
 
-def start_building(shared: Path) -> None:
+def start_building(shared: Path, then: Callable[[Path], object] | None = None) -> None:
     """Start :func:`built_once` in the background, so the tests that do not need the site run
-    meanwhile; whoever needs the site then waits only for what is left of the build."""
-    threading.Thread(target=built_once, args=(shared,), daemon=True).start()
+    meanwhile; whoever needs the site then waits only for what is left of the build. After a
+    clean build, ``then`` gets the site's HTML folder (in the same background thread)."""
+
+    def build() -> None:
+        if built_once(shared) is None and then is not None:
+            then(shared / "html")
+
+    threading.Thread(target=build, daemon=True).start()

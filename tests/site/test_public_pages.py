@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from browser import run_axe
+from firstvisit import FirstVisit
 from returning import fresh_visit, returning_visitor
 from test_browser import SERIOUS, _describe, top_level_pages
 from test_selvevaluering_samling import PAGE as FACILITATOR_PAGE
@@ -126,9 +127,10 @@ def test_accessibility_statement_has_the_sections_of_the_template() -> None:
 
 
 @pytest.fixture(scope="module")
-def light_page(browser: Any, site_url: str) -> Iterator[Any]:
+def light_page(browser: Any, site_url: str, first_visit: FirstVisit) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    yield returning_visitor(context, site_url)  # pages that start Python start from the snapshot
+    # pages that start Python start from the snapshot
+    yield returning_visitor(context, site_url, first_visit)
     context.close()
 
 
