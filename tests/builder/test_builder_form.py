@@ -164,6 +164,7 @@ def test_no_serious_accessibility_findings(builder: Any, axe_script: Path, schem
     )
     assert page.locator("[aria-invalid='true']").count() > 0  # error states are scanned too
     assert scan(page, axe_script) == []
+    assert page.context.cookies() == []  # »Om sitet«: the site sets no cookies
 
 
 def test_usable_at_390_px(phone_builder: Any, axe_script: Path) -> None:

@@ -92,6 +92,7 @@ def test_no_serious_accessibility_violations(
         f"{path} ({mode} colour scheme) has {len(violations)} serious or critical "
         f"accessibility violations:\n{_describe(violations)}"
     )
+    assert page.context.cookies() == []  # »Om sitet«: the site sets no cookies
 
 
 #: A page of the site's origin with what axe must find: grey text on white, an unnamed image.

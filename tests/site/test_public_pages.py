@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from browser import run_axe
 from firstvisit import FirstVisit
-from returning import fresh_visit, returning_visitor
+from returning import returning_visitor
 from test_browser import SERIOUS, _describe, top_level_pages
 from test_selvevaluering_samling import PAGE as FACILITATOR_PAGE
 
@@ -164,6 +164,7 @@ def test_every_page_has_no_serious_accessibility_violations(
         if violations:
             problems.append(f"{rel}:\n{_describe(violations)}")
     assert problems == []
+    assert light_page.context.cookies() == []  # »Om sitet«: the site sets no cookies
 
 
 _FOCUS_RING = """() => {
@@ -194,15 +195,6 @@ def test_keyboard_skip_link_first_and_a_visible_focus_ring_on_every_stop(
         if missing:
             without_ring.append(missing)
     assert without_ring == []
-
-
-@pytest.mark.browser
-def test_pages_set_no_cookies(desktop_page: Any, site_url: str) -> None:
-    """The shared page's context has seen the pages of this test process's earlier tests too:
-    none of them may have set a cookie either."""
-    for rel in top_level_pages(DOCS):
-        fresh_visit(desktop_page, site_url, rel)
-    assert desktop_page.context.cookies() == []
 
 
 @pytest.mark.browser
