@@ -5,13 +5,14 @@ page, keyboard focus, and reflow at 320 CSS pixels."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import run_axe
+from browser import AXE_FILE, run_axe
 from firstvisit import FirstVisit
 from returning import returning_visitor
 from test_browser import SERIOUS, _describe, top_level_pages
@@ -124,6 +125,13 @@ def test_accessibility_statement_has_the_sections_of_the_template() -> None:
     ]
     assert "delvist i overensstemmelse" in text
     assert "Digitaliseringsstyrelsen" in text.split("## Håndhævelsesprocedure", 1)[1]
+
+
+def test_accessibility_statement_names_the_axe_core_the_tests_run() -> None:
+    installed = json.loads((AXE_FILE.parent / "package.json").read_text(encoding="utf-8"))
+    major_minor = ".".join(installed["version"].split(".")[:2])
+    text = " ".join((DOCS / "tilgaengelighed.md").read_text(encoding="utf-8").split())
+    assert f"axe-core (version {major_minor})" in text
 
 
 @pytest.fixture(scope="module")
