@@ -95,6 +95,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start building the site as soon as it is known that a selected test needs it, and
     after it the run's first visit to it, if a selected test needs that."""
+    if session.config.option.collectonly:
+        return  # nothing runs
     if any(_needs_site(item) for item in session.items):
         factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
         shared = _run_folder(factory)
