@@ -186,6 +186,22 @@ _FOCUS_RING = """() => {
 }"""
 
 
+SCROLLING = "getComputedStyle(document.documentElement).scrollBehavior"
+
+
+@pytest.mark.browser
+def test_a_reader_who_asks_for_less_motion_gets_no_smooth_scrolling(
+    light_page: Any, site_url: str
+) -> None:
+    light_page.goto(site_url + "index.html", wait_until="load")
+    try:
+        assert light_page.evaluate(SCROLLING) == "smooth"  # the theme's own
+        light_page.emulate_media(reduced_motion="reduce")
+        assert light_page.evaluate(SCROLLING) == "auto"
+    finally:
+        light_page.emulate_media(reduced_motion="no-preference")
+
+
 @pytest.mark.browser
 def test_keyboard_skip_link_first_and_a_visible_focus_ring_on_every_stop(
     light_page: Any, site_url: str
