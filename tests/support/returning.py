@@ -13,7 +13,6 @@ tested on their own in ``tests/builder/test_builder_startup.py``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from browser import HELD, held_url
@@ -63,8 +62,3 @@ def returning_visitor(context: Any, site_url: str, first_visit: FirstVisit) -> A
     page.evaluate(PUT_IN, [held_url(site_url), entries])
     context._kb_returning = True
     return page
-
-
-def describe(entries: list[list[str]]) -> str:
-    """The entries with their sizes, for an assertion's message."""
-    return json.dumps([[name, url, len(HELD.get(key, b""))] for name, url, key in entries])
