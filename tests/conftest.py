@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 from browser import AXE_FILE, CHROMIUM_ARGS, TEST_ARGS, chromium_path, serve
 from firstvisit import PATIENT_MS, FirstVisit, visited_once
+from once import run_folder
 from returning import returning_visitor
 from sitebuild import built_once, start_building
 
@@ -99,7 +100,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return  # nothing runs
     if any(_needs_site(item) for item in session.items):
         factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
-        shared = _run_folder(factory)
+        shared = run_folder(factory)
         visit = any("first_visit" in getattr(item, "fixturenames", ()) for item in session.items)
         start_building(
             shared / "site",
@@ -141,7 +142,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     waits for that one build (:func:`sitebuild.built_once`). Fails (not skips) every dependent
     test if sphinx exits non-zero or prints a warning.
     """
-    shared = _run_folder(tmp_path_factory) / "site"
+    shared = run_folder(tmp_path_factory) / "site"
     outdir = shared / "html"
     problems = built_once(shared)
     if problems:
@@ -149,13 +150,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (outdir / "index.html").is_file():
         pytest.fail(f"The site build produced no index.html in {outdir}", pytrace=False)
     return outdir
-
-
-def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A temporary folder shared by every xdist worker of this run (the session's own
-    temporary folder when the tests run in one process)."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
@@ -172,7 +166,7 @@ def first_visit(
     """The run's first visit to the builder, made once for every worker (``firstvisit.py``):
     its Cache Storage makes every other context a returning visitor's. Fails (not skips) every
     dependent test if it failed."""
-    found = visited_once(built_site, _run_folder(tmp_path_factory) / "first-visit")
+    found = visited_once(built_site, run_folder(tmp_path_factory) / "first-visit")
     if isinstance(found, str):
         pytest.fail(found, pytrace=False)
     return found

@@ -3,7 +3,7 @@
 The hook tests run the real ``pre-commit`` with this repository's hook on throw-away git
 repositories, as ``pre-commit try-repo`` does: a snapshot of the working tree (uncommitted
 changes included) is committed to a temporary repository that the tests' config names. pre-commit
-builds the hook's own environment once for the module (``language: python`` → it pip-installs
+builds the hook's own environment once per test run (``language: python`` → it pip-installs
 this repository), so the tests need PyPI (or the local package mirror). pre-commit is a dev
 dependency that ./bootstrap.sh installs, so a missing pre-commit or an environment pre-commit
 cannot build fails the tests with pre-commit's own output; nothing here skips.
@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 import yaml
 from checkout import copy_working_tree
+from once import once, run_folder
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "docs" / "partnerskabsaftalen" / "_filer" / "eksempel-aftale.yaml"
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
-# runs pre-commit, which pip-installs this repository; on one xdist worker, so the hook's
-# environment is built once
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pre-commit")]
+# runs pre-commit, which pip-installs this repository (once per run: see pre_commit_home)
+pytestmark = pytest.mark.slow
 
 INVALID = "skema: partnerskabsaftale/1\ntitel: Aftale uden parter\n"
 
@@ -63,24 +63,37 @@ def test_repository_checks_its_own_cases_with_the_hook() -> None:
     assert not re.search(hook["files"], "docs/partnerskabsaftalen/_filer/eksempel-aftale.yaml")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pre-commit's folder for this run, shared by every test process: pre-commit builds the
+    hook's environment there once, and its own lock keeps the other processes waiting."""
     if not PRE_COMMIT.exists():
         pytest.fail(f"pre-commit is missing: {PRE_COMMIT} does not exist. Run ./bootstrap.sh.")
     if shutil.which("git") is None:
         pytest.fail("git is missing: the pre-commit tests need git.")
-    return tmp_path_factory.mktemp("pre-commit-home")
+    return run_folder(tmp_path_factory) / "pre-commit-home"
 
 
-@pytest.fixture(scope="module")
+def _commit_the_working_tree(folder: Path) -> str | None:
+    snapshot = copy_working_tree(folder / "repo")
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for step in (["git", "init", "-q"], [*git, "add", "-A"], [*git, "commit", "-q", "-m", "x"]):
+        done = subprocess.run(step, cwd=snapshot, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            return f"{' '.join(step)} failed:\n{done.stdout}{done.stderr}"
+    return None
+
+
+@pytest.fixture
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A git repository holding one commit of this working tree (as ``pre-commit try-repo``
-    makes), and that commit."""
-    snapshot = copy_working_tree(tmp_path_factory.mktemp("hook-repo"))
-    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
-    subprocess.run(["git", "init", "-q", str(snapshot)], check=True)
-    subprocess.run([*git, "add", "-A"], cwd=snapshot, check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "snapshot"], cwd=snapshot, check=True)
+    makes), and that commit: made once per run for every test process (:func:`once.once`),
+    so pre-commit knows it as one repository and builds its hook's environment once."""
+    folder = run_folder(tmp_path_factory) / "hook-repo"
+    problem = once(folder, _commit_the_working_tree)
+    if problem is not None:
+        pytest.fail(problem, pytrace=False)
+    snapshot = folder / "repo"
     rev = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=snapshot, capture_output=True, text=True, check=True
     ).stdout.strip()

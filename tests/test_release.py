@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from checkout import copy_working_tree
+from once import once, run_folder
 
 from kbtools import __version__
 
@@ -83,41 +84,43 @@ def test_release_notes_are_the_dated_section_of_the_version() -> None:
 
 # --- the wheel, installed into a clean environment ---------------------------------------
 
-#: the tests of the wheel run in one test process, so it is built and installed once
-WHEEL = pytest.mark.xdist_group("wheel")
 
-
-@pytest.fixture(scope="module")
-def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The wheel built from this checkout, installed with the locked runtime dependencies (and
-    nothing else: no WeasyPrint) into a new venv."""
-    base = tmp_path_factory.mktemp("wheel")
+def _build_and_install_the_wheel(folder: Path) -> str | None:
+    """Build the wheel from this checkout into ``folder`` and install it, with the locked
+    runtime dependencies (and nothing else: no WeasyPrint), into the new venv
+    ``folder / "venv"``; or say what went wrong."""
     # built from a copy: setuptools writes build/ and *.egg-info into the folder it builds
-    source = copy_working_tree(base / "kilde")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", base, source],
-        check=True,
-        capture_output=True,
-        cwd=base,
-    )
-    (wheel,) = base.glob("kbtools-*.whl")
-    venv = base / "venv"
+    source = copy_working_tree(folder / "kilde")
+    venv = folder / "venv"
     # a venv without pip of its own (installing pip into it is most of a venv's cost): this
     # run's pip installs into it
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
-    pip: list[str | Path] = [
-        sys.executable,
-        "-m",
-        "pip",
-        "--python",
-        venv / "bin" / "python",
-        "-q",
-        "--disable-pip-version-check",
-    ]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", venv / "bin" / "python"]
+    pip += ["-q", "--disable-pip-version-check"]
     lock = ROOT / "requirements" / "kbtools.txt"
-    subprocess.run([*pip, "install", "--require-hashes", "--no-deps", "-r", lock], check=True)
-    subprocess.run([*pip, "install", "--no-deps", wheel], check=True)
-    return {"wheel": wheel, "kbtools": venv / "bin" / "kbtools", "work": base}
+    steps: list[list[str | Path]] = [
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", folder, source],
+        [sys.executable, "-m", "venv", "--without-pip", venv],
+        [*pip, "install", "--require-hashes", "--no-deps", "-r", lock],
+    ]
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True, cwd=folder, check=False)
+        if done.returncode != 0:
+            return f"{' '.join(map(str, step))} failed:\n{done.stdout}{done.stderr}"
+    (wheel,) = folder.glob("kbtools-*.whl")
+    done = subprocess.run([*pip, "install", "--no-deps", wheel], capture_output=True, text=True)
+    return None if done.returncode == 0 else f"Installing {wheel} failed:\n{done.stderr}"
+
+
+@pytest.fixture
+def wheel_env(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> dict[str, Any]:
+    """The wheel built from this checkout and installed into a new venv, once per test run for
+    every test process (:func:`once.once`); each test works in its own folder."""
+    folder = run_folder(tmp_path_factory) / "wheel"
+    problem = once(folder, _build_and_install_the_wheel)
+    if problem is not None:
+        pytest.fail(problem, pytrace=False)
+    (wheel,) = folder.glob("kbtools-*.whl")
+    return {"wheel": wheel, "kbtools": folder / "venv" / "bin" / "kbtools", "work": tmp_path}
 
 
 def _run(env: dict[str, Any], *args: Any) -> subprocess.CompletedProcess[str]:
@@ -128,7 +131,6 @@ def _run(env: dict[str, Any], *args: Any) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-@WHEEL
 def test_the_wheel_holds_the_schemas_data_templates_and_static_files(
     wheel_env: dict[str, Any],
 ) -> None:
@@ -143,7 +145,6 @@ def test_the_wheel_holds_the_schemas_data_templates_and_static_files(
 
 
 @pytest.mark.slow
-@WHEEL
 def test_the_installed_wheel_runs_every_command_on_its_own(wheel_env: dict[str, Any]) -> None:
     work: Path = wheel_env["work"]
     agreement = ROOT / "cases" / "fjordkommune" / "aftale.yaml"
@@ -171,7 +172,6 @@ def test_the_installed_wheel_runs_every_command_on_its_own(wheel_env: dict[str, 
 
 
 @pytest.mark.slow
-@WHEEL
 def test_the_installed_wheel_tells_a_pip_user_how_to_get_pdfs(wheel_env: dict[str, Any]) -> None:
     agreement = ROOT / "cases" / "fjordkommune" / "aftale.yaml"
     result = _run(

@@ -3,13 +3,13 @@ fixture in ``conftest.py`` and the tests of that fixture in ``test_build.py``)."
 
 from __future__ import annotations
 
-import fcntl
-import json
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from once import once
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,18 +58,9 @@ def build_problems(result: subprocess.CompletedProcess[str]) -> str | None:
 
 def built_once(shared: Path) -> str | None:
     """Build the real site into ``shared / "html"`` unless this run already did, and say what
-    went wrong (None for a clean build). Any number of processes and threads may ask at once:
-    the first builds while holding a lock on ``shared / ".lock"``, the others wait for it and
-    read its report."""
-    shared.mkdir(parents=True, exist_ok=True)
-    report = shared / "problems.json"
-    with open(shared / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not report.exists():
-            found = build_problems(build_site(shared / "html"))
-            report.write_text(json.dumps(found), encoding="utf-8")
-    problems: str | None = json.loads(report.read_text(encoding="utf-8"))
-    return problems
+    went wrong (None for a clean build); any number of processes may ask at once
+    (:func:`once.once`)."""
+    return once(shared, lambda folder: build_problems(build_site(folder / "html")))
 
 
 def start_building(shared: Path, then: Callable[[Path], object] | None = None) -> None:

@@ -16,7 +16,6 @@ Run as a program: ``python firstvisit.py HTML_FOLDER RECORD_FOLDER`` (with ``tes
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import subprocess
@@ -28,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from browser import CHROMIUM, CHROMIUM_ARGS, HELD, POLL_MS, TEST_ARGS, held_url, serve
+from once import once
 
 #: The builder's page; a first visit there leaves the snapshot every Python page uses.
 FIRST_VISIT_PAGE = "aftalebygger/index.html"
@@ -169,23 +169,18 @@ def _record(chromium: Any, site_url: str, folder: Path) -> None:
 
 def visited_once(html: Path, folder: Path) -> FirstVisit | str:
     """The run's first visit to the site built in ``html``, recorded in ``folder`` unless this
-    run already did; or what went wrong. Any number of processes and threads may ask at once:
-    the first records while holding a lock on ``folder / ".lock"``, the others wait for it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    report, problem = folder / "record.json", folder / "problem.txt"
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not report.exists() and not problem.exists():
-            _record_in_a_process(html, folder, problem)
-    if problem.exists():
-        return problem.read_text(encoding="utf-8")
-    found = json.loads(report.read_text(encoding="utf-8"))
+    run already did; or what went wrong. Any number of processes may ask at once
+    (:func:`once.once`)."""
+    problem = once(folder, lambda folder: _record_in_a_process(html, folder))
+    if problem is not None:
+        return problem
+    found = json.loads((folder / "record.json").read_text(encoding="utf-8"))
     return FirstVisit(
         folder, found["site"], found["fromSnapshot"], found["requested"], found["entries"]
     )
 
 
-def _record_in_a_process(html: Path, folder: Path, problem: Path) -> None:
+def _record_in_a_process(html: Path, folder: Path) -> str | None:
     here = Path(__file__).resolve()
     path = os.pathsep.join(str(p) for p in (here.parents[1] / "site", here.parent))
     done = subprocess.run(
@@ -196,7 +191,8 @@ def _record_in_a_process(html: Path, folder: Path, problem: Path) -> None:
         check=False,
     )
     if done.returncode != 0:
-        problem.write_text(f"The first visit failed:\n{done.stderr}{done.stdout}", "utf-8")
+        return f"The first visit failed:\n{done.stderr}{done.stdout}"
+    return None
 
 
 if __name__ == "__main__":
