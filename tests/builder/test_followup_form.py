@@ -161,6 +161,9 @@ def test_files_added_for_the_note_are_named_kept_and_can_be_taken_out(
     wait_until_ready(page)
     page.locator("#ab-kladde").select_option("Opfølgning 2025")
     expect(chosen).to_contain_text("»aftale-v1.yaml« (aftale, version 1 af 1. juni 2024)")
+    # the other draft is checked now: its findings, shown above, move the button; a user sees
+    # it move, a test waits for the check
+    wait_until_in_page(page, DONE, timeout=LOAD_TIMEOUT_MS)
     page.get_by_role("button", name="Fjern alle filer fra notatet").click()
     expect(chosen).to_have_text(NONE_ADDED)
     expect(page.get_by_role("button", name="Fjern alle filer fra notatet")).to_be_hidden()
