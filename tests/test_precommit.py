@@ -77,7 +77,8 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _commit_the_working_tree(folder: Path) -> str | None:
     snapshot = copy_working_tree(folder / "repo")
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
-    for step in (["git", "init", "-q"], [*git, "add", "-A"], [*git, "commit", "-q", "-m", "x"]):
+    commit = [*git, "commit", "-q", "-m", "snapshot"]
+    for step in (["git", "init", "-q"], [*git, "add", "-A"], commit):
         done = subprocess.run(step, cwd=snapshot, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             return f"{' '.join(step)} failed:\n{done.stdout}{done.stderr}"
